@@ -1,0 +1,93 @@
+"""A versioned, sourced dataset of the diplomatic recognition of the Taliban government.
+
+Every record traces back to the exact words of its source. Pin a dataset version in analysis
+code with ``load("1.0.0")`` and get the same records from every later release.
+
+Example:
+    >>> import taliban_recognition as tr
+    >>> ds = tr.load("1.0.0")
+    >>> ds.status_of("Russia").name
+    'FORMAL_RECOGNITION'
+"""
+
+from __future__ import annotations
+
+from types import FunctionType
+
+from taliban_recognition._dataset import CountryQuery, Dataset, DateQuery
+from taliban_recognition._errors import (
+    DataFormatError,
+    DataIntegrityError,
+    InvalidDateError,
+    NoStatusError,
+    OutOfCoverageError,
+    TalibanRecognitionError,
+    UnknownActorError,
+    UnknownCountryError,
+    UnknownEventKindError,
+    UnknownVersionError,
+)
+from taliban_recognition._iso import country
+from taliban_recognition._load import load, versions
+from taliban_recognition._model import (
+    Actor,
+    ActorKind,
+    Basis,
+    Country,
+    DatePrecision,
+    Event,
+    EventKind,
+    Evidence,
+    FuzzyDate,
+    RecognitionStatus,
+    Source,
+    StatusPeriod,
+)
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Basis",
+    "Country",
+    "CountryQuery",
+    "DataFormatError",
+    "DataIntegrityError",
+    "Dataset",
+    "DatePrecision",
+    "DateQuery",
+    "Event",
+    "EventKind",
+    "Evidence",
+    "FuzzyDate",
+    "InvalidDateError",
+    "NoStatusError",
+    "OutOfCoverageError",
+    "RecognitionStatus",
+    "Source",
+    "StatusPeriod",
+    "TalibanRecognitionError",
+    "UnknownActorError",
+    "UnknownCountryError",
+    "UnknownEventKindError",
+    "UnknownVersionError",
+    "country",
+    "load",
+    "versions",
+]
+
+# Public classes and functions report this module, as users and the API docs see them.
+for _name in __all__:
+    _public = globals()[_name]
+    if isinstance(_public, (type, FunctionType)):
+        _public.__module__ = __name__
+del _name, _public
+
+
+def __getattr__(name: str) -> str:
+    # The package version is read from the installed metadata on first access, not at import.
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("taliban-recognition")
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,120 @@
+"""The one cattrs converter: data file bytes to records and back, in canonical form.
+
+The canonical form of a data file is JSON with sorted keys, two-space indents, UTF-8 without
+escapes, and one final newline; its SHA-256 is what the manifest records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from typing import Any, get_args, get_origin
+
+import cattrs
+import cattrs.cols
+
+from taliban_recognition._dataset import Dataset
+from taliban_recognition._errors import DataFormatError
+
+
+def _strict(kind: type[Any]) -> Any:  # noqa: ANN401
+    """A structure hook that takes values of exactly `kind` and refuses to coerce others."""
+
+    def hook(value: object, _: object) -> object:
+        if type(value) is not kind:
+            msg = f"expected {kind.__name__}, got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        return value
+
+    return hook
+
+
+def _structure_date(value: object, _: object) -> dt.date:
+    if not isinstance(value, str) or len(value) != len("YYYY-MM-DD"):
+        msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
+        raise TypeError(msg)
+    return dt.date.fromisoformat(value)
+
+
+def _is_homogeneous_tuple(kind: Any) -> bool:  # noqa: ANN401
+    return get_origin(kind) is tuple and len(get_args(kind)) == 2 and get_args(kind)[1] is ...
+
+
+def _tuple_from_list(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
+    """Structure JSON arrays only: cattrs alone would also split a string into characters."""
+    structure = cattrs.cols.homogenous_tuple_structure_factory(kind, converter)
+
+    def hook(value: object, kind: object) -> object:
+        if not isinstance(value, list):
+            msg = f"expected a JSON array, got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        return structure(value, kind)
+
+    return hook
+
+
+def _describe(error: BaseException, kind: object) -> str:
+    """Say what was wrong in our words; cattrs's default hides the validator's message."""
+    if isinstance(error, KeyError):
+        return "required field missing"
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field(s) {sorted(error.extra_fields)}"
+    name = getattr(kind, "__name__", repr(kind))
+    return f"invalid {name}: {error}"
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    for kind in (str, int, bool):
+        converter.register_structure_hook(kind, _strict(kind))
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_from_list)
+    return converter
+
+
+_lock = threading.Lock()
+_built: list[cattrs.Converter] = []
+
+
+def converter() -> cattrs.Converter:
+    """The package's converter, built on first use."""
+    if not _built:
+        with _lock:
+            if not _built:
+                _built.append(_make_converter())
+    return _built[0]
+
+
+def dumps(dataset: Dataset) -> bytes:
+    """The canonical data file bytes of a dataset (its ``sha256`` is not part of the file)."""
+    record = converter().unstructure(dataset, Dataset)
+    del record["sha256"]
+    return (json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def loads(data: bytes, sha256: str) -> Dataset:
+    """Read data file bytes whose digest is `sha256` into a `Dataset`.
+
+    Raises:
+        DataFormatError: The bytes are not UTF-8 JSON, or do not fit the schema or its
+            invariants; the error's ``path`` says where (``$.events[3].date``).
+    """
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DataFormatError("$", f"not a UTF-8 JSON document: {error}") from None
+    if not isinstance(record, dict):
+        raise DataFormatError("$", f"expected a JSON object, got {type(record).__name__}")
+    if "sha256" in record:
+        raise DataFormatError("$.sha256", "a data file does not record its own digest")
+    try:
+        return converter().structure({**record, "sha256": sha256}, Dataset)
+    except cattrs.BaseValidationError as error:
+        invariant = error.exceptions[0]
+        if isinstance(invariant, DataFormatError):  # from Dataset's own checks: has its path
+            raise invariant from None
+        first = cattrs.transform_error(error, format_exception=_describe)[0]
+        problem, _, path = first.rpartition(" @ ")
+        raise DataFormatError(path or "$", problem or first) from None

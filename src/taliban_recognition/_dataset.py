@@ -1,0 +1,423 @@
+"""`Dataset`: one loaded dataset version, its invariants, and the queries researchers ask."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+
+from taliban_recognition._errors import (
+    DataFormatError,
+    InvalidDateError,
+    NoStatusError,
+    OutOfCoverageError,
+    UnknownActorError,
+    UnknownEventKindError,
+)
+from taliban_recognition._iso import country as find_country
+from taliban_recognition._model import (
+    Actor,
+    Country,
+    Event,
+    EventKind,
+    Evidence,
+    RecognitionStatus,
+    Source,
+    StatusPeriod,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+CountryQuery = str | int | Country
+"""Anything `status_of` and `find_events` accept as a country."""
+
+DateQuery = dt.date | str
+"""A `datetime.date` (a `datetime.datetime` counts as its date) or an ISO ``YYYY-MM-DD`` string."""
+
+_Record = TypeVar("_Record", Source, Actor, Event)
+
+SUBJECT = "AF"
+"""The state whose government the dataset is about; it has no recognition status of its own."""
+
+
+def _day(value: object, argument: str) -> dt.date:
+    """Turn a date argument into a `datetime.date`, or say what was wrong with it."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise InvalidDateError(value, f"{argument} must be an ISO date YYYY-MM-DD") from None
+    raise InvalidDateError(value, f"{argument} must be a datetime.date or an ISO date string")
+
+
+@attrs.frozen
+class _Indices:
+    """Lookups built once per loaded dataset, so queries need not scan every record."""
+
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    events: dict[str, Event]
+    periods: dict[str, tuple[StatusPeriod, ...]]
+    events_by_country: dict[str, tuple[Event, ...]]
+
+
+def _fail(path: str, problem: str) -> DataFormatError:
+    return DataFormatError(path, problem)
+
+
+def _unique(records: tuple[_Record, ...], field: str) -> dict[str, _Record]:
+    found: dict[str, _Record] = {}
+    for position, record in enumerate(records):
+        if record.id in found:
+            raise _fail(f"$.{field}[{position}].id", f"duplicate id {record.id!r}")
+        found[record.id] = record
+    return found
+
+
+def _check_evidence(
+    evidence: tuple[Evidence, ...], path: str, sources: dict[str, Source]
+) -> None:
+    for position, item in enumerate(evidence):
+        source = sources.get(item.source_id)
+        if source is None:
+            raise _fail(f"{path}[{position}].source_id", f"no source {item.source_id!r}")
+        if source.text[item.start : item.end] != item.quote:
+            raise _fail(
+                f"{path}[{position}]",
+                f"quote {item.quote!r} is not the text at [{item.start}, {item.end}) "
+                f"of {source.id}",
+            )
+
+
+def _build_indices(dataset: Dataset) -> _Indices:
+    """Check every invariant of the data and build the query indices."""
+    sources = _unique(dataset.sources, "sources")
+    actors = _unique(dataset.actors, "actors")
+    events = _unique(dataset.events, "events")
+    if dataset.as_of < dataset.coverage_start:
+        raise _fail("$.as_of", "as_of comes before coverage_start")
+    return _Indices(
+        sources=sources,
+        actors=actors,
+        events=events,
+        periods=_index_periods(dataset, sources, events),
+        events_by_country=_index_events(dataset, sources, actors),
+    )
+
+
+def _index_events(
+    dataset: Dataset, sources: dict[str, Source], actors: dict[str, Actor]
+) -> dict[str, tuple[Event, ...]]:
+    """Check the events' order, dates, actors and quotes; index them by country."""
+    by_country: defaultdict[str, list[Event]] = defaultdict(list)
+    previous: tuple[dt.date, str] | None = None
+    for position, event in enumerate(dataset.events):
+        path = f"$.events[{position}]"
+        key = (event.date.earliest, event.id)
+        if previous is not None and key < previous:
+            raise _fail(path, "events must be ordered by earliest date, then id")
+        previous = key
+        if event.date.latest > dataset.as_of:
+            raise _fail(f"{path}.date", f"{event.date} ends after as_of {dataset.as_of}")
+        for role, party in (("actor", event.actor), ("target", event.target)):
+            if party is not None and actors.get(party.id) != party:
+                raise _fail(f"{path}.{role}", f"{party.id!r} differs from the actor record")
+        _check_evidence(event.evidence, f"{path}.evidence", sources)
+        codes = {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
+        for code in sorted(codes):
+            by_country[code].append(event)
+    return {code: tuple(found) for code, found in by_country.items()}
+
+
+def _index_periods(
+    dataset: Dataset, sources: dict[str, Source], events: dict[str, Event]
+) -> dict[str, tuple[StatusPeriod, ...]]:
+    """Check that each country's periods chain across the coverage; index them by country."""
+    periods: defaultdict[str, list[StatusPeriod]] = defaultdict(list)
+    for position, period in enumerate(dataset.statuses):
+        path = f"$.statuses[{position}]"
+        _check_evidence(period.evidence, f"{path}.evidence", sources)
+        for event_id in period.events:
+            if event_id not in events:
+                raise _fail(f"{path}.events", f"no event {event_id!r}")
+        chain = periods[period.country.alpha_2]
+        if chain and chain[-1].country != period.country:
+            raise _fail(f"{path}.country", f"{period.country} is recorded in two ways")
+        if chain and chain[-1].end != period.start:
+            raise _fail(f"{path}.start", "a country's periods must follow on from each other")
+        if not chain and period.start.earliest != dataset.coverage_start:
+            raise _fail(f"{path}.start", "a country's first period must start at coverage_start")
+        chain.append(period)
+    for code, chain in periods.items():
+        if chain[-1].end is not None:
+            raise _fail("$.statuses", f"the last period of {code} must be open (end null)")
+    if SUBJECT in periods:
+        raise _fail("$.statuses", "Afghanistan is the subject and takes no status")
+    return {code: tuple(chain) for code, chain in periods.items()}
+
+
+@attrs.frozen
+class Dataset:
+    """One version of the dataset: its records, and queries over them.
+
+    Get one with `load`. Every collection is a tuple of frozen records, so nothing a caller
+    does can change the data other callers see.
+
+    Example:
+        >>> import taliban_recognition as tr
+        >>> ds = tr.load("1.0.0")
+        >>> ds.status_of("Russia")
+        <RecognitionStatus.FORMAL_RECOGNITION: 'formal_recognition'>
+        >>> [c.alpha_2 for c in ds.recognizers()]
+        ['RU']
+    """
+
+    version: str
+    """The dataset version, e.g. ``"1.0.0"``."""
+    sha256: str
+    """Hex SHA-256 digest of the shipped data file this dataset was read from."""
+    as_of: dt.date
+    """The reference date: the source's "Thursday", and the last day covered."""
+    coverage_start: dt.date
+    """The first day statuses are given for: the start of the takeover month."""
+    sources: tuple[Source, ...]
+    """The texts the evidence quotes."""
+    actors: tuple[Actor, ...]
+    """Every party named, by id."""
+    events: tuple[Event, ...]
+    """Every event, ordered by earliest date, then id."""
+    statuses: tuple[StatusPeriod, ...]
+    """Every country's status periods, by country code, then in time order."""
+    _indices: _Indices = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_indices", _build_indices(self))
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id.
+
+        Raises:
+            KeyError: No source has that id.
+        """
+        return self._indices.sources[source_id]
+
+    def actor(self, actor_id: str | Actor) -> Actor:
+        """The actor with this id (an `Actor` stands for its id).
+
+        Raises:
+            UnknownActorError: The dataset has no such actor; the message lists the ids.
+
+        Example:
+            >>> import taliban_recognition as tr
+            >>> tr.load("1.0.0").actor("russia").country.alpha_3
+            'RUS'
+        """
+        key = actor_id.id if isinstance(actor_id, Actor) else actor_id
+        found = self._indices.actors.get(key) if isinstance(key, str) else None
+        if found is None:
+            raise UnknownActorError(actor_id, tuple(sorted(self._indices.actors)))
+        return found
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id.
+
+        Raises:
+            KeyError: No event has that id.
+        """
+        return self._indices.events[event_id]
+
+    def _periods(self, query: CountryQuery) -> tuple[StatusPeriod, ...]:
+        found = query if isinstance(query, Country) else find_country(query)
+        periods = self._indices.periods.get(found.alpha_2)
+        if periods is None:
+            if found.alpha_2 == SUBJECT:
+                raise NoStatusError(found, "it is the state whose government is recognized")
+            raise NoStatusError(found, f"it is not among the states of dataset {self.version}")
+        return periods
+
+    def _covered_day(self, on: DateQuery | None) -> dt.date:
+        day = self.as_of if on is None else _day(on, "on")
+        if not self.coverage_start <= day <= self.as_of:
+            raise OutOfCoverageError(day, self.coverage_start, self.as_of)
+        return day
+
+    def status_periods(self, country: CountryQuery) -> tuple[StatusPeriod, ...]:
+        """A country's status periods, in time order.
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country has no status (Afghanistan, the subject).
+        """
+        return self._periods(country)
+
+    def possible_statuses(
+        self, country: CountryQuery, on: DateQuery | None = None
+    ) -> tuple[RecognitionStatus, ...]:
+        """Every status the data allows for a country on a day, weakest first.
+
+        A period's status is possible on a day when the change into it can have happened by
+        that day and the change out of it can have happened after it: ``start.earliest <= on``
+        and ``on < end.latest`` (a change on a day already holds on that day).
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+            on: The day; ``None`` means the dataset's ``as_of``.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country has no status (Afghanistan, the subject).
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+
+        Example:
+            >>> import taliban_recognition as tr
+            >>> tr.load("1.0.0").possible_statuses("China", on="2023-01-01")
+            (<RecognitionStatus.NO_RECOGNITION: 'no_recognition'>, \
+<RecognitionStatus.DE_FACTO_ENGAGEMENT: 'de_facto_engagement'>)
+        """
+        periods = self._periods(country)
+        day = self._covered_day(on)
+        possible = {
+            period.status
+            for period in periods
+            if period.start.earliest <= day and (period.end is None or day < period.end.latest)
+        }
+        return tuple(sorted(possible))
+
+    def status_of(self, country: CountryQuery, on: DateQuery | None = None) -> RecognitionStatus:
+        """A country's recognition status of the Taliban government on a day.
+
+        The answer is the one status `possible_statuses` allows, or
+        `RecognitionStatus.UNKNOWN` when the data allows more than one: a day that can fall on
+        either side of a change the source does not date precisely is never given a definite
+        status.
+
+        Args:
+            country: An ISO code (``"RU"``, ``"rus"``), number (``643``), English name
+                (``"Russia"``) or `Country`.
+            on: The day; ``None`` means the dataset's ``as_of``.
+
+        Returns:
+            The status on that day.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country has no status (Afghanistan, the subject).
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+
+        Example:
+            >>> import datetime, taliban_recognition as tr
+            >>> ds = tr.load("1.0.0")
+            >>> ds.status_of("Russia", on=datetime.date(2025, 7, 2)).name
+            'NO_RECOGNITION'
+            >>> ds.status_of("Pakistan").name
+            'DE_FACTO_ENGAGEMENT'
+            >>> ds.status_of("Pakistan", on=datetime.date(2023, 1, 1)).name
+            'UNKNOWN'
+        """
+        possible = self.possible_statuses(country, on)
+        return possible[0] if len(possible) == 1 else RecognitionStatus.UNKNOWN
+
+    def recognizers(self, on: DateQuery | None = None) -> tuple[Country, ...]:
+        """The states whose status on a day is certainly `FORMAL_RECOGNITION`, by code.
+
+        Args:
+            on: The day; ``None`` means the dataset's ``as_of``.
+
+        Raises:
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+
+        Example:
+            >>> import taliban_recognition as tr
+            >>> tr.load("1.0.0").recognizers(on="2025-07-02")
+            ()
+        """
+        self._covered_day(on)
+        return tuple(
+            periods[0].country
+            for _, periods in sorted(self._indices.periods.items())
+            if self.status_of(periods[0].country, on) is RecognitionStatus.FORMAL_RECOGNITION
+        )
+
+    def find_events(  # noqa: PLR0913 -- the filters are the issue's public contract
+        self,
+        *,
+        country: CountryQuery | None = None,
+        actor: str | Actor | None = None,
+        target: str | Actor | None = None,
+        kind: EventKind | str | None = None,
+        since: DateQuery | None = None,
+        until: DateQuery | None = None,
+    ) -> tuple[Event, ...]:
+        """The events that pass every filter given, in dataset order.
+
+        Args:
+            country: Keep events whose actor or target belongs to this country.
+            actor: Keep events by this actor (an id or an `Actor`).
+            target: Keep events aimed at this actor (an id or an `Actor`).
+            kind: Keep events of this kind (an `EventKind` or its value, e.g. ``"trade"``).
+            since: Keep events whose date interval ends on or after this day.
+            until: Keep events whose date interval starts on or before this day.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            UnknownActorError: `actor` or `target` is not an actor of the dataset.
+            UnknownEventKindError: `kind` is not an event kind.
+            InvalidDateError: `since` or `until` is not a date, or `since` is after `until`.
+
+        Example:
+            >>> import taliban_recognition as tr
+            >>> ds = tr.load("1.0.0")
+            >>> [str(e.date) for e in ds.find_events(actor="russia", kind="designation_lifted")]
+            ['2025-04']
+        """
+        events = self.events
+        if country is not None:
+            found = country if isinstance(country, Country) else find_country(country)
+            events = self._indices.events_by_country.get(found.alpha_2, ())
+        checks: list[Callable[[Event], bool]] = []
+        if actor is not None:
+            actor_id = self.actor(actor).id
+            checks.append(lambda e: e.actor.id == actor_id)
+        if target is not None:
+            target_id = self.actor(target).id
+            checks.append(lambda e: e.target is not None and e.target.id == target_id)
+        if kind is not None:
+            wanted = _event_kind(kind)
+            checks.append(lambda e: e.kind is wanted)
+        first = None if since is None else _day(since, "since")
+        last = None if until is None else _day(until, "until")
+        if first is not None and last is not None and first > last:
+            raise InvalidDateError((first, last), "since must not be after until")
+        if first is not None:
+            checks.append(lambda e: e.date.latest >= first)
+        if last is not None:
+            checks.append(lambda e: e.date.earliest <= last)
+        return tuple(e for e in events if all(check(e) for check in checks))
+
+
+def _event_kind(kind: object) -> EventKind:
+    if isinstance(kind, EventKind):
+        return kind
+    try:
+        return EventKind(kind)
+    except (ValueError, TypeError):
+        raise UnknownEventKindError(kind, tuple(k.value for k in EventKind)) from None
+
+
+
+# Resolved here for the reason given at the end of _model.py.
+attrs.resolve_types(_Indices)
+attrs.resolve_types(Dataset)

@@ -1,0 +1,167 @@
+"""The exceptions the package raises, all under one base class.
+
+Every specific error also subclasses the built-in exception it is closest to, so code that
+already catches ``LookupError`` or ``ValueError`` keeps working::
+
+    TalibanRecognitionError(Exception)
+    ├── UnknownVersionError(LookupError)
+    ├── UnknownCountryError(LookupError)
+    ├── UnknownActorError(LookupError)
+    ├── NoStatusError(LookupError)
+    ├── UnknownEventKindError(ValueError)
+    ├── InvalidDateError(ValueError)
+    ├── OutOfCoverageError(ValueError)
+    ├── DataIntegrityError(ValueError)
+    └── DataFormatError(ValueError)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+
+class TalibanRecognitionError(Exception):
+    """Base class of every exception this package raises on purpose."""
+
+
+class UnknownVersionError(TalibanRecognitionError, LookupError):
+    """Raised by `load` for a dataset version the package does not ship.
+
+    Attributes:
+        version: The version that was asked for.
+        available: The versions the package ships, oldest first.
+    """
+
+    def __init__(self, version: object, available: tuple[str, ...]) -> None:
+        self.version = version
+        self.available = available
+        super().__init__(
+            f"unknown dataset version {version!r}; "
+            f"the versions this package ships are: {', '.join(available)}"
+        )
+
+
+class UnknownCountryError(TalibanRecognitionError, LookupError):
+    """Raised when a query names no ISO 3166-1 country.
+
+    Attributes:
+        query: The query as given.
+        suggestions: Close matches, best first (may be empty).
+    """
+
+    def __init__(self, query: object, suggestions: tuple[str, ...] = ()) -> None:
+        self.query = query
+        self.suggestions = suggestions
+        hint = (
+            f"; did you mean {', '.join(map(repr, suggestions))}?"
+            if suggestions
+            else "; give an ISO 3166-1 alpha-2 or alpha-3 code, a numeric code or an English name"
+        )
+        super().__init__(f"no country matches {query!r}{hint}")
+
+
+class UnknownActorError(TalibanRecognitionError, LookupError):
+    """Raised when an actor id is not in the dataset.
+
+    Attributes:
+        actor_id: The id that was asked for.
+        available: The actor ids the dataset has.
+    """
+
+    def __init__(self, actor_id: object, available: tuple[str, ...]) -> None:
+        self.actor_id = actor_id
+        self.available = available
+        super().__init__(
+            f"no actor with id {actor_id!r}; the actors are: {', '.join(available)}"
+        )
+
+
+class NoStatusError(TalibanRecognitionError, LookupError):
+    """Raised when a real country has no recognition status in the dataset.
+
+    Afghanistan is the one such country in every shipped version: it is the state whose
+    government is being recognized, not a state that recognizes.
+
+    Attributes:
+        country: The `Country` asked about.
+    """
+
+    def __init__(self, country: object, reason: str) -> None:
+        self.country = country
+        super().__init__(f"{country} has no recognition status: {reason}")
+
+
+class UnknownEventKindError(TalibanRecognitionError, ValueError):
+    """Raised when an event kind is neither an `EventKind` nor one of its values.
+
+    Attributes:
+        kind: The kind as given.
+    """
+
+    def __init__(self, kind: object, valid: tuple[str, ...]) -> None:
+        self.kind = kind
+        super().__init__(f"unknown event kind {kind!r}; valid kinds are: {', '.join(valid)}")
+
+
+class InvalidDateError(TalibanRecognitionError, ValueError):
+    """Raised for a date argument that is not a date, or a date range that is empty.
+
+    Attributes:
+        value: The offending value.
+    """
+
+    def __init__(self, value: object, problem: str) -> None:
+        self.value = value
+        super().__init__(f"invalid date {value!r}: {problem}")
+
+
+class OutOfCoverageError(TalibanRecognitionError, ValueError):
+    """Raised when a status is asked for a day outside the dataset's coverage.
+
+    Attributes:
+        day: The day asked about.
+        start: The first day covered.
+        end: The last day covered (the dataset's ``as_of``).
+    """
+
+    def __init__(self, day: dt.date, start: dt.date, end: dt.date) -> None:
+        self.day = day
+        self.start = start
+        self.end = end
+        super().__init__(
+            f"{day.isoformat()} is outside the dataset's coverage; "
+            f"statuses are known from {start.isoformat()} to {end.isoformat()}"
+        )
+
+
+class DataIntegrityError(TalibanRecognitionError, ValueError):
+    """Raised when shipped data does not match its recorded SHA-256 digest.
+
+    Attributes:
+        resource: The file or source whose bytes were checked.
+        expected: The digest on record.
+        actual: The digest of the bytes found.
+    """
+
+    def __init__(self, resource: str, expected: str, actual: str) -> None:
+        self.resource = resource
+        self.expected = expected
+        self.actual = actual
+        super().__init__(
+            f"{resource} is corrupt or was modified: expected sha256 {expected}, got {actual}"
+        )
+
+
+class DataFormatError(TalibanRecognitionError, ValueError):
+    """Raised when a data file's content does not fit the schema or its invariants.
+
+    Attributes:
+        path: Where in the file the problem is, as ``$.events[3].date`` (``$`` is the root).
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {problem}")

@@ -1,0 +1,147 @@
+"""The one place pycountry is used: ISO 3166-1 lookups, wrapped into our `Country`.
+
+pycountry is imported on first use, not when the package is imported, and its records never
+leave this module. Besides the codes and pycountry's names, the index knows the short English
+names people type that ISO 3166-1 spells differently ("Russia", "UAE", "Laos", "Turkey").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+import unicodedata
+
+from taliban_recognition._errors import UnknownCountryError
+from taliban_recognition._model import Country
+
+# Common English short names and abbreviations that ISO 3166-1 does not use, keyed by alpha-2.
+# They follow the English short names in the Unicode CLDR territory list
+# (https://github.com/unicode-org/cldr/blob/main/common/main/en.xml) and common press usage.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "AE": ("UAE", "Emirates"),
+    "BN": ("Brunei",),
+    "BS": ("The Bahamas",),
+    "CD": ("DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of the Congo"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "CI": ("Ivory Coast",),
+    "CV": ("Cape Verde",),
+    "CZ": ("Czech Republic",),
+    "FM": ("Micronesia",),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "GM": ("The Gambia",),
+    "MK": ("Macedonia",),
+    "MM": ("Burma",),
+    "PS": ("Palestine",),
+    "RU": ("Russia",),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor",),
+    "TR": ("Turkey",),
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
+    "VA": ("Vatican", "Vatican City", "Holy See"),
+}
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents, apostrophes and spacing so that spellings compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+class _Index:
+    """Every accepted spelling of every ISO 3166-1 country, built once from pycountry."""
+
+    def __init__(self) -> None:
+        import pycountry  # noqa: PLC0415 -- deferred so that importing this package stays cheap
+
+        self.by_key: dict[str, Country] = {}
+        self.names: dict[str, str] = {}  # normalized name -> name as shown in suggestions
+        for record in pycountry.countries:
+            found = Country(
+                alpha_2=record.alpha_2,
+                alpha_3=record.alpha_3,
+                numeric=record.numeric,
+                name=record.name,
+            )
+            names = [
+                getattr(record, field, None) for field in ("name", "official_name", "common_name")
+            ]
+            names += _ALIASES.get(found.alpha_2, ())
+            for spelling in (found.alpha_2, found.alpha_3, found.numeric, *filter(None, names)):
+                self._add(normalize(spelling), found)
+            for name in filter(None, names):
+                self.names.setdefault(normalize(name), name)
+        self.countries = tuple(sorted(set(self.by_key.values()), key=lambda c: c.alpha_2))
+
+    def _add(self, key: str, found: Country) -> None:
+        known = self.by_key.setdefault(key, found)
+        if known != found:
+            msg = f"{key!r} names both {known} and {found}"
+            raise AssertionError(msg)
+
+
+_lock = threading.Lock()
+_built: list[_Index] = []  # holds the index once built; a list so no global statement is needed
+
+
+def _index() -> _Index:
+    if not _built:
+        with _lock:
+            if not _built:
+                _built.append(_Index())
+    return _built[0]
+
+
+def country(query: str | int) -> Country:
+    """Find an ISO 3166-1 country by code, number or English name.
+
+    Accepts alpha-2 and alpha-3 codes in any case, the numeric code as an int or a string
+    (``643``, ``"643"``, ``"004"`` or ``"4"``), pycountry's short, official and common names,
+    and common short names such as "Russia", "UAE", "US", "UK" or "Turkey". Case, accents,
+    curly apostrophes and surrounding spaces do not matter.
+
+    Args:
+        query: The code, number or name.
+
+    Returns:
+        The matching country.
+
+    Raises:
+        UnknownCountryError: Nothing matches; the message suggests close names if there are any.
+
+    Example:
+        >>> country("uae").alpha_3
+        'ARE'
+        >>> country(4).name
+        'Afghanistan'
+    """
+    index = _index()
+    if isinstance(query, int) and not isinstance(query, bool):
+        key = f"{query:03d}" if 0 <= query <= 999 else ""
+    elif isinstance(query, str):
+        key = normalize(query)
+        if key.isdigit() and key.isascii() and len(key) <= 3:
+            key = key.zfill(3)
+    else:
+        raise UnknownCountryError(query)
+    found = index.by_key.get(key)
+    if found is None:
+        raise UnknownCountryError(query, _suggestions(index, key))
+    return found
+
+
+def _suggestions(index: _Index, key: str) -> tuple[str, ...]:
+    """Names close in spelling to `key`, or containing it as a word ("korea" -> both Koreas)."""
+    if len(key) < 3:
+        return ()
+    close = difflib.get_close_matches(key, index.names, n=3, cutoff=0.8)
+    word = re.compile(rf"\b{re.escape(key)}\b")
+    containing = sorted(name for name in index.names if word.search(name))
+    unique = dict.fromkeys([*close, *containing])
+    return tuple(index.names[name] for name in list(unique)[:5])
+
+
+def all_countries() -> tuple[Country, ...]:
+    """Every ISO 3166-1 country pycountry knows, by alpha-2 code."""
+    return _index().countries

@@ -1,0 +1,521 @@
+"""The record types of the dataset: frozen, slotted attrs classes and the enums they use."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import hashlib
+import re
+from typing import Any
+
+import attrs
+
+from taliban_recognition._errors import InvalidDateError
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _ID.match(value):
+        msg = f"{attribute.name} must be lower-case words joined by hyphens, got {value!r}"
+        raise ValueError(msg)
+
+
+def _check_text(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        msg = f"{attribute.name} must be a non-empty string, got {value!r}"
+        raise ValueError(msg)
+
+
+def _check_optional_text(_: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        msg = f"{attribute.name} must be None or a non-empty string, got {value!r}"
+        raise ValueError(msg)
+
+
+def _tuple_of(kind: type[Any], *, non_empty: bool = False) -> Any:  # noqa: ANN401
+    """Validator for a field that must be a tuple whose members are all `kind`."""
+
+    def check(_: object, attribute: attrs.Attribute[tuple[Any, ...]], value: object) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(v, kind) for v in value):
+            msg = f"{attribute.name} must be a tuple of {kind.__name__}, got {value!r}"
+            raise TypeError(msg)
+        if non_empty and not value:
+            msg = f"{attribute.name} must not be empty"
+            raise ValueError(msg)
+
+    return check
+
+
+class RecognitionStatus(enum.Enum):
+    """How far a state has gone in recognizing the Taliban government.
+
+    The three known statuses are ordered, weakest first:
+    ``NO_RECOGNITION < DE_FACTO_ENGAGEMENT < FORMAL_RECOGNITION``. ``UNKNOWN`` is the answer
+    for a day on which the data allows more than one status (the change happened on a day the
+    source does not pin down); it is not ordered against the others, and comparing it raises
+    `TypeError`, as comparing ``None`` would.
+
+    Example:
+        >>> RecognitionStatus.NO_RECOGNITION < RecognitionStatus.FORMAL_RECOGNITION
+        True
+        >>> RecognitionStatus("de_facto_engagement").name
+        'DE_FACTO_ENGAGEMENT'
+    """
+
+    UNKNOWN = "unknown"
+    """More than one status is possible on that day; see `Dataset.possible_statuses`."""
+    NO_RECOGNITION = "no_recognition"
+    """Neither formal recognition nor an exchange or acceptance of ambassadors."""
+    DE_FACTO_ENGAGEMENT = "de_facto_engagement"
+    """Ambassadors posted to Kabul or accepted from it, without formal recognition."""
+    FORMAL_RECOGNITION = "formal_recognition"
+    """Official recognition of the Taliban government."""
+
+    def _order(self) -> int:
+        if self is RecognitionStatus.UNKNOWN:
+            msg = "RecognitionStatus.UNKNOWN is not ordered against the other statuses"
+            raise TypeError(msg)
+        return list(RecognitionStatus).index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, RecognitionStatus):
+            return NotImplemented
+        return self._order() < other._order()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, RecognitionStatus):
+            return NotImplemented
+        return self._order() <= other._order()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, RecognitionStatus):
+            return NotImplemented
+        return self._order() > other._order()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, RecognitionStatus):
+            return NotImplemented
+        return self._order() >= other._order()
+
+
+class EventKind(enum.Enum):
+    """What kind of happening an `Event` records.
+
+    Example:
+        >>> EventKind("recognition") is EventKind.RECOGNITION
+        True
+    """
+
+    TAKEOVER = "takeover"
+    """A group takes control of a country by force."""
+    TERRORIST_DESIGNATION = "terrorist_designation"
+    """A state lists a group as a terrorist organisation, or bans it as one."""
+    DESIGNATION_LIFTED = "designation_lifted"
+    """A state ends or suspends such a listing or ban."""
+    RECOGNITION = "recognition"
+    """A state officially recognizes a government."""
+    AMBASSADOR_ACCEPTED = "ambassador_accepted"
+    """A state accepts an ambassador appointed by a government."""
+    AMBASSADOR_POSTED = "ambassador_posted"
+    """A state posts an ambassador to a government's capital."""
+    STATEMENT = "statement"
+    """A public statement, praise or position that no other kind fits."""
+    COOPERATION = "cooperation"
+    """An expressed intent or commitment to cooperate, or support given."""
+    TRADE = "trade"
+    """Trade between the parties, such as imports or exports of goods."""
+    SANCTIONS = "sanctions"
+    """Sanctions imposed on a government, group or persons."""
+    ASSET_FREEZE = "asset_freeze"
+    """Funds or assets withheld or frozen."""
+    ATTACK = "attack"
+    """A violent attack."""
+    DEMAND = "demand"
+    """A demand for change, such as reforms, made as a condition."""
+    APPEAL = "appeal"
+    """A request for relief, support or recognition."""
+
+
+class ActorKind(enum.Enum):
+    """What kind of party an `Actor` is."""
+
+    STATE = "state"
+    """A state, named by its ISO 3166-1 country."""
+    GOVERNMENT = "government"
+    """A body that governs a state, recognized or not."""
+    ORGANISATION = "organisation"
+    """A ministry, bank or other institution."""
+    PERSON = "person"
+    """A named or described individual."""
+    NON_STATE_GROUP = "non_state_group"
+    """An armed or political group that is not a state."""
+    STATE_GROUP = "state_group"
+    """A group of states the source names together, such as "Western countries"."""
+
+
+class DatePrecision(enum.Enum):
+    """How precisely a `FuzzyDate` is known."""
+
+    DAY = "day"
+    """One known day: ``earliest == latest``."""
+    MONTH = "month"
+    """A known month, day unknown: the first to the last day of that month."""
+    YEAR = "year"
+    """A known year, month unknown: 1 January to 31 December."""
+    UNKNOWN = "unknown"
+    """One day, unknown, that lies within ``[earliest, latest]``."""
+
+
+class Basis(enum.Enum):
+    """Whether the source states a status or the dataset infers it."""
+
+    STATED = "stated"
+    """The source says so of this country in so many words."""
+    INFERRED = "inferred"
+    """Follows from what the source says of states in general (e.g. "the first nation")."""
+
+
+def _day_text(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _bound_text(day: dt.date, *, earliest: bool) -> str:
+    """Shortest EDTF text for a range bound: a year or month when the bound covers all of it."""
+    last_day = calendar.monthrange(day.year, day.month)[1]
+    if (day.month, day.day) == ((1, 1) if earliest else (12, 31)):
+        return f"{day.year:04d}"
+    if day.day == (1 if earliest else last_day):
+        return f"{day.year:04d}-{day.month:02d}"
+    return _day_text(day)
+
+
+_EDTF_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+
+def _parse_edtf_date(text: str) -> tuple[dt.date, dt.date, DatePrecision]:
+    match = _EDTF_DATE.match(text)
+    if not match:
+        raise InvalidDateError(text, "expected YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    try:
+        if day is not None:
+            exact = dt.date(int(year), int(month), int(day))
+            return exact, exact, DatePrecision.DAY
+        if month is not None:
+            first = dt.date(int(year), int(month), 1)
+            last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+            return first, last, DatePrecision.MONTH
+        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31), DatePrecision.YEAR
+    except ValueError as error:
+        raise InvalidDateError(text, str(error)) from None
+
+
+def _check_fuzzy_date(instance: FuzzyDate, _: attrs.Attribute[dt.date], __: dt.date) -> None:
+    earliest, latest, precision = instance.earliest, instance.latest, instance.precision
+    if type(earliest) is not dt.date or type(latest) is not dt.date:
+        raise InvalidDateError((earliest, latest), "earliest and latest must be datetime.date")
+    if not isinstance(precision, DatePrecision):
+        raise InvalidDateError(precision, "precision must be a DatePrecision")
+    if precision is DatePrecision.UNKNOWN:
+        if not earliest < latest:
+            raise InvalidDateError(
+                instance, "an UNKNOWN date needs earliest < latest; one known day is DAY"
+            )
+        return
+    expected = _parse_edtf_date(
+        {
+            DatePrecision.DAY: _day_text(earliest),
+            DatePrecision.MONTH: f"{earliest.year:04d}-{earliest.month:02d}",
+            DatePrecision.YEAR: f"{earliest.year:04d}",
+        }[precision]
+    )
+    if (earliest, latest) != expected[:2]:
+        raise InvalidDateError(
+            instance,
+            f"a {precision.name} date must run from {expected[0]} to {expected[1]}",
+        )
+
+
+@attrs.frozen(order=False)
+class FuzzyDate:
+    """A day known only as precisely as the source gives it.
+
+    The day lies within ``[earliest, latest]`` (both inclusive); `precision` says why the
+    interval is as wide as it is. `str()` gives the EDTF (ISO 8601-2) form, and `parse` reads it
+    back. Dates order by ``(earliest, latest)``, then by precision.
+
+    Example:
+        >>> d = FuzzyDate.month(2025, 4)
+        >>> str(d), d.earliest.isoformat(), d.latest.isoformat()
+        ('2025-04', '2025-04-01', '2025-04-30')
+        >>> str(FuzzyDate.parse("[2021-08..2025-07-03]"))
+        '[2021-08..2025-07-03]'
+    """
+
+    earliest: dt.date = attrs.field(validator=_check_fuzzy_date)
+    """The first day the date can be."""
+    latest: dt.date
+    """The last day the date can be."""
+    precision: DatePrecision
+    """How precisely the day is known."""
+
+    @classmethod
+    def day(cls, day: dt.date) -> FuzzyDate:
+        """One known day."""
+        return cls(day, day, DatePrecision.DAY)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> FuzzyDate:
+        """A known month of a known year."""
+        return cls.parse(f"{year:04d}-{month:02d}")
+
+    @classmethod
+    def year(cls, year: int) -> FuzzyDate:
+        """A known year."""
+        return cls.parse(f"{year:04d}")
+
+    @classmethod
+    def between(cls, earliest: dt.date, latest: dt.date) -> FuzzyDate:
+        """An unknown day within ``[earliest, latest]``."""
+        return cls(earliest, latest, DatePrecision.UNKNOWN)
+
+    @classmethod
+    def parse(cls, text: str) -> FuzzyDate:
+        """Read the EDTF forms that `str()` writes.
+
+        ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, and ``[A..B]`` for an unknown day from the start
+        of ``A`` to the end of ``B``, each bound in any of the first three forms.
+
+        Raises:
+            InvalidDateError: `text` is not one of those forms, or names no real day.
+        """
+        if not isinstance(text, str):
+            raise InvalidDateError(text, "an EDTF date must be a string")
+        if text.startswith("[") and text.endswith("]") and ".." in text:
+            low, _, high = text[1:-1].partition("..")
+            return cls.between(_parse_edtf_date(low)[0], _parse_edtf_date(high)[1])
+        earliest, latest, precision = _parse_edtf_date(text)
+        return cls(earliest, latest, precision)
+
+    def __str__(self) -> str:
+        if self.precision is DatePrecision.UNKNOWN:
+            low = _bound_text(self.earliest, earliest=True)
+            high = _bound_text(self.latest, earliest=False)
+            return f"[{low}..{high}]"
+        return {
+            DatePrecision.DAY: _day_text(self.earliest),
+            DatePrecision.MONTH: self.earliest.isoformat()[:7],
+            DatePrecision.YEAR: self.earliest.isoformat()[:4],
+        }[self.precision]
+
+    def _key(self) -> tuple[dt.date, dt.date, int]:
+        return self.earliest, self.latest, list(DatePrecision).index(self.precision)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, FuzzyDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, FuzzyDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, FuzzyDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, FuzzyDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+
+def _check_code(pattern: str) -> Any:  # noqa: ANN401
+    compiled = re.compile(pattern)
+
+    def check(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            msg = f"{attribute.name} must match {pattern}, got {value!r}"
+            raise ValueError(msg)
+
+    return check
+
+
+@attrs.frozen
+class Country:
+    """An ISO 3166-1 country, as the dataset records it.
+
+    Datasets store these four fields, so a pinned version keeps its country names even when a
+    later pycountry release renames a country. Get one with `country`.
+
+    Example:
+        >>> from taliban_recognition import country
+        >>> country("Russia")
+        Country(alpha_2='RU', alpha_3='RUS', numeric='643', name='Russian Federation')
+    """
+
+    alpha_2: str = attrs.field(validator=_check_code(r"[A-Z]{2}"))
+    """ISO 3166-1 alpha-2 code, e.g. ``"RU"``."""
+    alpha_3: str = attrs.field(validator=_check_code(r"[A-Z]{3}"))
+    """ISO 3166-1 alpha-3 code, e.g. ``"RUS"``."""
+    numeric: str = attrs.field(validator=_check_code(r"[0-9]{3}"))
+    """ISO 3166-1 numeric code as three digits, e.g. ``"643"``."""
+    name: str = attrs.field(validator=_check_text)
+    """ISO 3166-1 English short name, e.g. ``"Russian Federation"``."""
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.alpha_2})"
+
+
+def _check_evidence(instance: Evidence, _: attrs.Attribute[int], __: int) -> None:
+    start, end, quote = instance.start, instance.end, instance.quote
+    if not all(type(v) is int for v in (start, end)) or not 0 <= start < end:
+        msg = f"evidence needs integer offsets with 0 <= start < end, got [{start!r}, {end!r})"
+        raise ValueError(msg)
+    if end - start != len(quote):
+        msg = f"evidence [{start}, {end}) spans {end - start} characters, quote has {len(quote)}"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class Evidence:
+    """A verbatim quote from a source, with where it stands in the source's text.
+
+    Offsets count Unicode code points of the decoded text (Python string indices), so
+    ``source.text[start:end] == quote`` always holds.
+    """
+
+    source_id: str = attrs.field(validator=_check_id)
+    """The `Source.id` the quote is from."""
+    quote: str = attrs.field(validator=_check_text)
+    """The exact characters of the source."""
+    start: int = attrs.field(validator=_check_evidence)
+    """Index of the quote's first character in the source text."""
+    end: int
+    """Index one past the quote's last character."""
+
+
+def _check_digest(instance: Source, _: attrs.Attribute[str], __: str) -> None:
+    actual = hashlib.sha256(instance.text.encode("utf-8")).hexdigest()
+    if actual != instance.sha256:
+        msg = f"source {instance.id}: text has sha256 {actual}, record says {instance.sha256}"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class Source:
+    """A text the dataset's evidence quotes, shipped whole inside the package."""
+
+    id: str = attrs.field(validator=_check_id)
+    """Stable identifier, used by `Evidence.source_id`."""
+    title: str = attrs.field(validator=_check_text)
+    """Title of the source (see `notes` for where it comes from)."""
+    text: str = attrs.field(validator=_check_text, repr=False)
+    """The full text, as shipped."""
+    sha256: str = attrs.field(validator=[_check_code(r"[0-9a-f]{64}"), _check_digest])
+    """Hex SHA-256 digest of the text's UTF-8 bytes."""
+    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    """How the source was obtained and anything else a reader should know."""
+
+
+@attrs.frozen
+class Actor:
+    """A party that acts or is acted on: a state, government, person, group, ..."""
+
+    id: str = attrs.field(validator=_check_id)
+    """Stable identifier, e.g. ``"russia"``."""
+    name: str = attrs.field(validator=_check_text)
+    """Display name, e.g. ``"Russia"``."""
+    kind: ActorKind = attrs.field(validator=attrs.validators.instance_of(ActorKind))
+    """What kind of party this is."""
+    country: Country | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(Country))
+    )
+    """The state the actor is, belongs to or governs; None for groups without one."""
+    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    """Annotation remarks."""
+
+
+def _check_event_dates(instance: Event, _: attrs.Attribute[FuzzyDate], __: FuzzyDate) -> None:
+    if not isinstance(instance.date, FuzzyDate):
+        msg = f"date must be a FuzzyDate, got {instance.date!r}"
+        raise TypeError(msg)
+
+
+@attrs.frozen
+class Event:
+    """A dated, sourced happening: who did what to whom, and when."""
+
+    id: str = attrs.field(validator=_check_id)
+    """Stable identifier, e.g. ``"russia-recognizes-taliban"``."""
+    kind: EventKind = attrs.field(validator=attrs.validators.instance_of(EventKind))
+    """What kind of happening this is."""
+    actor: Actor = attrs.field(validator=attrs.validators.instance_of(Actor))
+    """Who acted."""
+    target: Actor | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(Actor))
+    )
+    """Who was acted on, if anyone."""
+    date: FuzzyDate = attrs.field(validator=_check_event_dates)
+    """When, as precisely as the source says."""
+    date_text: str | None = attrs.field(validator=_check_optional_text)
+    """The source's own words for the date (``"Last April"``), or None if it gives none."""
+    summary: str = attrs.field(validator=_check_text)
+    """One line saying what happened."""
+    evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
+    """The quotes that support the record; never empty."""
+    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    """How the date was resolved, discrepancies, and other annotation remarks."""
+
+
+def _check_period(
+    instance: StatusPeriod, _: attrs.Attribute[RecognitionStatus], __: RecognitionStatus
+) -> None:
+    if instance.status is RecognitionStatus.UNKNOWN:
+        msg = "a status period records a known status, not UNKNOWN"
+        raise ValueError(msg)
+    end = instance.end
+    if end is not None and end.latest < instance.start.earliest:
+        msg = f"status period ends ({end}) before it starts ({instance.start})"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class StatusPeriod:
+    """One country's recognition status from one change to the next.
+
+    The change into this status happened on a day within `start`; the change out of it on a
+    day within `end` (None: it still held on the dataset's ``as_of``). On a day that can fall
+    on either side of a change, the status is not known for certain.
+    """
+
+    country: Country = attrs.field(validator=attrs.validators.instance_of(Country))
+    """The state whose status this is."""
+    status: RecognitionStatus = attrs.field(
+        validator=[attrs.validators.instance_of(RecognitionStatus), _check_period]
+    )
+    """The status held during the period."""
+    start: FuzzyDate = attrs.field(validator=attrs.validators.instance_of(FuzzyDate))
+    """When the status began: the date of the event that brought it, or of the takeover."""
+    end: FuzzyDate | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(FuzzyDate))
+    )
+    """When the next status began, or None if the status held through ``as_of``."""
+    basis: Basis = attrs.field(validator=attrs.validators.instance_of(Basis))
+    """Whether the source states this status of this country or it is inferred."""
+    events: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    """Ids of the events the period rests on (the one that started it, if any)."""
+    evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
+    """The quotes the status rests on; never empty."""
+    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    """How the status was inferred, and its caveats."""
+
+
+# The package re-exports these classes under its own name, where the string annotations above
+# cannot be evaluated; resolve them here, where they can, before cattrs needs them.
+for _record in (FuzzyDate, Country, Evidence, Source, Actor, Event, StatusPeriod):
+    attrs.resolve_types(_record)

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import importlib.resources
+import json
+from typing import Any
+
+import pytest
+
+import taliban_recognition as tr
+from taliban_recognition._convert import converter, dumps, loads
+
+RECORD_TYPES = (tr.Source, tr.Actor, tr.Event, tr.StatusPeriod, tr.Evidence, tr.FuzzyDate,
+                tr.Country)
+DATA = importlib.resources.files("taliban_recognition").joinpath("data", "1.0.0.json")
+
+
+def raw() -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(DATA.read_bytes())
+    return result
+
+
+def test_every_record_round_trips() -> None:
+    ds = tr.load("1.0.0")
+    records: list[object] = [*ds.sources, *ds.actors, *ds.events, *ds.statuses]
+    records += [e for event in ds.events for e in event.evidence]
+    records += [event.date for event in ds.events]
+    records += [period.country for period in ds.statuses]
+    seen = set()
+    for record in records:
+        kind = type(record)
+        seen.add(kind)
+        assert converter().structure(converter().unstructure(record, kind), kind) == record
+    assert seen == set(RECORD_TYPES)
+
+
+def test_dataset_round_trips() -> None:
+    ds = tr.load("1.0.0")
+    assert loads(dumps(ds), ds.sha256) == ds
+
+
+def mutate(path: list[str | int], value: object = None, *, delete: bool = False) -> bytes:
+    record = raw()
+    target: Any = record
+    for step in path[:-1]:
+        target = target[step]
+    if delete:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return json.dumps(record).encode()
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "delete", "where", "problem"),
+    [
+        (["events", 2, "date"], None, True, "$.events[2].date", "required field missing"),
+        (["events", 2, "evidence", 0, "start"], "12", False, "$.events[2].evidence[0].start",
+         "expected int"),
+        (["events", 2, "evidence"], "abc", False, "$.events[2].evidence", "expected a JSON array"),
+        (["events", 0, "kind"], "invasion", False, "$.events[0].kind", "invasion"),
+        (["statuses", 5, "status"], "unknown", False, "$.statuses[5]", "not UNKNOWN"),
+        (["as_of"], "3 July 2025", False, "$.as_of", "YYYY-MM-DD"),
+        (["events", 1, "surprise"], 1, False, "$.events[1]", "unknown field"),
+        (["events", 0, "date", "precision"], "day", False, "$.events[0]", "DAY date"),
+        (["sources", 0, "sha256"], "0" * 64, False, "$.sources[0]", "text has sha256"),
+    ],
+)
+def test_malformed_data_names_the_field(
+    path: list[str | int], value: object, delete: bool, where: str, problem: str
+) -> None:
+    with pytest.raises(tr.DataFormatError) as caught:
+        loads(mutate(path, value, delete=delete), "0" * 64)
+    assert caught.value.path.startswith(where)
+    assert problem in str(caught.value)
+
+
+def test_invariants_are_checked_with_paths() -> None:
+    swapped = raw()
+    swapped["events"][0], swapped["events"][1] = swapped["events"][1], swapped["events"][0]
+    with pytest.raises(tr.DataFormatError, match="ordered by earliest date") as caught:
+        loads(json.dumps(swapped).encode(), "0" * 64)
+    assert caught.value.path == "$.events[1]"
+
+    moved = raw()
+    moved["events"][3]["evidence"][0]["start"] += 1
+    moved["events"][3]["evidence"][0]["end"] += 1
+    with pytest.raises(tr.DataFormatError, match="is not the text at"):
+        loads(json.dumps(moved).encode(), "0" * 64)
+
+
+@pytest.mark.parametrize("data", [b"", b"\xff\xfe", b"[]", b"{", b'{"sha256": "x"}'])
+def test_non_documents_are_refused(data: bytes) -> None:
+    with pytest.raises(tr.DataFormatError) as caught:
+        loads(data, "0" * 64)
+    assert caught.value.path.startswith("$")

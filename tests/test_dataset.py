@@ -1,0 +1,242 @@
+"""The article's facts, asked through the public API, and the queries' behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import taliban_recognition as tr
+from taliban_recognition import EventKind, RecognitionStatus
+
+NO = RecognitionStatus.NO_RECOGNITION
+DE_FACTO = RecognitionStatus.DE_FACTO_ENGAGEMENT
+FORMAL = RecognitionStatus.FORMAL_RECOGNITION
+UNKNOWN = RecognitionStatus.UNKNOWN
+
+ds = tr.load("1.0.0")
+covered = st.dates(min_value=ds.coverage_start, max_value=ds.as_of)
+
+
+def test_header() -> None:
+    assert ds.version == "1.0.0"
+    assert ds.as_of == dt.date(2025, 7, 3)
+    assert ds.coverage_start == dt.date(2021, 8, 1)
+    assert len(ds.sha256) == 64
+
+
+def test_russia_is_the_first_and_only_recognizer() -> None:
+    assert ds.status_of("Russia") is FORMAL
+    assert [c.alpha_2 for c in ds.recognizers()] == ["RU"]
+    assert ds.recognizers(on=dt.date(2025, 7, 2)) == ()
+    assert ds.recognizers(on="2021-08-01") == ()
+
+
+def test_russia_recognized_on_thursday_3_july_2025() -> None:
+    (recognition,) = ds.find_events(kind=EventKind.RECOGNITION)
+    assert recognition.actor.id == "russia"
+    assert recognition.target is not None
+    assert recognition.target.id == "taliban"
+    assert str(recognition.date) == "2025-07-03"
+    assert recognition.date_text == "announced Thursday"
+    assert ds.status_of("RU", on=dt.date(2025, 7, 2)) is not FORMAL
+
+
+def test_ambassador_welcome_is_dated_no_closer_than_the_text_allows() -> None:
+    (welcome,) = ds.find_events(kind="ambassador_accepted")
+    assert welcome.actor.id == "russia"
+    assert str(welcome.date) == "[2025-04..2025-07-03]"
+    assert welcome.date_text is None
+    assert ds.possible_statuses("RU", on="2025-05-01") == (NO, DE_FACTO)
+    assert ds.status_of("RU", on="2025-05-01") is UNKNOWN
+    assert ds.status_of("RU", on="2025-03-31") is NO
+
+
+@pytest.mark.parametrize("name", ["China", "Pakistan", "Uzbekistan", "UAE"])
+def test_four_states_posted_ambassadors_without_recognition(name: str) -> None:
+    assert ds.status_of(name) is DE_FACTO
+    (posting,) = ds.find_events(country=name, kind="ambassador_posted")
+    assert posting.date.earliest == ds.coverage_start
+    assert posting.date.latest == ds.as_of
+    assert "have posted ambassadors to Kabul" in posting.evidence[0].quote
+    # The posting is undated, so before as_of the status is not certain.
+    assert ds.status_of(name, on=dt.date(2024, 1, 1)) is UNKNOWN
+    assert ds.possible_statuses(name, on=dt.date(2024, 1, 1)) == (NO, DE_FACTO)
+
+
+def test_united_states_withholds_funds_and_sanctions() -> None:
+    assert ds.status_of("US") is NO
+    kinds = {e.kind for e in ds.find_events(actor="united-states")}
+    assert kinds == {EventKind.ASSET_FREEZE, EventKind.SANCTIONS}
+    (freeze,) = ds.find_events(kind="asset_freeze")
+    assert freeze.target is not None
+    assert freeze.target.name == "Afghan central bank"
+
+
+def test_states_not_singled_out_take_inferred_no_recognition() -> None:
+    for name in ("France", "India", "Iran", "Germany", "Kazakhstan"):
+        (period,) = ds.status_periods(name)
+        assert period.status is NO
+        assert period.basis is tr.Basis.INFERRED
+        assert ds.status_of(name) is NO
+        assert ds.status_of(name, on="2022-06-30") is NO
+
+
+def test_russian_ban_history() -> None:
+    designation, lifted = (
+        ds.find_events(actor="russia", kind="terrorist_designation")[0],
+        ds.find_events(actor="russia", kind="designation_lifted")[0],
+    )
+    assert str(designation.date) == "2003"
+    assert str(lifted.date) == "2025-04"
+    assert lifted.date_text == "Last April"
+
+
+def test_ordered_history_of_russia() -> None:
+    events = ds.find_events(country="Russia")
+    assert [e.date.earliest for e in events] == sorted(e.date.earliest for e in events)
+    assert events[0].kind is EventKind.TERRORIST_DESIGNATION
+    assert {EventKind.RECOGNITION, EventKind.TRADE, EventKind.ATTACK} <= {e.kind for e in events}
+
+
+def test_crocus_discrepancy_is_kept_as_stated_and_noted() -> None:
+    (attack,) = ds.find_events(kind="attack")
+    assert attack.actor.id == "isis-k"
+    assert attack.date_text == "this year"
+    assert (attack.date.earliest, attack.date.latest) == (dt.date(2025, 1, 1), ds.as_of)
+    assert attack.notes is not None
+    assert "22 March 2024" in attack.notes
+
+
+def test_trade_since_2022_and_takeover_in_august_2021() -> None:
+    (trade,) = ds.find_events(kind="trade")
+    assert (trade.actor.id, str(trade.date)) == ("afghanistan", "2022")
+    assert trade.date_text == "since 2022"
+    (takeover,) = ds.find_events(kind="takeover")
+    assert str(takeover.date) == "2021-08"
+
+
+def test_western_countries_demand_reforms() -> None:
+    (demand,) = ds.find_events(kind="demand")
+    assert demand.actor.kind is tr.ActorKind.STATE_GROUP
+    assert demand.actor.country is None
+    assert "women’s rights" in demand.evidence[0].quote
+
+
+def test_afghanistan_has_no_status() -> None:
+    with pytest.raises(tr.NoStatusError, match="whose government is recognized"):
+        ds.status_of("Afghanistan")
+
+
+@pytest.mark.parametrize("day", [dt.date(2021, 7, 31), dt.date(2025, 7, 4), "1999-01-01"])
+def test_out_of_coverage(day: dt.date | str) -> None:
+    with pytest.raises(tr.OutOfCoverageError, match="2021-08-01 to 2025-07-03") as caught:
+        ds.status_of("RU", on=day)
+    assert isinstance(caught.value, ValueError)
+    with pytest.raises(tr.OutOfCoverageError):
+        ds.recognizers(on=day)
+
+
+@pytest.mark.parametrize("day", ["yesterday", "2025-13-01", 20250703, 2025.0, ["2025-07-03"]])
+def test_bad_dates(day: object) -> None:
+    with pytest.raises(tr.InvalidDateError):
+        ds.status_of("RU", on=day)  # type: ignore[arg-type]
+    with pytest.raises(tr.InvalidDateError):
+        ds.find_events(since=day)  # type: ignore[arg-type]
+
+
+def test_datetimes_count_as_their_day() -> None:
+    moment = dt.datetime(2025, 7, 3, 23, 59, tzinfo=dt.timezone.utc)
+    assert ds.status_of("RU", on=moment) is FORMAL
+
+
+def test_country_arguments_in_every_form() -> None:
+    russia = tr.country("RU")
+    for query in ("RU", "rus", 643, "643", "Russia", "Russian Federation", russia):
+        assert ds.status_of(query) is FORMAL
+        assert ds.find_events(country=query) == ds.find_events(country="RU")
+
+
+def test_find_events_errors() -> None:
+    with pytest.raises(tr.UnknownActorError, match=r"the actors are: .*russia"):
+        ds.find_events(actor="kremlin")
+    with pytest.raises(tr.UnknownEventKindError, match="valid kinds are: takeover"):
+        ds.find_events(kind="invasion")
+    with pytest.raises(tr.UnknownCountryError):
+        ds.find_events(country="Atlantis")
+    with pytest.raises(tr.InvalidDateError, match="since must not be after until"):
+        ds.find_events(since="2025-01-01", until="2024-01-01")
+
+
+def test_find_events_by_target_and_actor_object() -> None:
+    taliban = ds.actor("taliban")
+    aimed = ds.find_events(target=taliban)
+    assert aimed
+    assert all(e.target == taliban for e in aimed)
+    assert ds.find_events(actor=taliban) == ds.find_events(actor="taliban")
+
+
+def test_lookups_by_id() -> None:
+    assert ds.event("russia-recognizes-taliban").kind is EventKind.RECOGNITION
+    assert ds.source(ds.sources[0].id) is ds.sources[0]
+    with pytest.raises(tr.UnknownActorError):
+        ds.actor("nobody")
+
+
+@given(covered, covered)
+def test_date_filters_keep_exactly_the_overlapping_events(a: dt.date, b: dt.date) -> None:
+    since, until = min(a, b), max(a, b)
+    expected = [e for e in ds.events if e.date.latest >= since and e.date.earliest <= until]
+    assert list(ds.find_events(since=since, until=until)) == expected
+    assert list(ds.find_events(since=since)) == [e for e in ds.events if e.date.latest >= since]
+    assert list(ds.find_events(until=until)) == [e for e in ds.events if e.date.earliest <= until]
+
+
+@given(
+    st.sampled_from([None, "RU", "CN", "US", "AF", "FR"]),
+    st.sampled_from([None, *(a.id for a in ds.actors)]),
+    st.sampled_from([None, *EventKind]),
+)
+def test_filters_are_sound_complete_and_combine_by_intersection(
+    code: str | None, actor: str | None, kind: EventKind | None
+) -> None:
+    found = ds.find_events(country=code, actor=actor, kind=kind)
+    def involves(event: tr.Event) -> bool:
+        parties = (event.actor, event.target)
+        return code in {p.country.alpha_2 for p in parties if p and p.country}
+
+    expected = [
+        e for e in ds.events
+        if (code is None or involves(e))
+        and (actor is None or e.actor.id == actor)
+        and (kind is None or e.kind is kind)
+    ]
+    assert list(found) == expected
+    separately = [set(ds.find_events(country=code)), set(ds.find_events(actor=actor)),
+                  set(ds.find_events(kind=kind))]
+    assert set(found) == set.intersection(*separately)
+
+
+@given(covered)
+def test_recognizers_agree_with_status_of(day: dt.date) -> None:
+    formal = {p.country for p in ds.statuses if ds.status_of(p.country, on=day) is FORMAL}
+    assert set(ds.recognizers(on=day)) == formal
+
+
+@given(st.sampled_from(ds.statuses), covered)
+def test_status_of_agrees_with_the_periods(period: tr.StatusPeriod, day: dt.date) -> None:
+    periods = ds.status_periods(period.country)
+    certain = [
+        p.status for p in periods
+        if p.start.latest <= day and (p.end is None or day < p.end.earliest)
+    ]
+    possible = ds.possible_statuses(period.country, on=day)
+    status = ds.status_of(period.country, on=day)
+    if certain:
+        assert status is certain[0]
+        assert possible == (certain[0],)
+    else:
+        assert status is UNKNOWN or len(possible) == 1
+    assert status is UNKNOWN or possible == (status,)

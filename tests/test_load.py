@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.resources
+import re
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import taliban_recognition as tr
+from taliban_recognition import _load
+from taliban_recognition._convert import dumps
+
+# Released dataset versions and the digests they were released with. Append only: a released
+# file never changes, so an entry here is never edited or removed.
+RELEASED = {
+    "1.0.0": "6c995b478a9ffeb23b516745301b3405ed5d31a5da6319c52a6625c92ec87d88",
+}
+
+DATA = importlib.resources.files("taliban_recognition").joinpath("data")
+
+
+def test_versions_are_the_manifest_in_semver_order() -> None:
+    found = tr.versions()
+    assert found[0] == "1.0.0"
+    keys = [tuple(int(part) for part in v.split(".")) for v in found]
+    assert keys == sorted(keys)
+
+
+def test_released_versions_never_change() -> None:
+    for version, digest in RELEASED.items():
+        assert version in tr.versions()
+        assert hashlib.sha256(DATA.joinpath(f"{version}.json").read_bytes()).hexdigest() == digest
+        assert tr.load(version).sha256 == digest
+
+
+def test_manifest_lists_every_data_file_with_its_digest() -> None:
+    lines = DATA.joinpath("SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    listed = {}
+    for line in lines:
+        digest, name = line.split("  ")
+        listed[name] = digest
+    files = {p.name for p in DATA.iterdir() if p.name.endswith(".json")}
+    assert set(listed) == files
+    for name, digest in listed.items():
+        assert hashlib.sha256(DATA.joinpath(name).read_bytes()).hexdigest() == digest
+
+
+def test_data_files_are_canonical() -> None:
+    for version in tr.versions():
+        data = DATA.joinpath(f"{version}.json").read_bytes()
+        assert dumps(tr.load(version)) == data
+        assert b"\r" not in data
+        assert data.endswith(b"}\n")
+
+
+def test_newest_is_the_default() -> None:
+    assert tr.load() is tr.load(tr.versions()[-1])
+
+
+def test_load_is_cached() -> None:
+    assert tr.load("1.0.0") is tr.load("1.0.0")
+
+
+@pytest.mark.parametrize(
+    "version", ["9.9.9", "1.0", "v1.0.0", "1.0.0.json", "../1.0.0", "/etc/passwd", "1.0.0/../1.0.0",
+                "1.0.0\x00", "", " 1.0.0"],
+)
+def test_unknown_version_lists_the_known_ones(version: str) -> None:
+    with pytest.raises(tr.UnknownVersionError, match=r"versions this package ships are: 1\.0\.0"):
+        tr.load(version)
+
+
+@pytest.mark.parametrize("version", [1, 1.0, b"1.0.0", ["1.0.0"], ("1", "0", "0")])
+def test_non_string_versions_are_unknown(version: object) -> None:
+    with pytest.raises(tr.UnknownVersionError) as caught:
+        tr.load(version)  # type: ignore[arg-type]
+    assert caught.value.version == version
+    assert isinstance(caught.value, LookupError)
+
+
+@given(st.text())
+def test_arbitrary_version_text_never_opens_a_file(version: str) -> None:
+    if version in tr.versions():
+        assert tr.load(version).version == version
+        return
+    with pytest.raises(tr.UnknownVersionError):
+        tr.load(version)
+
+
+def test_corrupt_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = DATA.joinpath("1.0.0.json").read_bytes()
+    corrupt = original.replace(b'"formal_recognition"', b'"no_recognition"', 1)
+    monkeypatch.setattr(_load, "_cache", {})
+    monkeypatch.setattr(
+        _load, "_resource", lambda name: corrupt if name.endswith(".json") else original
+    )
+    monkeypatch.setattr(_load, "_manifest", dict(_load.manifest()))
+    with pytest.raises(tr.DataIntegrityError, match=r"1\.0\.0\.json is corrupt") as caught:
+        tr.load("1.0.0")
+    assert caught.value.expected == RELEASED["1.0.0"]
+    assert caught.value.actual == hashlib.sha256(corrupt).hexdigest()
+
+
+def test_concurrent_first_loads_share_one_dataset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_load, "_cache", {})
+    barrier = threading.Barrier(16)
+    results: list[tr.Dataset] = []
+    errors: list[BaseException] = []
+
+    def first_load() -> None:
+        barrier.wait()
+        try:
+            results.append(tr.load("1.0.0"))
+        except BaseException as error:  # noqa: BLE001 -- collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=first_load) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(results) == 16
+    assert all(result is results[0] for result in results)
+
+
+def test_loading_uses_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(_load, "_cache", {})
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert tr.load("1.0.0").status_of("RU") is tr.RecognitionStatus.FORMAL_RECOGNITION
+
+
+def test_installed_package_reads_its_data_from_anywhere(tmp_path: Path) -> None:
+    # -I ignores PYTHONPATH, the current directory and user site: only the installed package.
+    script = (
+        "import importlib.resources, taliban_recognition as tr;"
+        "ds = tr.load('1.0.0');"
+        "data = importlib.resources.files('taliban_recognition').joinpath('data', '1.0.0.json');"
+        "print(ds.sha256, data.is_file(), ds.status_of('Russia').name)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", script], cwd=tmp_path, capture_output=True, text=True,
+        check=True,
+    )
+    assert result.stdout.split() == [RELEASED["1.0.0"], "True", "FORMAL_RECOGNITION"]
+
+
+def test_version_comes_from_package_metadata() -> None:
+    assert tr.__version__ == importlib.metadata.version("taliban-recognition")
+    pyproject = Path(__file__).parent.parent / "pyproject.toml"
+    declared = re.search(r'^version = "(.+)"$', pyproject.read_text(encoding="utf-8"), re.MULTILINE)
+    assert declared is not None
+    assert tr.__version__ == declared[1]
+
+
+def test_unknown_module_attribute() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = tr.nope
