@@ -3,7 +3,7 @@
 Every record traces back to the exact words of its source. Pin a dataset version in analysis
 code with ``load("1.0.0")`` and get the same records from every later release.
 
-Example:
+Examples:
     >>> import taliban_recognition as tr
     >>> ds = tr.load("1.0.0")
     >>> ds.status_of("Russia").name

@@ -170,7 +170,7 @@ class Dataset:
     Get one with `load`. Every collection is a tuple of frozen records, so nothing a caller
     does can change the data other callers see.
 
-    Example:
+    Examples:
         >>> import taliban_recognition as tr
         >>> ds = tr.load("1.0.0")
         >>> ds.status_of("Russia")
@@ -214,7 +214,7 @@ class Dataset:
         Raises:
             UnknownActorError: The dataset has no such actor; the message lists the ids.
 
-        Example:
+        Examples:
             >>> import taliban_recognition as tr
             >>> tr.load("1.0.0").actor("russia").country.alpha_3
             'RUS'
@@ -279,7 +279,7 @@ class Dataset:
             InvalidDateError: `on` is not a date.
             OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
 
-        Example:
+        Examples:
             >>> import taliban_recognition as tr
             >>> tr.load("1.0.0").possible_statuses("China", on="2023-01-01")
             (<RecognitionStatus.NO_RECOGNITION: 'no_recognition'>, \
@@ -316,7 +316,7 @@ class Dataset:
             InvalidDateError: `on` is not a date.
             OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
 
-        Example:
+        Examples:
             >>> import datetime, taliban_recognition as tr
             >>> ds = tr.load("1.0.0")
             >>> ds.status_of("Russia", on=datetime.date(2025, 7, 2)).name
@@ -339,7 +339,7 @@ class Dataset:
             InvalidDateError: `on` is not a date.
             OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
 
-        Example:
+        Examples:
             >>> import taliban_recognition as tr
             >>> tr.load("1.0.0").recognizers(on="2025-07-02")
             ()
@@ -377,7 +377,7 @@ class Dataset:
             UnknownEventKindError: `kind` is not an event kind.
             InvalidDateError: `since` or `until` is not a date, or `since` is after `until`.
 
-        Example:
+        Examples:
             >>> import taliban_recognition as tr
             >>> ds = tr.load("1.0.0")
             >>> [str(e.date) for e in ds.find_events(actor="russia", kind="designation_lifted")]

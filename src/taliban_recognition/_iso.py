@@ -110,7 +110,7 @@ def country(query: str | int) -> Country:
     Raises:
         UnknownCountryError: Nothing matches; the message suggests close names if there are any.
 
-    Example:
+    Examples:
         >>> country("uae").alpha_3
         'ARE'
         >>> country(4).name

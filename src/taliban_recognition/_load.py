@@ -51,7 +51,7 @@ def manifest() -> dict[str, str]:
 def versions() -> tuple[str, ...]:
     """Every dataset version this package ships, oldest first (semantic version order).
 
-    Example:
+    Examples:
         >>> import taliban_recognition as tr
         >>> "1.0.0" in tr.versions()
         True
@@ -77,7 +77,7 @@ def load(version: str | None = None) -> Dataset:
         UnknownVersionError: The package ships no such version; the message lists those it does.
         DataIntegrityError: The installed data file does not match its manifest digest.
 
-    Example:
+    Examples:
         >>> import taliban_recognition as tr
         >>> ds = tr.load("1.0.0")
         >>> ds.version, ds.as_of.isoformat()

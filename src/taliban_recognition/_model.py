@@ -57,7 +57,7 @@ class RecognitionStatus(enum.Enum):
     source does not pin down); it is not ordered against the others, and comparing it raises
     `TypeError`, as comparing ``None`` would.
 
-    Example:
+    Examples:
         >>> RecognitionStatus.NO_RECOGNITION < RecognitionStatus.FORMAL_RECOGNITION
         True
         >>> RecognitionStatus("de_facto_engagement").name
@@ -103,7 +103,7 @@ class RecognitionStatus(enum.Enum):
 class EventKind(enum.Enum):
     """What kind of happening an `Event` records.
 
-    Example:
+    Examples:
         >>> EventKind("recognition") is EventKind.RECOGNITION
         True
     """
@@ -246,7 +246,7 @@ class FuzzyDate:
     interval is as wide as it is. `str()` gives the EDTF (ISO 8601-2) form, and `parse` reads it
     back. Dates order by ``(earliest, latest)``, then by precision.
 
-    Example:
+    Examples:
         >>> d = FuzzyDate.month(2025, 4)
         >>> str(d), d.earliest.isoformat(), d.latest.isoformat()
         ('2025-04', '2025-04-01', '2025-04-30')
@@ -352,7 +352,7 @@ class Country:
     Datasets store these four fields, so a pinned version keeps its country names even when a
     later pycountry release renames a country. Get one with `country`.
 
-    Example:
+    Examples:
         >>> from taliban_recognition import country
         >>> country("Russia")
         Country(alpha_2='RU', alpha_3='RUS', numeric='643', name='Russian Federation')
