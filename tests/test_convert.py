@@ -93,3 +93,68 @@ def test_non_documents_are_refused(data: bytes) -> None:
     with pytest.raises(tr.DataFormatError) as caught:
         loads(data, "0" * 64)
     assert caught.value.path.startswith("$")
+
+
+def first_day_of_month(record: dict[str, Any]) -> None:
+    record["statuses"][0]["start"] = {"earliest": "2021-08-02", "latest": "2021-08-02",
+                                      "precision": "day"}
+
+
+def gap_in_chain(record: dict[str, Any]) -> None:
+    record["statuses"][193]["start"] = record["statuses"][194]["start"]
+
+
+def open_end_missing(record: dict[str, Any]) -> None:
+    record["statuses"][0]["end"] = record["statuses"][2]["start"]
+
+
+def subject_with_status(record: dict[str, Any]) -> None:
+    record["statuses"][0]["country"] = {"alpha_2": "AF", "alpha_3": "AFG", "name": "Afghanistan",
+                                        "numeric": "004"}
+
+
+def same_code_two_ways(record: dict[str, Any]) -> None:
+    record["statuses"][2]["country"]["name"] = "Emirates"
+
+
+def duplicate_event_id(record: dict[str, Any]) -> None:
+    record["events"][2]["id"] = record["events"][1]["id"]
+
+
+def event_after_as_of(record: dict[str, Any]) -> None:
+    record["as_of"] = "2025-07-02"
+
+
+def actor_differs_from_its_record(record: dict[str, Any]) -> None:
+    record["events"][0]["actor"]["name"] = "Moscow"
+
+
+def unknown_event_in_period(record: dict[str, Any]) -> None:
+    record["statuses"][194]["events"] = ["russia-annexes-the-moon"]
+
+
+def unknown_source(record: dict[str, Any]) -> None:
+    record["events"][0]["evidence"][0]["source_id"] = "another-article"
+
+
+@pytest.mark.parametrize(
+    ("corrupt", "where", "problem"),
+    [
+        (first_day_of_month, "$.statuses[0].start", "start at coverage_start"),
+        (gap_in_chain, "$.statuses[193].start", "follow on from each other"),
+        (open_end_missing, "$.statuses", "must be open"),
+        (subject_with_status, "$.statuses", "Afghanistan is the subject"),
+        (same_code_two_ways, "$.statuses[2].country", "recorded in two ways"),
+        (duplicate_event_id, "$.events[2].id", "duplicate id"),
+        (event_after_as_of, "$.events[", "ends after as_of"),
+        (actor_differs_from_its_record, "$.events[0].actor", "differs from the actor record"),
+        (unknown_event_in_period, "$.statuses[194].events", "no event"),
+        (unknown_source, "$.events[0].evidence[0].source_id", "no source"),
+    ],
+)
+def test_each_invariant_is_enforced(corrupt: Any, where: str, problem: str) -> None:
+    record = raw()
+    corrupt(record)
+    with pytest.raises(tr.DataFormatError, match=problem) as caught:
+        loads(json.dumps(record).encode(), "0" * 64)
+    assert caught.value.path.startswith(where)

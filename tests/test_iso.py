@@ -62,6 +62,13 @@ def test_wrong_types_are_unknown_countries(query: object) -> None:
         tr.country(query)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("query", ["of", "xx", "zz"])
+def test_short_queries_get_no_misleading_suggestions(query: str) -> None:
+    with pytest.raises(tr.UnknownCountryError) as caught:
+        tr.country(query)
+    assert caught.value.suggestions == ()
+
+
 def test_suggestions_for_near_misses() -> None:
     with pytest.raises(tr.UnknownCountryError, match="did you mean 'Russia'") as caught:
         tr.country("Rusia")

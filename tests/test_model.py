@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 import taliban_recognition as tr
 from taliban_recognition import DatePrecision, FuzzyDate, RecognitionStatus
 
-days = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31))
+any_day = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 30))
+# Month and year boundaries are where EDTF bounds shorten, so they are drawn often.
+days = st.one_of(
+    any_day,
+    any_day.map(lambda d: d.replace(day=1)),
+    any_day.map(lambda d: d.replace(day=1) - dt.timedelta(days=1)),
+    any_day.map(lambda d: d.replace(month=1, day=1)),
+    any_day.map(lambda d: d.replace(month=12, day=31)),
+)
 
 
 @st.composite
@@ -68,6 +76,9 @@ def test_equal_dates_hash_equally(date: FuzzyDate) -> None:
         ("[2021-08..2025-07-03]", "2021-08-01", "2025-07-03", DatePrecision.UNKNOWN),
         ("[2025..2025-07-03]", "2025-01-01", "2025-07-03", DatePrecision.UNKNOWN),
         ("[2021-08-15..2022]", "2021-08-15", "2022-12-31", DatePrecision.UNKNOWN),
+        ("[2021-08-31..2025-07-01]", "2021-08-31", "2025-07-01", DatePrecision.UNKNOWN),
+        ("[2021-12-31..2025-06]", "2021-12-31", "2025-06-30", DatePrecision.UNKNOWN),
+        ("[2025-04..2025-04]", "2025-04-01", "2025-04-30", DatePrecision.UNKNOWN),
     ],
 )
 def test_edtf_examples(text: str, earliest: str, latest: str, precision: DatePrecision) -> None:
