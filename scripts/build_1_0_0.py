@@ -33,7 +33,7 @@ from taliban_recognition import (
     country,
 )
 from taliban_recognition._convert import dumps
-from taliban_recognition._iso import all_countries
+from taliban_recognition._dataset import event_order
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_175e52cd24af4336.txt"
@@ -78,7 +78,7 @@ RUSSIA = state("russia", "Russia", "RU", "The source also calls it 'Moscow'.")
 RUSSIAN_MFA = Actor(
     id="russian-foreign-ministry",
     name="Russian Foreign Ministry",
-    kind=ActorKind.ORGANISATION,
+    kind=ActorKind.ORGANIZATION,
     country=country("RU"),
 )
 TALIBAN = Actor(
@@ -90,7 +90,8 @@ TALIBAN = Actor(
         "The Taliban movement, governing Afghanistan since August 2021 as the Islamic Emirate "
         "of Afghanistan. The source also calls it 'the Taliban regime', 'the group', 'the "
         "government of the Islamic Emirate of Afghanistan' and, by metonymy, 'Kabul'. It was not "
-        "in government at the time of the 2003 designation."
+        "in government at the time of the 2003 designation: its first emirate ended in 2001 "
+        "(https://en.wikipedia.org/wiki/Islamic_Emirate_of_Afghanistan_(1996%E2%80%932001))."
     ),
 )
 AFGHANISTAN = state("afghanistan", "Afghanistan", "AF")
@@ -104,7 +105,7 @@ MUTTAQI = Actor(
 CENTRAL_BANK = Actor(
     id="afghan-central-bank",
     name="Afghan central bank",
-    kind=ActorKind.ORGANISATION,
+    kind=ActorKind.ORGANIZATION,
     country=AF,
 )
 CHINA = state("china", "China", "CN")
@@ -117,7 +118,10 @@ ISIS_K = Actor(
     name="ISIS-K",
     kind=ActorKind.NON_STATE_GROUP,
     country=None,
-    notes="Islamic State - Khorasan Province, the Islamic State's Afghan branch.",
+    notes=(
+        "Islamic State - Khorasan Province, the Islamic State's branch in Afghanistan and the "
+        "region (https://en.wikipedia.org/wiki/Islamic_State_%E2%80%93_Khorasan_Province)."
+    ),
 )
 ISLAMIC_STATE = Actor(
     id="islamic-state",
@@ -168,9 +172,24 @@ ACCEPTED = Event(
         quote("The move, which was announced Thursday"),
     ),
     notes=(
-        "The source does not date the welcome itself. It is part of 'Moscow's move', which comes "
-        "after the ban was lifted 'Last April' (April 2025) and was announced Thursday "
-        "(2025-07-03)."
+        "The source does not date the welcome itself. It is part of 'Moscow's move', announced "
+        "Thursday (2025-07-03), which 'comes after its gradual rapprochement with the Taliban'; "
+        "the next sentence gives the lifting of the ban 'Last April' (April 2025) as part of that "
+        "rapprochement, so the welcome is taken to follow it. Both bounds are inferences."
+    ),
+)
+APPOINTED = Event(
+    id="taliban-appoints-ambassador-to-russia",
+    kind=EventKind.AMBASSADOR_APPOINTED,
+    actor=TALIBAN,
+    target=RUSSIA,
+    date=FuzzyDate.between(COVERAGE_START, AS_OF),
+    date_text=None,
+    summary="The Taliban appoint a new Afghan ambassador to Russia.",
+    evidence=(quote("a new Afghan ambassador appointed by the Taliban"),),
+    notes=(
+        "Undated in the source. Bounded below by the takeover, since the Taliban appoint as the "
+        "government, and above by the reference date, by which Russia had welcomed the ambassador."
     ),
 )
 RECOGNITION = Event(
@@ -196,11 +215,18 @@ RECOGNITION = Event(
         ),
     ),
     notes=(
-        "Recognition is a declaratory act: it is dated by the Russian Foreign Ministry's "
-        "announcement of 'the action of official recognition', made 'Thursday', which resolves "
-        "against the reference date to 2025-07-03."
+        "Formal recognition is an act performed by declaration, so it is dated by the Russian "
+        "Foreign Ministry's announcement of 'the action of official recognition', made "
+        "'Thursday', which resolves against the reference date to 2025-07-03. The welcome of the "
+        "ambassador, which the source ties to it, is dated separately and may be earlier."
     ),
 )
+POSTER_NAMES = {
+    "china": "China",
+    "pakistan": "Pakistan",
+    "uzbekistan": "Uzbekistan",
+    "united-arab-emirates": "The United Arab Emirates",
+}
 POSTINGS = tuple(
     Event(
         id=f"{poster.id}-posts-ambassador",
@@ -209,7 +235,8 @@ POSTINGS = tuple(
         target=TALIBAN,
         date=IN_POWER,
         date_text=None,
-        summary=f"{poster.name} posts an ambassador to Kabul without formal recognition.",
+        summary=f"{POSTER_NAMES[poster.id]} posts an ambassador to Kabul without formal "
+        "recognition.",
         evidence=(
             quote(
                 "Although no state ever granted official recognition to the Taliban, a number of "
@@ -247,6 +274,7 @@ EVENTS = (
         evidence=(quote("Last April, Russia ended its years-long ban on the group"),),
         notes="'Last April', read against the reference date 2025-07-03, is April 2025.",
     ),
+    APPOINTED,
     ACCEPTED,
     RECOGNITION,
     Event(
@@ -330,8 +358,9 @@ EVENTS = (
             ),
         ),
         notes=(
-            "Undated in the source. It answers the recognition announced on 2025-07-03 and is "
-            "reported as of the reference date, the same day, so both bounds fall on 2025-07-03."
+            "Undated in the source. Bounded below by the recognition it answers, announced on "
+            "2025-07-03, and above by the dataset's reference date, the same day: the source "
+            "gives no upper bound of its own."
         ),
     ),
     *POSTINGS,
@@ -351,6 +380,7 @@ EVENTS = (
                 "frozen funds"
             ),
         ),
+        ongoing=True,
         notes=IN_POWER_NOTE.format(
             words="'has continued to pursue'", why="the Taliban seek it as the government"
         )
@@ -366,6 +396,7 @@ EVENTS = (
         date_text=None,
         summary="The United States withholds billions from the Afghan central bank.",
         evidence=(quote("The US has withheld billions from the Afghan central bank"),),
+        ongoing=True,
         notes=IN_POWER_NOTE.format(
             words="'has withheld'",
             why="the source presents these among the frozen funds the Taliban seek relief from",
@@ -408,6 +439,7 @@ EVENTS = (
                 "Russia"
             ),
         ),
+        ongoing=True,
         notes="The date is when the imports began; they continue as of the reference date.",
     ),
     Event(
@@ -479,6 +511,7 @@ EVENTS = (
                 "granting recognition"
             ),
         ),
+        ongoing=True,
         notes=IN_POWER_NOTE.format(
             words="'are still wary, calling for'", why="recognition is of the Taliban government"
         )
@@ -493,41 +526,96 @@ FIRST = quote(
 )
 READING = (
     "The source's 'no state ever granted official recognition' is read as since the 2021 "
-    "takeover, the dataset's coverage."
+    "takeover, the dataset's coverage. Read literally it is wrong: Pakistan, Saudi Arabia and "
+    "the United Arab Emirates recognized the Taliban's first emirate of 1996-2001 "
+    "(https://en.wikipedia.org/wiki/Islamic_Emirate_of_Afghanistan_(1996%E2%80%932001))."
 )
+
+# The states statuses are given for: the 193 member states of the United Nations and its two
+# observer states, the Holy See and Palestine (https://www.un.org/en/about-us/member-states,
+# https://www.un.org/en/about-us/non-member-states), by ISO 3166-1 alpha-2 code.
+UN_MEMBERS = """
+AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BY BZ CA CD CF CG
+CH CI CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FR GA GB GD GE GH
+GM GN GQ GR GT GW GY HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KZ
+LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MR MT MU MV MW MX MY MZ NA NE NG
+NI NL NO NP NR NZ OM PA PE PG PH PK PL PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN
+SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TZ UA UG US UY UZ VC VE VN VU WS YE ZA ZM
+ZW
+""".split()  # noqa: SIM905 -- a block of codes reads and checks more easily than a list
+UN_OBSERVERS = ["VA", "PS"]
+if len(set(UN_MEMBERS)) != 193 or set(UN_MEMBERS) & set(UN_OBSERVERS):
+    raise SystemExit("the UN membership list must hold 193 distinct codes")
+
+NOTES = (
+    "Statuses are given for the 193 member states of the United Nations and its two observer "
+    "states, the Holy See and Palestine (https://www.un.org/en/about-us/member-states), other "
+    "than Afghanistan, whose government is the one recognized: 194 states. Territories and "
+    "other ISO 3166-1 entries have none. Coverage runs from the first day of the takeover month "
+    "(the source says 'August 2021') to the reference date 2025-07-03, the source's "
+    "'Thursday'. Relative dates resolve against the reference date ('Last April' is April "
+    "2025, 'this year' is 2025). An event the source does not date is an unknown day within "
+    "bounds that its notes justify; the source is taken to report as of the reference date, "
+    "which bounds every event above."
+)
+
+
+def period(  # noqa: PLR0913 -- one argument per field of the record
+    code: Country,
+    status: RecognitionStatus,
+    *,
+    start: FuzzyDate,
+    end: FuzzyDate | None,
+    basis: Basis,
+    events: tuple[str, ...],
+    evidence: tuple[Evidence, ...],
+    notes: str | None = None,
+) -> StatusPeriod:
+    """A status period, with its id made from the country code and the status."""
+    return StatusPeriod(
+        id=f"{code.alpha_2.lower()}-{status.value.replace('_', '-')}",
+        country=code,
+        status=status,
+        start=start,
+        end=end,
+        basis=basis,
+        events=events,
+        evidence=evidence,
+        notes=notes,
+    )
 
 
 def russia() -> tuple[StatusPeriod, ...]:
     """Russia: no recognition, the ambassador welcomed, then formal recognition."""
     ru = country("RU")
     return (
-        StatusPeriod(
-            country=ru,
-            status=RecognitionStatus.NO_RECOGNITION,
+        period(
+            ru,
+            RecognitionStatus.NO_RECOGNITION,
             start=TAKEOVER.date,
             end=ACCEPTED.date,
-            basis=Basis.STATED,
+            basis=Basis.INFERRED,
             events=(TAKEOVER.id,),
             evidence=(FIRST, NO_STATE),
-            notes=READING,
+            notes="The source rules out formal recognition before the move; it says nothing of "
+            "Russia's diplomatic ties before the welcome of the ambassador, and none are "
+            "recorded. " + READING,
         ),
-        StatusPeriod(
-            country=ru,
-            status=RecognitionStatus.DE_FACTO_ENGAGEMENT,
+        period(
+            ru,
+            RecognitionStatus.DE_FACTO_ENGAGEMENT,
             start=ACCEPTED.date,
             end=RECOGNITION.date,
             basis=Basis.INFERRED,
             events=(ACCEPTED.id,),
             evidence=ACCEPTED.evidence[:1],
-            notes=(
-                "Accepting the Taliban's ambassador before recognizing is de facto engagement. "
-                "The source does not date the welcome apart from the move announced Thursday; "
-                "if both fell on that day, this period is empty."
-            ),
+            notes="Accepting the Taliban's ambassador before recognizing is de facto engagement. "
+            "The source does not date the welcome apart from the move announced Thursday; "
+            "if both fell on that day, this period is empty.",
         ),
-        StatusPeriod(
-            country=ru,
-            status=RecognitionStatus.FORMAL_RECOGNITION,
+        period(
+            ru,
+            RecognitionStatus.FORMAL_RECOGNITION,
             start=RECOGNITION.date,
             end=None,
             basis=Basis.STATED,
@@ -540,9 +628,9 @@ def russia() -> tuple[StatusPeriod, ...]:
 def engaged(posting: Event, code: Country) -> tuple[StatusPeriod, ...]:
     """A state that posted an ambassador to Kabul: no recognition, then de facto engagement."""
     return (
-        StatusPeriod(
-            country=code,
-            status=RecognitionStatus.NO_RECOGNITION,
+        period(
+            code,
+            RecognitionStatus.NO_RECOGNITION,
             start=TAKEOVER.date,
             end=posting.date,
             basis=Basis.INFERRED,
@@ -550,9 +638,9 @@ def engaged(posting: Event, code: Country) -> tuple[StatusPeriod, ...]:
             evidence=(NO_STATE,),
             notes="Before the ambassador was posted; the source says nothing of earlier ties.",
         ),
-        StatusPeriod(
-            country=code,
-            status=RecognitionStatus.DE_FACTO_ENGAGEMENT,
+        period(
+            code,
+            RecognitionStatus.DE_FACTO_ENGAGEMENT,
             start=posting.date,
             end=None,
             basis=Basis.STATED,
@@ -576,11 +664,11 @@ NAMED_FOR_SANCTIONS = (
 )
 
 
-def inferred(found: Country, notes: str) -> StatusPeriod:
+def inferred(code: Country, notes: str) -> StatusPeriod:
     """No recognition throughout, inferred from what the source says of all states."""
-    return StatusPeriod(
-        country=found,
-        status=RecognitionStatus.NO_RECOGNITION,
+    return period(
+        code,
+        RecognitionStatus.NO_RECOGNITION,
         start=TAKEOVER.date,
         end=None,
         basis=Basis.INFERRED,
@@ -591,7 +679,7 @@ def inferred(found: Country, notes: str) -> StatusPeriod:
 
 
 def statuses() -> tuple[StatusPeriod, ...]:
-    """Every ISO 3166-1 country's periods but Afghanistan's, by country code."""
+    """The periods of every state in the coverage but Afghanistan, by country code."""
     special = {"RU": russia(), "US": (inferred(country("US"), NAMED_FOR_SANCTIONS),)}
     for posting in POSTINGS:
         code = posting.actor.country
@@ -599,10 +687,8 @@ def statuses() -> tuple[StatusPeriod, ...]:
             raise SystemExit(f"{posting.actor.id} has no country")
         special[code.alpha_2] = engaged(posting, code)
     periods: list[StatusPeriod] = []
-    for found in all_countries():
-        if found == AF:
-            continue
-        periods.extend(special.get(found.alpha_2, (inferred(found, UNNAMED),)))
+    for alpha_2 in sorted(set(UN_MEMBERS + UN_OBSERVERS) - {AF.alpha_2}):
+        periods.extend(special.get(alpha_2, (inferred(country(alpha_2), UNNAMED),)))
     return tuple(periods)
 
 
@@ -615,8 +701,9 @@ def build() -> bytes:
         coverage_start=COVERAGE_START,
         sources=(SOURCE,),
         actors=ACTORS,
-        events=tuple(sorted(EVENTS, key=lambda e: (e.date.earliest, e.id))),
+        events=tuple(sorted(EVENTS, key=event_order)),
         statuses=statuses(),
+        notes=NOTES,
     )
     return dumps(dataset)
 

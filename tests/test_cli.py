@@ -19,6 +19,6 @@ def test_summary_lists_every_named_state() -> None:
     for name in ("China (CN)", "Pakistan (PK)", "Uzbekistan (UZ)", "United Arab Emirates (AE)"):
         assert rows[name] == ["de_facto_engagement", "stated"]
     assert rows["United States (US)"] == ["no_recognition", "inferred"]
-    assert rows["242 other countries"] == ["no_recognition", "inferred"]
+    assert rows["188 other states"] == ["no_recognition", "inferred"]
     assert all(len(line) <= 80 for line in lines)
     assert result.stderr == ""

@@ -101,7 +101,7 @@ def first_day_of_month(record: dict[str, Any]) -> None:
 
 
 def gap_in_chain(record: dict[str, Any]) -> None:
-    record["statuses"][193]["start"] = record["statuses"][194]["start"]
+    record["statuses"][151]["start"] = record["statuses"][152]["start"]
 
 
 def open_end_missing(record: dict[str, Any]) -> None:
@@ -117,6 +117,10 @@ def same_code_two_ways(record: dict[str, Any]) -> None:
     record["statuses"][2]["country"]["name"] = "Emirates"
 
 
+def duplicate_period_id(record: dict[str, Any]) -> None:
+    record["statuses"][3]["id"] = record["statuses"][0]["id"]
+
+
 def duplicate_event_id(record: dict[str, Any]) -> None:
     record["events"][2]["id"] = record["events"][1]["id"]
 
@@ -130,7 +134,7 @@ def actor_differs_from_its_record(record: dict[str, Any]) -> None:
 
 
 def unknown_event_in_period(record: dict[str, Any]) -> None:
-    record["statuses"][194]["events"] = ["russia-annexes-the-moon"]
+    record["statuses"][152]["events"] = ["russia-annexes-the-moon"]
 
 
 def unknown_source(record: dict[str, Any]) -> None:
@@ -141,14 +145,15 @@ def unknown_source(record: dict[str, Any]) -> None:
     ("corrupt", "where", "problem"),
     [
         (first_day_of_month, "$.statuses[0].start", "start at coverage_start"),
-        (gap_in_chain, "$.statuses[193].start", "follow on from each other"),
+        (gap_in_chain, "$.statuses[151].start", "follow on from each other"),
         (open_end_missing, "$.statuses", "must be open"),
         (subject_with_status, "$.statuses", "Afghanistan is the subject"),
         (same_code_two_ways, "$.statuses[2].country", "recorded in two ways"),
         (duplicate_event_id, "$.events[2].id", "duplicate id"),
+        (duplicate_period_id, "$.statuses[3].id", "duplicate id"),
         (event_after_as_of, "$.events[", "ends after as_of"),
         (actor_differs_from_its_record, "$.events[0].actor", "differs from the actor record"),
-        (unknown_event_in_period, "$.statuses[194].events", "no event"),
+        (unknown_event_in_period, "$.statuses[152].events", "no event"),
         (unknown_source, "$.events[0].evidence[0].source_id", "no source"),
     ],
 )

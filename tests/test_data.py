@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pycountry
+import pytest
 
 import taliban_recognition as tr
 
@@ -27,7 +28,7 @@ def test_source_is_the_seed_byte_for_byte() -> None:
 
 def test_every_quote_is_the_text_at_its_offsets() -> None:
     evidence = all_evidence(ds)
-    assert len(evidence) > 500
+    assert {e.source_id for e in evidence} == {ds.sources[0].id}
     for item in evidence:
         text = ds.source(item.source_id).text
         assert text[item.start : item.end] == item.quote
@@ -37,9 +38,11 @@ def test_every_event_latest_date_is_within_as_of() -> None:
     assert all(event.date.latest <= ds.as_of for event in ds.events)
 
 
-def test_events_are_ordered_by_earliest_then_id() -> None:
-    keys = [(e.date.earliest, e.id) for e in ds.events]
+def test_events_are_ordered_by_earliest_then_latest_then_id() -> None:
+    keys = [(e.date.earliest, e.date.latest, e.id) for e in ds.events]
     assert keys == sorted(keys)
+    ids = [e.id for e in ds.events]
+    assert ids.index("russia-lifts-taliban-ban") < ids.index("russia-accepts-taliban-ambassador")
 
 
 def test_every_date_text_is_in_a_quote() -> None:
@@ -49,17 +52,37 @@ def test_every_date_text_is_in_a_quote() -> None:
             assert event.date_text in quoted, event.id
 
 
-def test_every_country_but_afghanistan_has_a_status() -> None:
-    codes = {c.alpha_2 for c in pycountry.countries} - {"AF"}
-    assert {p.country.alpha_2 for p in ds.statuses} == codes
+def test_statuses_cover_the_un_member_and_observer_states_but_afghanistan() -> None:
+    covered = {p.country.alpha_2 for p in ds.statuses}
+    assert len(covered) == 193 + 2 - 1
+    assert {"VA", "PS", "SS", "ME", "TL", "RU", "US", "NA"} <= covered
+    assert covered <= {c.alpha_2 for c in pycountry.countries}
+    for code in ("HK", "MO", "TW", "AQ", "PR", "GL", "EH", "AF"):
+        assert code not in covered
+    with pytest.raises(tr.NoStatusError, match=r"194 states dataset 1\.0\.0 gives statuses for"):
+        ds.status_of("Hong Kong")
+    assert "193 member states" in ds.notes
+
+
+def test_status_period_ids() -> None:
+    assert [p.id for p in ds.status_periods("RU")] == [
+        "ru-no-recognition", "ru-de-facto-engagement", "ru-formal-recognition"]
+    assert len({p.id for p in ds.statuses}) == len(ds.statuses)
 
 
 def test_named_states_are_stated_or_explained() -> None:
-    stated = {p.country.alpha_2 for p in ds.statuses if p.basis is tr.Basis.STATED}
-    assert stated == {"RU", "CN", "PK", "UZ", "AE"}
+    stated = {p.id for p in ds.statuses if p.basis is tr.Basis.STATED}
+    assert stated == {"ru-formal-recognition", "cn-de-facto-engagement",
+                      "pk-de-facto-engagement", "uz-de-facto-engagement", "ae-de-facto-engagement"}
     for period in ds.statuses:
         if period.basis is tr.Basis.INFERRED:
             assert period.notes, period
+
+
+def test_ongoing_events_are_the_ones_the_text_says_continue() -> None:
+    ongoing = {e.id for e in ds.events if e.ongoing}
+    assert ongoing == {"taliban-seeks-sanctions-relief", "us-withholds-central-bank-funds",
+                       "afghanistan-imports-from-russia", "western-countries-demand-reforms"}
 
 
 def test_each_undated_event_explains_its_bounds() -> None:

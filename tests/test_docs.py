@@ -19,11 +19,40 @@ MODULES = ["taliban_recognition"] + [
 README = Path(__file__).parent.parent / "README.md"
 
 
-@pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples(name: str) -> None:
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.failed == 0
+def docstring_tests() -> list[doctest.DocTest]:
+    """Every example in the modules' and the public objects' docstrings, methods included."""
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    globs = vars(taliban_recognition)
+    tests = [
+        test
+        for name in MODULES
+        for test in doctest.DocTestFinder(recurse=False).find(importlib.import_module(name))
+        if test.examples
+    ]
+    # module=False: the public objects report the package as their module, so the default
+    # finder would skip the methods of classes defined in the private modules.
+    for name in taliban_recognition.__all__:
+        public = getattr(taliban_recognition, name)
+        if callable(public):
+            found = finder.find(public, name, module=False, globs=dict(globs))
+            tests += [test for test in found if test.examples]
+    return tests
+
+
+DOCTESTS = docstring_tests()
+
+
+@pytest.mark.parametrize("test", DOCTESTS, ids=[t.name for t in DOCTESTS])
+def test_docstring_examples(test: doctest.DocTest) -> None:
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.failures == 0
+
+
+def test_the_main_functions_have_examples() -> None:
+    names = {t.name.rsplit(".", 1)[-1] for t in DOCTESTS}
+    assert {"load", "versions", "country", "status_of", "possible_statuses", "recognizers",
+            "find_events", "FuzzyDate", "Dataset"} <= names
 
 
 def test_every_public_name_has_a_docstring() -> None:

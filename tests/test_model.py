@@ -163,6 +163,7 @@ def test_status_period_cannot_hold_unknown() -> None:
     evidence = tr.load("1.0.0").statuses[0].evidence
     with pytest.raises(ValueError, match="not UNKNOWN"):
         tr.StatusPeriod(
+            id="ru-unknown",
             country=ru,
             status=RecognitionStatus.UNKNOWN,
             start=FuzzyDate.month(2021, 8),

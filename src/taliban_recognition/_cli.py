@@ -39,7 +39,7 @@ def summary(dataset: Dataset) -> str:
         if code not in named
     )
     for (status, basis), count in sorted(others.items()):
-        lines.append(f"{f'{count} other countries':<28}{status:<22}{basis}")
+        lines.append(f"{f'{count} other states':<28}{status:<22}{basis}")
     return "\n".join(lines)
 
 

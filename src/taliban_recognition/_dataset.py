@@ -37,7 +37,7 @@ CountryQuery = str | int | Country
 DateQuery = dt.date | str
 """A `datetime.date` (a `datetime.datetime` counts as its date) or an ISO ``YYYY-MM-DD`` string."""
 
-_Record = TypeVar("_Record", Source, Actor, Event)
+_Record = TypeVar("_Record", Source, Actor, Event, StatusPeriod)
 
 SUBJECT = "AF"
 """The state whose government the dataset is about; it has no recognition status of its own."""
@@ -66,6 +66,11 @@ class _Indices:
     events: dict[str, Event]
     periods: dict[str, tuple[StatusPeriod, ...]]
     events_by_country: dict[str, tuple[Event, ...]]
+
+
+def event_order(event: Event) -> tuple[dt.date, dt.date, str]:
+    """The order of `Dataset.events`: earliest possible date, then latest, then id."""
+    return event.date.earliest, event.date.latest, event.id
 
 
 def _fail(path: str, problem: str) -> DataFormatError:
@@ -101,6 +106,7 @@ def _build_indices(dataset: Dataset) -> _Indices:
     sources = _unique(dataset.sources, "sources")
     actors = _unique(dataset.actors, "actors")
     events = _unique(dataset.events, "events")
+    _unique(dataset.statuses, "statuses")
     if dataset.as_of < dataset.coverage_start:
         raise _fail("$.as_of", "as_of comes before coverage_start")
     return _Indices(
@@ -117,12 +123,12 @@ def _index_events(
 ) -> dict[str, tuple[Event, ...]]:
     """Check the events' order, dates, actors and quotes; index them by country."""
     by_country: defaultdict[str, list[Event]] = defaultdict(list)
-    previous: tuple[dt.date, str] | None = None
+    previous: tuple[dt.date, dt.date, str] | None = None
     for position, event in enumerate(dataset.events):
         path = f"$.events[{position}]"
-        key = (event.date.earliest, event.id)
+        key = event_order(event)
         if previous is not None and key < previous:
-            raise _fail(path, "events must be ordered by earliest date, then id")
+            raise _fail(path, "events must be ordered by earliest date, then latest date, then id")
         previous = key
         if event.date.latest > dataset.as_of:
             raise _fail(f"{path}.date", f"{event.date} ends after as_of {dataset.as_of}")
@@ -192,9 +198,12 @@ class Dataset:
     actors: tuple[Actor, ...]
     """Every party named, by id."""
     events: tuple[Event, ...]
-    """Every event, ordered by earliest date, then id."""
+    """Every event, ordered by earliest possible date, then latest possible date, then id."""
     statuses: tuple[StatusPeriod, ...]
     """Every country's status periods, by country code, then in time order."""
+    notes: str
+    """The annotation conventions of this version: which states statuses cover, how relative
+    and missing dates were resolved."""
     _indices: _Indices = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -239,7 +248,11 @@ class Dataset:
         if periods is None:
             if found.alpha_2 == SUBJECT:
                 raise NoStatusError(found, "it is the state whose government is recognized")
-            raise NoStatusError(found, f"it is not among the states of dataset {self.version}")
+            raise NoStatusError(
+                found,
+                f"it is not among the {len(self._indices.periods)} states dataset {self.version} "
+                "gives statuses for (Dataset.notes says which)",
+            )
         return periods
 
     def _covered_day(self, on: DateQuery | None) -> dt.date:
@@ -319,8 +332,10 @@ class Dataset:
         Examples:
             >>> import datetime, taliban_recognition as tr
             >>> ds = tr.load("1.0.0")
-            >>> ds.status_of("Russia", on=datetime.date(2025, 7, 2)).name
+            >>> ds.status_of("Russia", on=datetime.date(2025, 3, 31)).name
             'NO_RECOGNITION'
+            >>> ds.status_of("Russia", on=datetime.date(2025, 7, 2)).name  # welcome undated
+            'UNKNOWN'
             >>> ds.status_of("Pakistan").name
             'DE_FACTO_ENGAGEMENT'
             >>> ds.status_of("Pakistan", on=datetime.date(2023, 1, 1)).name

@@ -72,7 +72,6 @@ class _Index:
                 self._add(normalize(spelling), found)
             for name in filter(None, names):
                 self.names.setdefault(normalize(name), name)
-        self.countries = tuple(sorted(set(self.by_key.values()), key=lambda c: c.alpha_2))
 
     def _add(self, key: str, found: Country) -> None:
         known = self.by_key.setdefault(key, found)
@@ -140,8 +139,3 @@ def _suggestions(index: _Index, key: str) -> tuple[str, ...]:
     containing = sorted(name for name in index.names if word.search(name))
     unique = dict.fromkeys([*close, *containing])
     return tuple(index.names[name] for name in list(unique)[:5])
-
-
-def all_countries() -> tuple[Country, ...]:
-    """Every ISO 3166-1 country pycountry knows, by alpha-2 code."""
-    return _index().countries

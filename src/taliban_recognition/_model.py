@@ -116,6 +116,8 @@ class EventKind(enum.Enum):
     """A state ends or suspends such a listing or ban."""
     RECOGNITION = "recognition"
     """A state officially recognizes a government."""
+    AMBASSADOR_APPOINTED = "ambassador_appointed"
+    """A government appoints an ambassador to a state."""
     AMBASSADOR_ACCEPTED = "ambassador_accepted"
     """A state accepts an ambassador appointed by a government."""
     AMBASSADOR_POSTED = "ambassador_posted"
@@ -145,7 +147,7 @@ class ActorKind(enum.Enum):
     """A state, named by its ISO 3166-1 country."""
     GOVERNMENT = "government"
     """A body that governs a state, recognized or not."""
-    ORGANISATION = "organisation"
+    ORGANIZATION = "organization"
     """A ministry, bank or other institution."""
     PERSON = "person"
     """A named or described individual."""
@@ -468,6 +470,9 @@ class Event:
     """One line saying what happened."""
     evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
     """The quotes that support the record; never empty."""
+    ongoing: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """Whether the source presents it as still going on at its reference date ("has
+    continued to pursue", "are still wary"); `date` is then when it began, if known."""
     notes: str | None = attrs.field(default=None, validator=_check_optional_text)
     """How the date was resolved, discrepancies, and other annotation remarks."""
 
@@ -493,6 +498,8 @@ class StatusPeriod:
     on either side of a change, the status is not known for certain.
     """
 
+    id: str = attrs.field(validator=_check_id)
+    """Stable identifier: the country code and the status, e.g. ``"ru-formal-recognition"``."""
     country: Country = attrs.field(validator=attrs.validators.instance_of(Country))
     """The state whose status this is."""
     status: RecognitionStatus = attrs.field(
