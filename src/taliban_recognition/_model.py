@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import functools
 import hashlib
 import re
 from typing import Any
@@ -48,6 +49,7 @@ def _tuple_of(kind: type[Any], *, non_empty: bool = False) -> Any:  # noqa: ANN4
     return check
 
 
+@functools.total_ordering
 class RecognitionStatus(enum.Enum):
     """How far a state has gone in recognizing the Taliban government.
 
@@ -83,21 +85,6 @@ class RecognitionStatus(enum.Enum):
         if not isinstance(other, RecognitionStatus):
             return NotImplemented
         return self._order() < other._order()
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, RecognitionStatus):
-            return NotImplemented
-        return self._order() <= other._order()
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, RecognitionStatus):
-            return NotImplemented
-        return self._order() > other._order()
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, RecognitionStatus):
-            return NotImplemented
-        return self._order() >= other._order()
 
 
 class EventKind(enum.Enum):
@@ -240,6 +227,7 @@ def _check_fuzzy_date(instance: FuzzyDate, _: attrs.Attribute[dt.date], __: dt.d
         )
 
 
+@functools.total_ordering
 @attrs.frozen(order=False)
 class FuzzyDate:
     """A day known only as precisely as the source gives it.
@@ -319,21 +307,6 @@ class FuzzyDate:
         if not isinstance(other, FuzzyDate):
             return NotImplemented
         return self._key() < other._key()
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, FuzzyDate):
-            return NotImplemented
-        return self._key() <= other._key()
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, FuzzyDate):
-            return NotImplemented
-        return self._key() > other._key()
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, FuzzyDate):
-            return NotImplemented
-        return self._key() >= other._key()
 
 
 def _check_code(pattern: str) -> Any:  # noqa: ANN401
