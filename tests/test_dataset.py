@@ -160,7 +160,7 @@ def test_country_arguments_in_every_form() -> None:
 
 
 def test_find_events_errors() -> None:
-    with pytest.raises(tr.UnknownActorError, match=r"the actors are: .*russia"):
+    with pytest.raises(tr.UnknownActorError, match=r"the actor ids are: .*russia"):
         ds.find_events(actor="kremlin")
     with pytest.raises(tr.UnknownEventKindError, match="valid kinds are: takeover"):
         ds.find_events(kind="invasion")
@@ -183,6 +183,12 @@ def test_lookups_by_id() -> None:
     assert ds.source(ds.sources[0].id) is ds.sources[0]
     with pytest.raises(tr.UnknownActorError):
         ds.actor("nobody")
+    with pytest.raises(tr.UnknownRecordError, match=r"the event ids are: .*russia-recognizes") as e:
+        ds.event("russia-annexes-the-moon")
+    assert (e.value.record_type, e.value.record_id) == ("event", "russia-annexes-the-moon")
+    with pytest.raises(tr.UnknownRecordError, match="no source with id 7"):
+        ds.source(7)  # type: ignore[arg-type]
+    assert isinstance(e.value, LookupError)
 
 
 @given(covered, covered)

@@ -25,6 +25,7 @@ from taliban_recognition._errors import (
     UnknownActorError,
     UnknownCountryError,
     UnknownEventKindError,
+    UnknownRecordError,
     UnknownVersionError,
 )
 from taliban_recognition._iso import country
@@ -69,6 +70,7 @@ __all__ = [
     "UnknownActorError",
     "UnknownCountryError",
     "UnknownEventKindError",
+    "UnknownRecordError",
     "UnknownVersionError",
     "country",
     "load",

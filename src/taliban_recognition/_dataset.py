@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -15,6 +17,7 @@ from taliban_recognition._errors import (
     OutOfCoverageError,
     UnknownActorError,
     UnknownEventKindError,
+    UnknownRecordError,
 )
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._model import (
@@ -61,11 +64,11 @@ def _day(value: object, argument: str) -> dt.date:
 class _Indices:
     """Lookups built once per loaded dataset, so queries need not scan every record."""
 
-    sources: dict[str, Source]
-    actors: dict[str, Actor]
-    events: dict[str, Event]
-    periods: dict[str, tuple[StatusPeriod, ...]]
-    events_by_country: dict[str, tuple[Event, ...]]
+    sources: Mapping[str, Source]
+    actors: Mapping[str, Actor]
+    events: Mapping[str, Event]
+    periods: Mapping[str, tuple[StatusPeriod, ...]]
+    events_by_country: Mapping[str, tuple[Event, ...]]
 
 
 def event_order(event: Event) -> tuple[dt.date, dt.date, str]:
@@ -109,12 +112,13 @@ def _build_indices(dataset: Dataset) -> _Indices:
     _unique(dataset.statuses, "statuses")
     if dataset.as_of < dataset.coverage_start:
         raise _fail("$.as_of", "as_of comes before coverage_start")
+    # Read-only views: a cached dataset is shared by every caller of load().
     return _Indices(
-        sources=sources,
-        actors=actors,
-        events=events,
-        periods=_index_periods(dataset, sources, events),
-        events_by_country=_index_events(dataset, sources, actors),
+        sources=MappingProxyType(sources),
+        actors=MappingProxyType(actors),
+        events=MappingProxyType(events),
+        periods=MappingProxyType(_index_periods(dataset, sources, events)),
+        events_by_country=MappingProxyType(_index_events(dataset, sources, actors)),
     )
 
 
@@ -213,9 +217,9 @@ class Dataset:
         """The source with this id.
 
         Raises:
-            KeyError: No source has that id.
+            UnknownRecordError: No source has that id; the message lists the ids.
         """
-        return self._indices.sources[source_id]
+        return _by_id(self._indices.sources, "source", source_id)
 
     def actor(self, actor_id: str | Actor) -> Actor:
         """The actor with this id (an `Actor` stands for its id).
@@ -238,9 +242,9 @@ class Dataset:
         """The event with this id.
 
         Raises:
-            KeyError: No event has that id.
+            UnknownRecordError: No event has that id; the message lists the ids.
         """
-        return self._indices.events[event_id]
+        return _by_id(self._indices.events, "event", event_id)
 
     def _periods(self, query: CountryQuery) -> tuple[StatusPeriod, ...]:
         found = query if isinstance(query, Country) else find_country(query)
@@ -421,6 +425,13 @@ class Dataset:
         if last is not None:
             checks.append(lambda e: e.date.earliest <= last)
         return tuple(e for e in events if all(check(e) for check in checks))
+
+
+def _by_id(records: Mapping[str, _Record], record_type: str, record_id: object) -> _Record:
+    found = records.get(record_id) if isinstance(record_id, str) else None
+    if found is None:
+        raise UnknownRecordError(record_type, record_id, tuple(sorted(records)))
+    return found
 
 
 def _event_kind(kind: object) -> EventKind:

@@ -6,7 +6,8 @@ already catches ``LookupError`` or ``ValueError`` keeps working::
     TalibanRecognitionError(Exception)
     ├── UnknownVersionError(LookupError)
     ├── UnknownCountryError(LookupError)
-    ├── UnknownActorError(LookupError)
+    ├── UnknownRecordError(LookupError)
+    │   └── UnknownActorError
     ├── NoStatusError(LookupError)
     ├── UnknownEventKindError(ValueError)
     ├── InvalidDateError(ValueError)
@@ -63,20 +64,30 @@ class UnknownCountryError(TalibanRecognitionError, LookupError):
         super().__init__(f"no country matches {query!r}{hint}")
 
 
-class UnknownActorError(TalibanRecognitionError, LookupError):
-    """Raised when an actor id is not in the dataset.
+class UnknownRecordError(TalibanRecognitionError, LookupError):
+    """Raised when an id names no record of the dataset: no source, actor or event.
 
     Attributes:
-        actor_id: The id that was asked for.
-        available: The actor ids the dataset has.
+        record_type: ``"source"``, ``"actor"`` or ``"event"``.
+        record_id: The id that was asked for.
+        available: The ids of that record type the dataset has.
     """
 
-    def __init__(self, actor_id: object, available: tuple[str, ...]) -> None:
-        self.actor_id = actor_id
+    def __init__(self, record_type: str, record_id: object, available: tuple[str, ...]) -> None:
+        self.record_type = record_type
+        self.record_id = record_id
         self.available = available
         super().__init__(
-            f"no actor with id {actor_id!r}; the actors are: {', '.join(available)}"
+            f"no {record_type} with id {record_id!r}; "
+            f"the {record_type} ids are: {', '.join(available)}"
         )
+
+
+class UnknownActorError(UnknownRecordError):
+    """Raised when an actor id, or an `Actor`, is not one of the dataset's actors."""
+
+    def __init__(self, actor_id: object, available: tuple[str, ...]) -> None:
+        super().__init__("actor", actor_id, available)
 
 
 class NoStatusError(TalibanRecognitionError, LookupError):
