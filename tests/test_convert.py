@@ -9,8 +9,15 @@ import pytest
 import taliban_recognition as tr
 from taliban_recognition._convert import converter, dumps, loads
 
-RECORD_TYPES = (tr.Source, tr.Actor, tr.Event, tr.StatusPeriod, tr.Evidence, tr.FuzzyDate,
-                tr.Country)
+RECORD_TYPES = (
+    tr.Source,
+    tr.Actor,
+    tr.Event,
+    tr.StatusPeriod,
+    tr.Evidence,
+    tr.FuzzyDate,
+    tr.Country,
+)
 DATA = importlib.resources.files("taliban_recognition").joinpath("data", "1.0.0.json")
 
 
@@ -54,8 +61,13 @@ def mutate(path: list[str | int], value: object = None, *, delete: bool = False)
     ("path", "value", "delete", "where", "problem"),
     [
         (["events", 2, "date"], None, True, "$.events[2].date", "required field missing"),
-        (["events", 2, "evidence", 0, "start"], "12", False, "$.events[2].evidence[0].start",
-         "expected int"),
+        (
+            ["events", 2, "evidence", 0, "start"],
+            "12",
+            False,
+            "$.events[2].evidence[0].start",
+            "expected int",
+        ),
         (["events", 2, "evidence"], "abc", False, "$.events[2].evidence", "expected a JSON array"),
         (["events", 0, "kind"], "invasion", False, "$.events[0].kind", "invasion"),
         (["statuses", 5, "status"], "unknown", False, "$.statuses[5]", "not UNKNOWN"),
@@ -96,8 +108,11 @@ def test_non_documents_are_refused(data: bytes) -> None:
 
 
 def first_day_of_month(record: dict[str, Any]) -> None:
-    record["statuses"][0]["start"] = {"earliest": "2021-08-02", "latest": "2021-08-02",
-                                      "precision": "day"}
+    record["statuses"][0]["start"] = {
+        "earliest": "2021-08-02",
+        "latest": "2021-08-02",
+        "precision": "day",
+    }
 
 
 def gap_in_chain(record: dict[str, Any]) -> None:
@@ -109,8 +124,12 @@ def open_end_missing(record: dict[str, Any]) -> None:
 
 
 def subject_with_status(record: dict[str, Any]) -> None:
-    record["statuses"][0]["country"] = {"alpha_2": "AF", "alpha_3": "AFG", "name": "Afghanistan",
-                                        "numeric": "004"}
+    record["statuses"][0]["country"] = {
+        "alpha_2": "AF",
+        "alpha_3": "AFG",
+        "name": "Afghanistan",
+        "numeric": "004",
+    }
 
 
 def same_code_two_ways(record: dict[str, Any]) -> None:

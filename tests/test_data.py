@@ -66,14 +66,22 @@ def test_statuses_cover_the_un_member_and_observer_states_but_afghanistan() -> N
 
 def test_status_period_ids() -> None:
     assert [p.id for p in ds.status_periods("RU")] == [
-        "ru-no-recognition", "ru-de-facto-engagement", "ru-formal-recognition"]
+        "ru-no-recognition",
+        "ru-de-facto-engagement",
+        "ru-formal-recognition",
+    ]
     assert len({p.id for p in ds.statuses}) == len(ds.statuses)
 
 
 def test_named_states_are_stated_or_explained() -> None:
     stated = {p.id for p in ds.statuses if p.basis is tr.Basis.STATED}
-    assert stated == {"ru-formal-recognition", "cn-de-facto-engagement",
-                      "pk-de-facto-engagement", "uz-de-facto-engagement", "ae-de-facto-engagement"}
+    assert stated == {
+        "ru-formal-recognition",
+        "cn-de-facto-engagement",
+        "pk-de-facto-engagement",
+        "uz-de-facto-engagement",
+        "ae-de-facto-engagement",
+    }
     for period in ds.statuses:
         if period.basis is tr.Basis.INFERRED:
             assert period.notes, period
@@ -81,8 +89,12 @@ def test_named_states_are_stated_or_explained() -> None:
 
 def test_ongoing_events_are_the_ones_the_text_says_continue() -> None:
     ongoing = {e.id for e in ds.events if e.ongoing}
-    assert ongoing == {"taliban-seeks-sanctions-relief", "us-withholds-central-bank-funds",
-                       "afghanistan-imports-from-russia", "western-countries-demand-reforms"}
+    assert ongoing == {
+        "taliban-seeks-sanctions-relief",
+        "us-withholds-central-bank-funds",
+        "afghanistan-imports-from-russia",
+        "western-countries-demand-reforms",
+    }
 
 
 def test_each_undated_event_explains_its_bounds() -> None:
@@ -93,10 +105,20 @@ def test_each_undated_event_explains_its_bounds() -> None:
 
 def test_actor_countries_match_the_article() -> None:
     expected = {
-        "russia": "RU", "russian-foreign-ministry": "RU", "taliban": "AF", "afghanistan": "AF",
-        "amir-khan-muttaqi": "AF", "afghan-central-bank": "AF", "china": "CN", "pakistan": "PK",
-        "uzbekistan": "UZ", "united-arab-emirates": "AE", "united-states": "US",
-        "isis-k": None, "islamic-state": None, "western-countries": None,
+        "russia": "RU",
+        "russian-foreign-ministry": "RU",
+        "taliban": "AF",
+        "afghanistan": "AF",
+        "amir-khan-muttaqi": "AF",
+        "afghan-central-bank": "AF",
+        "china": "CN",
+        "pakistan": "PK",
+        "uzbekistan": "UZ",
+        "united-arab-emirates": "AE",
+        "united-states": "US",
+        "isis-k": None,
+        "islamic-state": None,
+        "western-countries": None,
     }
     found = {a.id: a.country.alpha_2 if a.country else None for a in ds.actors}
     assert found == expected

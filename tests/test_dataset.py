@@ -209,19 +209,24 @@ def test_filters_are_sound_complete_and_combine_by_intersection(
     code: str | None, actor: str | None, kind: EventKind | None
 ) -> None:
     found = ds.find_events(country=code, actor=actor, kind=kind)
+
     def involves(event: tr.Event) -> bool:
         parties = (event.actor, event.target)
         return code in {p.country.alpha_2 for p in parties if p and p.country}
 
     expected = [
-        e for e in ds.events
+        e
+        for e in ds.events
         if (code is None or involves(e))
         and (actor is None or e.actor.id == actor)
         and (kind is None or e.kind is kind)
     ]
     assert list(found) == expected
-    separately = [set(ds.find_events(country=code)), set(ds.find_events(actor=actor)),
-                  set(ds.find_events(kind=kind))]
+    separately = [
+        set(ds.find_events(country=code)),
+        set(ds.find_events(actor=actor)),
+        set(ds.find_events(kind=kind)),
+    ]
     assert set(found) == set.intersection(*separately)
 
 
@@ -235,7 +240,8 @@ def test_recognizers_agree_with_status_of(day: dt.date) -> None:
 def test_status_of_agrees_with_the_periods(period: tr.StatusPeriod, day: dt.date) -> None:
     periods = ds.status_periods(period.country)
     certain = [
-        p.status for p in periods
+        p.status
+        for p in periods
         if p.start.latest <= day and (p.end is None or day < p.end.earliest)
     ]
     possible = ds.possible_statuses(period.country, on=day)

@@ -13,7 +13,8 @@ import pytest
 import taliban_recognition
 
 MODULES = ["taliban_recognition"] + [
-    f"taliban_recognition.{m.name}" for m in pkgutil.iter_modules(taliban_recognition.__path__)
+    f"taliban_recognition.{m.name}"
+    for m in pkgutil.iter_modules(taliban_recognition.__path__)
     if m.name != "__main__"
 ]
 README = Path(__file__).parent.parent / "README.md"
@@ -51,8 +52,17 @@ def test_docstring_examples(test: doctest.DocTest) -> None:
 
 def test_the_main_functions_have_examples() -> None:
     names = {t.name.rsplit(".", 1)[-1] for t in DOCTESTS}
-    assert {"load", "versions", "country", "status_of", "possible_statuses", "recognizers",
-            "find_events", "FuzzyDate", "Dataset"} <= names
+    assert {
+        "load",
+        "versions",
+        "country",
+        "status_of",
+        "possible_statuses",
+        "recognizers",
+        "find_events",
+        "FuzzyDate",
+        "Dataset",
+    } <= names
 
 
 def test_every_public_name_has_a_docstring() -> None:

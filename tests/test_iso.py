@@ -13,14 +13,40 @@ ALL = [(c.alpha_2, c.alpha_3, c.numeric, c.name) for c in pycountry.countries]
 @pytest.mark.parametrize(
     ("query", "alpha_2"),
     [
-        ("Russia", "RU"), ("russian federation", "RU"), ("RU", "RU"), ("rus", "RU"), (643, "RU"),
-        ("643", "RU"), ("UAE", "AE"), ("United Arab Emirates", "AE"), ("US", "US"),
-        ("USA", "US"), ("United States", "US"), ("United States of America", "US"),
-        ("Iran", "IR"), ("Laos", "LA"), ("Turkey", "TR"), ("Türkiye", "TR"), ("turkiye", "TR"),
-        ("Ivory Coast", "CI"), ("cote d’ivoire", "CI"), ("UK", "GB"), ("Britain", "GB"),
-        ("Afghanistan", "AF"), (4, "AF"), ("004", "AF"), ("4", "AF"), ("China", "CN"),
-        ("Pakistan", "PK"), ("Uzbekistan", "UZ"), ("South Korea", "KR"), ("Syria", "SY"),
-        ("  pakistan\t", "PK"), ("Vietnam", "VN"), ("Burma", "MM"), ("Czech Republic", "CZ"),
+        ("Russia", "RU"),
+        ("russian federation", "RU"),
+        ("RU", "RU"),
+        ("rus", "RU"),
+        (643, "RU"),
+        ("643", "RU"),
+        ("UAE", "AE"),
+        ("United Arab Emirates", "AE"),
+        ("US", "US"),
+        ("USA", "US"),
+        ("United States", "US"),
+        ("United States of America", "US"),
+        ("Iran", "IR"),
+        ("Laos", "LA"),
+        ("Turkey", "TR"),
+        ("Türkiye", "TR"),
+        ("turkiye", "TR"),
+        ("Ivory Coast", "CI"),
+        ("cote d’ivoire", "CI"),
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("Afghanistan", "AF"),
+        (4, "AF"),
+        ("004", "AF"),
+        ("4", "AF"),
+        ("China", "CN"),
+        ("Pakistan", "PK"),
+        ("Uzbekistan", "UZ"),
+        ("South Korea", "KR"),
+        ("Syria", "SY"),
+        ("  pakistan\t", "PK"),
+        ("Vietnam", "VN"),
+        ("Burma", "MM"),
+        ("Czech Republic", "CZ"),
     ],
 )
 def test_names_people_type(query: str | int, alpha_2: str) -> None:
@@ -34,8 +60,11 @@ def test_country_fields() -> None:
     assert str(ru) == "Russian Federation (RU)"
 
 
-@given(st.sampled_from(ALL), st.sampled_from([str.lower, str.upper, str.title, str]),
-       st.sampled_from(["", " ", "\t", "  "]))
+@given(
+    st.sampled_from(ALL),
+    st.sampled_from([str.lower, str.upper, str.title, str]),
+    st.sampled_from(["", " ", "\t", "  "]),
+)
 def test_every_way_of_naming_a_country_agrees(
     record: tuple[str, str, str, str], case: object, pad: str
 ) -> None:

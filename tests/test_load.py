@@ -70,8 +70,19 @@ def test_load_is_cached() -> None:
 
 
 @pytest.mark.parametrize(
-    "version", ["9.9.9", "1.0", "v1.0.0", "1.0.0.json", "../1.0.0", "/etc/passwd", "1.0.0/../1.0.0",
-                "1.0.0\x00", "", " 1.0.0"],
+    "version",
+    [
+        "9.9.9",
+        "1.0",
+        "v1.0.0",
+        "1.0.0.json",
+        "../1.0.0",
+        "/etc/passwd",
+        "1.0.0/../1.0.0",
+        "1.0.0\x00",
+        "",
+        " 1.0.0",
+    ],
 )
 def test_unknown_version_lists_the_known_ones(version: str) -> None:
     with pytest.raises(tr.UnknownVersionError, match=r"versions this package ships are: 1\.0\.0"):
@@ -151,7 +162,10 @@ def test_installed_package_reads_its_data_from_anywhere(tmp_path: Path) -> None:
         "print(ds.sha256, data.is_file(), ds.status_of('Russia').name)"
     )
     result = subprocess.run(
-        [sys.executable, "-I", "-c", script], cwd=tmp_path, capture_output=True, text=True,
+        [sys.executable, "-I", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
         check=True,
     )
     assert result.stdout.split() == [RELEASED["1.0.0"], "True", "FORMAL_RECOGNITION"]

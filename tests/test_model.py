@@ -91,8 +91,18 @@ def test_edtf_examples(text: str, earliest: str, latest: str, precision: DatePre
 
 @pytest.mark.parametrize(
     "text",
-    ["", "2025-13", "2025-02-30", "25", "2025/07", "[2025-07-03]", "[2025..2024]", "July 2025",
-     "[2025-07-03..2025-07-03]", "2025-7-3"],
+    [
+        "",
+        "2025-13",
+        "2025-02-30",
+        "25",
+        "2025/07",
+        "[2025-07-03]",
+        "[2025..2024]",
+        "July 2025",
+        "[2025-07-03..2025-07-03]",
+        "2025-7-3",
+    ],
 )
 def test_bad_edtf_is_rejected(text: str) -> None:
     with pytest.raises(tr.InvalidDateError, match="invalid date"):

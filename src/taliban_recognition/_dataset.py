@@ -76,28 +76,22 @@ def event_order(event: Event) -> tuple[dt.date, dt.date, str]:
     return event.date.earliest, event.date.latest, event.id
 
 
-def _fail(path: str, problem: str) -> DataFormatError:
-    return DataFormatError(path, problem)
-
-
 def _unique(records: tuple[_Record, ...], field: str) -> dict[str, _Record]:
     found: dict[str, _Record] = {}
     for position, record in enumerate(records):
         if record.id in found:
-            raise _fail(f"$.{field}[{position}].id", f"duplicate id {record.id!r}")
+            raise DataFormatError(f"$.{field}[{position}].id", f"duplicate id {record.id!r}")
         found[record.id] = record
     return found
 
 
-def _check_evidence(
-    evidence: tuple[Evidence, ...], path: str, sources: dict[str, Source]
-) -> None:
+def _check_evidence(evidence: tuple[Evidence, ...], path: str, sources: dict[str, Source]) -> None:
     for position, item in enumerate(evidence):
         source = sources.get(item.source_id)
         if source is None:
-            raise _fail(f"{path}[{position}].source_id", f"no source {item.source_id!r}")
+            raise DataFormatError(f"{path}[{position}].source_id", f"no source {item.source_id!r}")
         if source.text[item.start : item.end] != item.quote:
-            raise _fail(
+            raise DataFormatError(
                 f"{path}[{position}]",
                 f"quote {item.quote!r} is not the text at [{item.start}, {item.end}) "
                 f"of {source.id}",
@@ -111,7 +105,7 @@ def _build_indices(dataset: Dataset) -> _Indices:
     events = _unique(dataset.events, "events")
     _unique(dataset.statuses, "statuses")
     if dataset.as_of < dataset.coverage_start:
-        raise _fail("$.as_of", "as_of comes before coverage_start")
+        raise DataFormatError("$.as_of", "as_of comes before coverage_start")
     # Read-only views: a cached dataset is shared by every caller of load().
     return _Indices(
         sources=MappingProxyType(sources),
@@ -132,13 +126,17 @@ def _index_events(
         path = f"$.events[{position}]"
         key = event_order(event)
         if previous is not None and key < previous:
-            raise _fail(path, "events must be ordered by earliest date, then latest date, then id")
+            raise DataFormatError(
+                path, "events must be ordered by earliest date, then latest date, then id"
+            )
         previous = key
         if event.date.latest > dataset.as_of:
-            raise _fail(f"{path}.date", f"{event.date} ends after as_of {dataset.as_of}")
+            raise DataFormatError(f"{path}.date", f"{event.date} ends after as_of {dataset.as_of}")
         for role, party in (("actor", event.actor), ("target", event.target)):
             if party is not None and actors.get(party.id) != party:
-                raise _fail(f"{path}.{role}", f"{party.id!r} differs from the actor record")
+                raise DataFormatError(
+                    f"{path}.{role}", f"{party.id!r} differs from the actor record"
+                )
         _check_evidence(event.evidence, f"{path}.evidence", sources)
         codes = {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
         for code in sorted(codes):
@@ -156,20 +154,26 @@ def _index_periods(
         _check_evidence(period.evidence, f"{path}.evidence", sources)
         for event_id in period.events:
             if event_id not in events:
-                raise _fail(f"{path}.events", f"no event {event_id!r}")
+                raise DataFormatError(f"{path}.events", f"no event {event_id!r}")
         chain = periods[period.country.alpha_2]
         if chain and chain[-1].country != period.country:
-            raise _fail(f"{path}.country", f"{period.country} is recorded in two ways")
+            raise DataFormatError(f"{path}.country", f"{period.country} is recorded in two ways")
         if chain and chain[-1].end != period.start:
-            raise _fail(f"{path}.start", "a country's periods must follow on from each other")
+            raise DataFormatError(
+                f"{path}.start", "a country's periods must follow on from each other"
+            )
         if not chain and period.start.earliest != dataset.coverage_start:
-            raise _fail(f"{path}.start", "a country's first period must start at coverage_start")
+            raise DataFormatError(
+                f"{path}.start", "a country's first period must start at coverage_start"
+            )
         chain.append(period)
     for code, chain in periods.items():
         if chain[-1].end is not None:
-            raise _fail("$.statuses", f"the last period of {code} must be open (end null)")
+            raise DataFormatError(
+                "$.statuses", f"the last period of {code} must be open (end null)"
+            )
     if SUBJECT in periods:
-        raise _fail("$.statuses", "Afghanistan is the subject and takes no status")
+        raise DataFormatError("$.statuses", "Afghanistan is the subject and takes no status")
     return {code: tuple(chain) for code, chain in periods.items()}
 
 
@@ -441,7 +445,6 @@ def _event_kind(kind: object) -> EventKind:
         return EventKind(kind)
     except (ValueError, TypeError):
         raise UnknownEventKindError(kind, tuple(k.value for k in EventKind)) from None
-
 
 
 # Resolved here for the reason given at the end of _model.py.
