@@ -166,10 +166,6 @@ class Basis(enum.Enum):
     """Follows from what the source says of states in general (e.g. "the first nation")."""
 
 
-def _day_text(day: dt.date) -> str:
-    return day.isoformat()
-
-
 def _bound_text(day: dt.date, *, earliest: bool) -> str:
     """Shortest EDTF text for a range bound: a year or month when the bound covers all of it."""
     last_day = calendar.monthrange(day.year, day.month)[1]
@@ -177,7 +173,7 @@ def _bound_text(day: dt.date, *, earliest: bool) -> str:
         return f"{day.year:04d}"
     if day.day == (1 if earliest else last_day):
         return f"{day.year:04d}-{day.month:02d}"
-    return _day_text(day)
+    return day.isoformat()
 
 
 _EDTF_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
@@ -215,7 +211,7 @@ def _check_fuzzy_date(instance: FuzzyDate, _: attrs.Attribute[dt.date], __: dt.d
         return
     expected = _parse_edtf_date(
         {
-            DatePrecision.DAY: _day_text(earliest),
+            DatePrecision.DAY: earliest.isoformat(),
             DatePrecision.MONTH: f"{earliest.year:04d}-{earliest.month:02d}",
             DatePrecision.YEAR: f"{earliest.year:04d}",
         }[precision]
@@ -295,7 +291,7 @@ class FuzzyDate:
             high = _bound_text(self.latest, earliest=False)
             return f"[{low}..{high}]"
         return {
-            DatePrecision.DAY: _day_text(self.earliest),
+            DatePrecision.DAY: self.earliest.isoformat(),
             DatePrecision.MONTH: self.earliest.isoformat()[:7],
             DatePrecision.YEAR: self.earliest.isoformat()[:4],
         }[self.precision]
@@ -415,12 +411,6 @@ class Actor:
     """Annotation remarks."""
 
 
-def _check_event_dates(instance: Event, _: attrs.Attribute[FuzzyDate], __: FuzzyDate) -> None:
-    if not isinstance(instance.date, FuzzyDate):
-        msg = f"date must be a FuzzyDate, got {instance.date!r}"
-        raise TypeError(msg)
-
-
 @attrs.frozen
 class Event:
     """A dated, sourced happening: who did what to whom, and when."""
@@ -435,7 +425,7 @@ class Event:
         validator=attrs.validators.optional(attrs.validators.instance_of(Actor))
     )
     """Who was acted on, if anyone."""
-    date: FuzzyDate = attrs.field(validator=_check_event_dates)
+    date: FuzzyDate = attrs.field(validator=attrs.validators.instance_of(FuzzyDate))
     """When, as precisely as the source says."""
     date_text: str | None = attrs.field(validator=_check_optional_text)
     """The source's own words for the date (``"Last April"``), or None if it gives none."""
