@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import taliban_recognition as tr
 from taliban_recognition import _load
 from taliban_recognition._convert import dumps
+from taliban_recognition._load import Shelf
 
 # Released dataset versions and the digests they were released with. Append only: a released
 # file never changes, so an entry here is never edited or removed.
@@ -25,6 +26,7 @@ RELEASED = {
 }
 
 DATA = importlib.resources.files("taliban_recognition").joinpath("data")
+RELEASED_FILES = [f"{version}.json" for version in RELEASED]
 
 
 def test_versions_are_the_manifest_in_semver_order() -> None:
@@ -106,22 +108,82 @@ def test_arbitrary_version_text_never_opens_a_file(version: str) -> None:
         tr.load(version)
 
 
-def test_corrupt_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = DATA.joinpath("1.0.0.json").read_bytes()
-    corrupt = original.replace(b'"formal_recognition"', b'"no_recognition"', 1)
-    monkeypatch.setattr(_load, "_cache", {})
-    monkeypatch.setattr(
-        _load, "_resource", lambda name: corrupt if name.endswith(".json") else original
-    )
-    monkeypatch.setattr(_load, "_manifest", dict(_load.manifest()))
-    with pytest.raises(tr.DataIntegrityError, match=r"1\.0\.0\.json is corrupt") as caught:
-        tr.load("1.0.0")
+class MemoryFolder:
+    """A folder of in-memory files that records which names were read."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+        self.read: list[str] = []
+
+    def joinpath(self, name: str, /) -> MemoryFile:
+        return MemoryFile(self, name)
+
+
+class MemoryFile:
+    def __init__(self, folder: MemoryFolder, name: str) -> None:
+        self.folder, self.name = folder, name
+
+    def read_bytes(self) -> bytes:
+        self.folder.read.append(self.name)
+        return self.folder.files[self.name]
+
+
+SHIPPED_FILES = {name: DATA.joinpath(name).read_bytes() for name in ("SHA256SUMS", *RELEASED_FILES)}
+
+
+def shelf(**replaced: bytes) -> tuple[Shelf, MemoryFolder]:
+    folder = MemoryFolder({**SHIPPED_FILES, **replaced})
+    return Shelf(lambda: folder, "memory"), folder
+
+
+def test_a_shelf_loads_what_the_package_ships() -> None:
+    copy, _ = shelf()
+    assert copy.load("1.0.0") == tr.load("1.0.0")
+
+
+@given(st.data())
+def test_any_changed_byte_is_refused(data: st.DataObject) -> None:
+    original = SHIPPED_FILES["1.0.0.json"]
+    position = data.draw(st.integers(0, len(original) - 1), label="position")
+    value = data.draw(st.integers(0, 255).filter(lambda b: b != original[position]), label="byte")
+    corrupt = original[:position] + bytes([value]) + original[position + 1 :]
+    broken, _ = shelf(**{"1.0.0.json": corrupt})
+    with pytest.raises(tr.DataIntegrityError, match=r"memory/1\.0\.0\.json is corrupt") as caught:
+        broken.load("1.0.0")
     assert caught.value.expected == RELEASED["1.0.0"]
     assert caught.value.actual == hashlib.sha256(corrupt).hexdigest()
 
 
-def test_concurrent_first_loads_share_one_dataset(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_load, "_cache", {})
+@given(
+    st.one_of(
+        st.text(),
+        st.sampled_from(
+            ["../1.0.0", "/etc/passwd", "1.0.0/../1.0.0", "1.0.0\x00", "SHA256SUMS", "1.0.0.json"]
+        ),
+    )
+)
+def test_versions_are_never_used_as_paths(version: str) -> None:
+    fresh, folder = shelf()
+    if version in RELEASED:
+        fresh.load(version)
+        assert folder.read == ["SHA256SUMS", f"{version}.json"]
+        return
+    with pytest.raises(tr.UnknownVersionError):
+        fresh.load(version)
+    assert folder.read == ["SHA256SUMS"]
+
+
+@pytest.mark.parametrize(
+    "manifest", [b"not a manifest\n", b"0" * 64 + b" 1.0.0.json\n", b"0" * 64 + b"  01.0.0.json\n"]
+)
+def test_malformed_manifest_is_refused(manifest: bytes) -> None:
+    broken, _ = shelf(SHA256SUMS=manifest)
+    with pytest.raises(tr.DataFormatError, match=r"memory/SHA256SUMS:1: malformed line"):
+        broken.manifest()
+
+
+def test_concurrent_first_loads_share_one_dataset() -> None:
+    fresh, folder = shelf()
     barrier = threading.Barrier(16)
     results: list[tr.Dataset] = []
     errors: list[BaseException] = []
@@ -129,7 +191,7 @@ def test_concurrent_first_loads_share_one_dataset(monkeypatch: pytest.MonkeyPatc
     def first_load() -> None:
         barrier.wait()
         try:
-            results.append(tr.load("1.0.0"))
+            results.append(fresh.load("1.0.0"))
         except BaseException as error:  # noqa: BLE001 -- collected and asserted below
             errors.append(error)
 
@@ -141,16 +203,17 @@ def test_concurrent_first_loads_share_one_dataset(monkeypatch: pytest.MonkeyPatc
     assert errors == []
     assert len(results) == 16
     assert all(result is results[0] for result in results)
+    assert folder.read.count("1.0.0.json") == 1
 
 
 def test_loading_uses_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("network access attempted")
 
-    monkeypatch.setattr(_load, "_cache", {})
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    assert tr.load("1.0.0").status_of("RU") is tr.RecognitionStatus.FORMAL_RECOGNITION
+    fresh = Shelf(_load._package_data, "taliban_recognition/data")  # noqa: SLF001
+    assert fresh.load("1.0.0").status_of("RU") is tr.RecognitionStatus.FORMAL_RECOGNITION
 
 
 def test_installed_package_reads_its_data_from_anywhere(tmp_path: Path) -> None:

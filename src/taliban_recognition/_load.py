@@ -1,32 +1,23 @@
-"""Finding, verifying and caching the dataset versions shipped inside the package."""
+"""Finding, verifying and caching dataset versions: the shelf of data files and its manifest."""
 
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import re
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from taliban_recognition._errors import DataFormatError, DataIntegrityError, UnknownVersionError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from taliban_recognition._dataset import Dataset
 
-DATA = "data"
-"""Folder of the package that holds the data files and the manifest."""
 MANIFEST = "SHA256SUMS"
 """The manifest: one ``<sha256>  <version>.json`` line per dataset version (sha256sum -c)."""
 
 _LINE = re.compile(r"([0-9a-f]{64})  ((0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*))\.json")
-
-_lock = threading.Lock()
-_manifest: dict[str, str] = {}
-_cache: dict[str, Dataset] = {}
-
-
-def _resource(name: str) -> bytes:
-    return importlib.resources.files("taliban_recognition").joinpath(DATA, name).read_bytes()
 
 
 def _semver(version: str) -> tuple[int, int, int]:
@@ -34,18 +25,79 @@ def _semver(version: str) -> tuple[int, int, int]:
     return int(major), int(minor), int(patch)
 
 
-def manifest() -> dict[str, str]:
-    """The digest on record for each shipped version, oldest version first."""
-    with _lock:
-        if not _manifest:
-            entries: dict[str, str] = {}
-            for number, line in enumerate(_resource(MANIFEST).decode().splitlines(), 1):
-                match = _LINE.fullmatch(line)
-                if match is None:
-                    raise DataFormatError(f"{MANIFEST}:{number}", f"malformed line {line!r}")
-                entries[match[2]] = match[1]
-            _manifest.update(sorted(entries.items(), key=lambda item: _semver(item[0])))
-        return dict(_manifest)
+class Readable(Protocol):
+    """A file a shelf can read: an `importlib.resources` Traversable or a `pathlib.Path`."""
+
+    def read_bytes(self) -> bytes:
+        """The file's bytes."""
+        ...
+
+
+class Folder(Protocol):
+    """A folder a shelf can read files from, by name."""
+
+    def joinpath(self, name: str, /) -> Readable:
+        """The file of that name in the folder."""
+        ...
+
+
+class Shelf:
+    """A folder of dataset files and their manifest, read once and cached behind one lock.
+
+    Versions are looked up in the manifest and never used to build a path: the only files a
+    shelf opens are the manifest and the files the manifest names.
+    """
+
+    def __init__(self, locate: Callable[[], Folder], label: str) -> None:
+        self._locate = locate  # called on first use, so that importing stays cheap
+        self._label = label  # how errors name the folder, e.g. "taliban_recognition/data"
+        self._lock = threading.Lock()
+        self._manifest: dict[str, str] = {}
+        self._cache: dict[str, Dataset] = {}
+
+    def manifest(self) -> dict[str, str]:
+        """The digest on record for each version, oldest version first."""
+        with self._lock:
+            if not self._manifest:
+                text = self._locate().joinpath(MANIFEST).read_bytes().decode()
+                entries: dict[str, str] = {}
+                for number, line in enumerate(text.splitlines(), 1):
+                    match = _LINE.fullmatch(line)
+                    if match is None:
+                        where = f"{self._label}/{MANIFEST}:{number}"
+                        raise DataFormatError(where, f"malformed line {line!r}")
+                    entries[match[2]] = match[1]
+                self._manifest.update(sorted(entries.items(), key=lambda kv: _semver(kv[0])))
+            return dict(self._manifest)
+
+    def load(self, version: str | None) -> Dataset:
+        """The dataset of `version` (None: the newest), verified on first load, then cached."""
+        digests = self.manifest()
+        if version is None:
+            version = next(reversed(digests))
+        if not isinstance(version, str) or version not in digests:
+            raise UnknownVersionError(version, tuple(digests))
+        with self._lock:
+            if version not in self._cache:
+                name = f"{version}.json"
+                data = self._locate().joinpath(name).read_bytes()
+                actual = hashlib.sha256(data).hexdigest()
+                if actual != digests[version]:
+                    raise DataIntegrityError(f"{self._label}/{name}", digests[version], actual)
+                from taliban_recognition._convert import loads  # noqa: PLC0415 -- cattrs on first use
+
+                self._cache[version] = loads(data, actual)
+            return self._cache[version]
+
+
+def _package_data() -> Folder:
+    import importlib.resources  # noqa: PLC0415 -- deferred: it costs more than the package
+
+    return importlib.resources.files("taliban_recognition").joinpath("data")
+
+
+SHIPPED = Shelf(_package_data, "taliban_recognition/data")
+"""The dataset versions shipped inside the package."""
 
 
 def versions() -> tuple[str, ...]:
@@ -56,7 +108,7 @@ def versions() -> tuple[str, ...]:
         >>> "1.0.0" in tr.versions()
         True
     """
-    return tuple(manifest())
+    return tuple(SHIPPED.manifest())
 
 
 def load(version: str | None = None) -> Dataset:
@@ -83,20 +135,4 @@ def load(version: str | None = None) -> Dataset:
         >>> ds.version, ds.as_of.isoformat()
         ('1.0.0', '2025-07-03')
     """
-    digests = manifest()
-    if version is None:
-        version = next(reversed(digests))
-    if not isinstance(version, str) or version not in digests:
-        raise UnknownVersionError(version, tuple(digests))
-    with _lock:
-        if version not in _cache:
-            name = f"{version}.json"
-            data = _resource(name)
-            actual = hashlib.sha256(data).hexdigest()
-            if actual != digests[version]:
-                resource = f"taliban_recognition/{DATA}/{name}"
-                raise DataIntegrityError(resource, digests[version], actual)
-            from taliban_recognition._convert import loads  # noqa: PLC0415 -- cattrs on first use
-
-            _cache[version] = loads(data, actual)
-        return _cache[version]
+    return SHIPPED.load(version)
