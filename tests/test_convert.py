@@ -136,6 +136,14 @@ def same_code_two_ways(record: dict[str, Any]) -> None:
     record["statuses"][2]["country"]["name"] = "Emirates"
 
 
+def changes_out_of_order(record: dict[str, Any]) -> None:
+    # Russia's second change can only fall before coverage_start, where its first cannot.
+    first = {"earliest": "2021-07-01", "latest": "2021-08-31", "precision": "unknown"}
+    second = {"earliest": "2021-07-02", "latest": "2021-07-31", "precision": "unknown"}
+    record["statuses"][150]["end"] = record["statuses"][151]["start"] = first
+    record["statuses"][151]["end"] = record["statuses"][152]["start"] = second
+
+
 def duplicate_period_id(record: dict[str, Any]) -> None:
     record["statuses"][3]["id"] = record["statuses"][0]["id"]
 
@@ -170,6 +178,7 @@ def unknown_source(record: dict[str, Any]) -> None:
         (same_code_two_ways, "$.statuses[2].country", "recorded in two ways"),
         (duplicate_event_id, "$.events[2].id", "duplicate id"),
         (duplicate_period_id, "$.statuses[3].id", "duplicate id"),
+        (changes_out_of_order, "$.statuses", "status changes of RU cannot happen in order"),
         (event_after_as_of, "$.events[", "ends after as_of"),
         (actor_differs_from_its_record, "$.events[0].actor", "differs from the actor record"),
         (unknown_event_in_period, "$.statuses[152].events", "no event"),

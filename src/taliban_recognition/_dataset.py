@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
+from itertools import accumulate
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
@@ -61,6 +62,31 @@ def _day(value: object, argument: str) -> dt.date:
 
 
 @attrs.frozen
+class _Window:
+    """The days on which a period's status can hold: ``first <= day`` and ``day < until``."""
+
+    status: RecognitionStatus
+    first: dt.date
+    until: dt.date | None  # None: through as_of
+
+
+def _windows(code: str, chain: tuple[StatusPeriod, ...]) -> tuple[_Window, ...]:
+    """When each of a country's statuses can hold, given that its changes happen in order.
+
+    A change happens no earlier than any change before it and no later than any after it, so
+    its window narrows to [the latest earliest day so far, the earliest latest day from it on].
+    """
+    lows = list(accumulate((p.start.earliest for p in chain), max))
+    highs = list(accumulate((p.start.latest for p in reversed(chain)), min))[::-1]
+    if any(low > high for low, high in zip(lows, highs, strict=True)):
+        raise DataFormatError("$.statuses", f"the status changes of {code} cannot happen in order")
+    return tuple(
+        _Window(period.status, lows[i], highs[i + 1] if i + 1 < len(chain) else None)
+        for i, period in enumerate(chain)
+    )
+
+
+@attrs.frozen
 class _Indices:
     """Lookups built once per loaded dataset, so queries need not scan every record."""
 
@@ -68,6 +94,7 @@ class _Indices:
     actors: Mapping[str, Actor]
     events: Mapping[str, Event]
     periods: Mapping[str, tuple[StatusPeriod, ...]]
+    windows: Mapping[str, tuple[_Window, ...]]
     events_by_country: Mapping[str, tuple[Event, ...]]
 
 
@@ -106,12 +133,14 @@ def _build_indices(dataset: Dataset) -> _Indices:
     _unique(dataset.statuses, "statuses")
     if dataset.as_of < dataset.coverage_start:
         raise DataFormatError("$.as_of", "as_of comes before coverage_start")
+    periods = _index_periods(dataset, sources, events)
     # Read-only views: a cached dataset is shared by every caller of load().
     return _Indices(
         sources=MappingProxyType(sources),
         actors=MappingProxyType(actors),
         events=MappingProxyType(events),
-        periods=MappingProxyType(_index_periods(dataset, sources, events)),
+        periods=MappingProxyType(periods),
+        windows=MappingProxyType({code: _windows(code, c) for code, c in periods.items()}),
         events_by_country=MappingProxyType(_index_events(dataset, sources, actors)),
     )
 
@@ -250,10 +279,10 @@ class Dataset:
         """
         return _by_id(self._indices.events, "event", event_id)
 
-    def _periods(self, query: CountryQuery) -> tuple[StatusPeriod, ...]:
+    def _code(self, query: CountryQuery) -> str:
+        """The alpha-2 code of a country the dataset gives statuses for."""
         found = query if isinstance(query, Country) else find_country(query)
-        periods = self._indices.periods.get(found.alpha_2)
-        if periods is None:
+        if found.alpha_2 not in self._indices.periods:
             if found.alpha_2 == SUBJECT:
                 raise NoStatusError(found, "it is the state whose government is recognized")
             raise NoStatusError(
@@ -261,7 +290,7 @@ class Dataset:
                 f"it is not among the {len(self._indices.periods)} states dataset {self.version} "
                 "gives statuses for (Dataset.notes says which)",
             )
-        return periods
+        return found.alpha_2
 
     def _covered_day(self, on: DateQuery | None) -> dt.date:
         day = self.as_of if on is None else _day(on, "on")
@@ -279,7 +308,7 @@ class Dataset:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             NoStatusError: The country has no status (Afghanistan, the subject).
         """
-        return self._periods(country)
+        return self._indices.periods[self._code(country)]
 
     def possible_statuses(
         self, country: CountryQuery, on: DateQuery | None = None
@@ -287,8 +316,9 @@ class Dataset:
         """Every status the data allows for a country on a day, weakest first.
 
         A period's status is possible on a day when the change into it can have happened by
-        that day and the change out of it can have happened after it: ``start.earliest <= on``
-        and ``on < end.latest`` (a change on a day already holds on that day).
+        that day and the change out of it after it; a change on a day already holds on that
+        day. A country's changes happen in order, so each change falls no earlier than the
+        earliest day of any change before it and no later than the latest day of any after it.
 
         Args:
             country: An ISO code, number, English name or `Country`.
@@ -306,12 +336,12 @@ class Dataset:
             (<RecognitionStatus.NO_RECOGNITION: 'no_recognition'>, \
 <RecognitionStatus.DE_FACTO_ENGAGEMENT: 'de_facto_engagement'>)
         """
-        periods = self._periods(country)
+        code = self._code(country)
         day = self._covered_day(on)
         possible = {
-            period.status
-            for period in periods
-            if period.start.earliest <= day and (period.end is None or day < period.end.latest)
+            window.status
+            for window in self._indices.windows[code]
+            if window.first <= day and (window.until is None or day < window.until)
         }
         return tuple(sorted(possible))
 

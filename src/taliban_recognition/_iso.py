@@ -56,6 +56,7 @@ class _Index:
         import pycountry  # noqa: PLC0415 -- deferred so that importing this package stays cheap
 
         self.by_key: dict[str, Country] = {}
+        self.spellings: dict[Country, tuple[str, ...]] = {}  # the names each country answers to
         self.names: dict[str, str] = {}  # normalized name -> name as shown in suggestions
         for record in pycountry.countries:
             found = Country(
@@ -72,6 +73,8 @@ class _Index:
                 self._add(normalize(spelling), found)
             for name in filter(None, names):
                 self.names.setdefault(normalize(name), name)
+            self.spellings[found] = (*dict.fromkeys(filter(None, names)),)
+        self.countries = tuple(sorted(self.spellings, key=lambda c: c.alpha_2))
 
     def _add(self, key: str, found: Country) -> None:
         known = self.by_key.setdefault(key, found)
@@ -139,3 +142,13 @@ def _suggestions(index: _Index, key: str) -> tuple[str, ...]:
     containing = sorted(name for name in index.names if word.search(name))
     unique = dict.fromkeys([*close, *containing])
     return tuple(index.names[name] for name in list(unique)[:5])
+
+
+def all_countries() -> tuple[Country, ...]:
+    """Every ISO 3166-1 country, by alpha-2 code."""
+    return _index().countries
+
+
+def names_of(found: Country) -> tuple[str, ...]:
+    """Every name `country` accepts for `found`: ISO names, common names and aliases."""
+    return _index().spellings[found]

@@ -1,0 +1,359 @@
+"""Hypothesis strategies for records and whole datasets shaped like this package's data.
+
+Use them to property-test analysis code against every dataset the schema allows, not only the
+shipped one. Every value drawn satisfies the invariants the loader checks: valid ISO 3166-1
+countries, quotes that match their source offsets, events in dataset order and no later than
+``as_of``, and status periods that chain without gaps or overlaps from ``coverage_start``.
+
+Needs Hypothesis, which is not a runtime dependency: install the ``strategies`` extra
+(``pip install "taliban-recognition[strategies]"``).
+
+Examples:
+    A property test of an analysis function over synthetic datasets::
+
+        from hypothesis import given
+        from taliban_recognition.strategies import datasets
+
+        @given(datasets())
+        def test_recognizers_are_states_with_formal_status(ds):
+            for state in ds.recognizers():
+                assert ds.status_of(state).name == "FORMAL_RECOGNITION"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - exercised in a subprocess by the tests
+    msg = (
+        "taliban_recognition.strategies needs Hypothesis, which is not installed; "
+        'install the extra: pip install "taliban-recognition[strategies]"'
+    )
+    raise ImportError(msg, name=error.name) from error
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+from taliban_recognition._dataset import SUBJECT, Dataset, event_order
+from taliban_recognition._iso import all_countries, names_of
+from taliban_recognition._model import (
+    Actor,
+    ActorKind,
+    Basis,
+    Country,
+    DatePrecision,
+    Event,
+    EventKind,
+    Evidence,
+    FuzzyDate,
+    RecognitionStatus,
+    Source,
+    StatusPeriod,
+)
+
+__all__ = [
+    "actors",
+    "countries",
+    "country_queries",
+    "datasets",
+    "events",
+    "evidence",
+    "fuzzy_dates",
+    "invalid_country_queries",
+    "sources",
+    "status_chains",
+]
+
+_EARLIEST = dt.date(1900, 1, 1)
+_LATEST = dt.date(2100, 12, 31)
+_KNOWN = [s for s in RecognitionStatus if s is not RecognitionStatus.UNKNOWN]
+
+identifiers = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+"""Record ids: lower-case words joined by hyphens."""
+texts = st.text(min_size=1, max_size=40).filter(str.strip)
+"""Non-blank text, for names, titles, summaries and notes."""
+
+
+def countries() -> st.SearchStrategy[Country]:
+    """Any ISO 3166-1 country, as `country` returns it.
+
+    Examples:
+        >>> from taliban_recognition.strategies import countries
+        >>> countries().example().alpha_2.isupper()
+        True
+    """
+    return st.sampled_from(all_countries())
+
+
+@st.composite
+def country_queries(draw: st.DrawFn) -> tuple[str | int, Country]:
+    """A way users name a country, with the `Country` it must resolve to.
+
+    Alpha-2 and alpha-3 codes in any case, numeric codes as ints or strings with or without
+    leading zeros, ISO and common names and aliases, with surrounding whitespace.
+    """
+    found = draw(countries())
+    number = int(found.numeric)
+    spelling = draw(
+        st.sampled_from(
+            [found.alpha_2, found.alpha_3, found.numeric, str(number), *names_of(found)]
+        )
+    )
+    if draw(st.booleans()) and spelling.isdigit():
+        return number, found
+    cases: list[Callable[[str], str]] = [str.lower, str.upper, str.title, str.casefold, str]
+    cased = draw(st.sampled_from(cases))(spelling)
+    pad = draw(st.sampled_from(["", " ", "\t", "  ", "\n"]))
+    return f"{pad}{cased}{draw(st.sampled_from(['', ' ', '  ']))}", found
+
+
+def _letters(length: int) -> st.SearchStrategy[str]:
+    return st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=length, max_size=length)
+
+
+def invalid_country_queries() -> st.SearchStrategy[object]:
+    """Inputs `country` must reject with `UnknownCountryError`.
+
+    Blank strings, codes ISO 3166-1 reserves for user assignment (``AA``, ``QM``-``QZ``,
+    ``XA``-``XZ``, ``ZZ`` and their alpha-3 and numeric ``900``-``999`` ranges), numbers out of
+    range, and values that are neither strings nor integers.
+    """
+    user_alpha_2 = st.sampled_from(
+        [
+            "AA",
+            "ZZ",
+            *(f"Q{c}" for c in "MNOPQRSTUVWXYZ"),
+            *(f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        ]
+    )
+    return st.one_of(
+        st.text(alphabet=" \t\n\r\u00a0", max_size=5),
+        user_alpha_2,
+        st.builds(lambda code, last: code + last, user_alpha_2, _letters(1)),
+        st.integers(900, 999),
+        st.integers(900, 999).map(str),
+        st.integers(max_value=-1),
+        st.integers(min_value=1000),
+        st.none(),
+        st.booleans(),
+        st.floats(),
+        st.binary(max_size=3),
+    )
+
+
+def fuzzy_dates(
+    min_value: dt.date = _EARLIEST, max_value: dt.date = _LATEST
+) -> st.SearchStrategy[FuzzyDate]:
+    """Any `FuzzyDate` within ``[min_value, max_value]``, of every precision.
+
+    Month and year boundaries, where EDTF bounds shorten, are drawn often.
+    """
+    days = st.dates(min_value, max_value)
+    edges = days.flatmap(
+        lambda d: st.sampled_from(
+            [
+                d,
+                d.replace(day=1),
+                d.replace(month=1, day=1),
+                d.replace(month=12, day=31),
+                (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1),
+            ]
+        )
+    ).filter(lambda d: min_value <= d <= max_value)
+
+    @st.composite
+    def draw_date(draw: st.DrawFn) -> FuzzyDate:
+        day = draw(edges)
+        precision = draw(st.sampled_from(DatePrecision))
+        if precision is DatePrecision.MONTH:
+            candidate = FuzzyDate.month(day.year, day.month)
+        elif precision is DatePrecision.YEAR:
+            candidate = FuzzyDate.year(day.year)
+        elif precision is DatePrecision.UNKNOWN and day < max_value:
+            candidate = FuzzyDate.between(
+                day, draw(st.dates(day + dt.timedelta(days=1), max_value))
+            )
+        else:
+            candidate = FuzzyDate.day(day)
+        within = min_value <= candidate.earliest and candidate.latest <= max_value
+        return candidate if within else FuzzyDate.day(day)
+
+    return draw_date()
+
+
+@st.composite
+def sources(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Source:  # noqa: A002
+    """A source with non-blank text and the right digest."""
+    text = draw(st.text(min_size=1, max_size=300).filter(str.strip))
+    return Source(
+        id=draw(id),
+        title=draw(texts),
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        notes=draw(st.none() | texts),
+    )
+
+
+@st.composite
+def evidence(draw: st.DrawFn, source: Source) -> Evidence:
+    """A quote of `source`: a slice of its text with at least one non-space character."""
+    text = source.text
+    anchors = [i for i, c in enumerate(text) if not c.isspace()]
+    anchor = draw(st.sampled_from(anchors))
+    start = draw(st.integers(0, anchor))
+    end = draw(st.integers(anchor + 1, len(text)))
+    return Evidence(source_id=source.id, quote=text[start:end], start=start, end=end)
+
+
+@st.composite
+def actors(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Actor:  # noqa: A002
+    """An actor of any kind; states always have a country, groups of states never do."""
+    kind = draw(st.sampled_from(ActorKind))
+    if kind is ActorKind.STATE:
+        where: Country | None = draw(countries())
+    elif kind is ActorKind.STATE_GROUP:
+        where = None
+    else:
+        where = draw(st.none() | countries())
+    return Actor(
+        id=draw(id), name=draw(texts), kind=kind, country=where, notes=draw(st.none() | texts)
+    )
+
+
+@st.composite
+def events(  # noqa: PLR0913 -- the context an event needs from its dataset
+    draw: st.DrawFn,
+    *,
+    cast: tuple[Actor, ...],
+    texts_of: tuple[Source, ...],
+    as_of: dt.date,
+    id: st.SearchStrategy[str] = identifiers,  # noqa: A002
+    earliest: dt.date = _EARLIEST,
+) -> Event:
+    """An event between actors of `cast`, quoting `texts_of`, dated no later than `as_of`."""
+    return Event(
+        id=draw(id),
+        kind=draw(st.sampled_from(EventKind)),
+        actor=draw(st.sampled_from(cast)),
+        target=draw(st.none() | st.sampled_from(cast)),
+        date=draw(fuzzy_dates(earliest, as_of)),
+        date_text=draw(st.none() | texts),
+        summary=draw(texts),
+        evidence=tuple(
+            draw(st.lists(st.sampled_from(texts_of).flatmap(evidence), min_size=1, max_size=3))
+        ),
+        ongoing=draw(st.booleans()),
+        notes=draw(st.none() | texts),
+    )
+
+
+@st.composite
+def status_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
+    draw: st.DrawFn,
+    *,
+    state: Country,
+    coverage_start: dt.date,
+    as_of: dt.date,
+    texts_of: tuple[Source, ...],
+    event_ids: tuple[str, ...] = (),
+) -> tuple[StatusPeriod, ...]:
+    """One state's status periods, following on from each other from `coverage_start`.
+
+    Each period starts where the previous ends; consecutive statuses differ; the last is
+    open (``end=None``). Period ids are the country code and a running number.
+    """
+    first = (
+        FuzzyDate.day(coverage_start)
+        if coverage_start == as_of or draw(st.booleans())
+        else FuzzyDate.between(
+            coverage_start, draw(st.dates(coverage_start + dt.timedelta(days=1), as_of))
+        )
+    )
+    changes = sorted(draw(st.lists(fuzzy_dates(coverage_start, as_of), max_size=3)))
+    statuses = [draw(st.sampled_from(_KNOWN))]
+    for _ in changes:
+        statuses.append(draw(st.sampled_from([s for s in _KNOWN if s is not statuses[-1]])))
+    starts = [first, *changes]
+    ends: list[FuzzyDate | None] = [*changes, None]
+    return tuple(
+        StatusPeriod(
+            id=f"{state.alpha_2.lower()}-{number}",
+            country=state,
+            status=status,
+            start=start,
+            end=end,
+            basis=draw(st.sampled_from(Basis)),
+            events=tuple(draw(st.lists(st.sampled_from(event_ids), max_size=2)))
+            if event_ids
+            else (),
+            evidence=tuple(
+                draw(st.lists(st.sampled_from(texts_of).flatmap(evidence), min_size=1, max_size=2))
+            ),
+            notes=draw(st.none() | texts),
+        )
+        for number, (status, start, end) in enumerate(zip(statuses, starts, ends, strict=True), 1)
+    )
+
+
+def _unique_by_id(records: list[Any]) -> tuple[Any, ...]:
+    return tuple({record.id: record for record in records}.values())
+
+
+@st.composite
+def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Dataset:
+    """A whole synthetic `Dataset` that the real loader would accept.
+
+    Its ``sha256`` is the digest of its canonical data file, as for a shipped version.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_events: The most events to draw.
+        max_states: The most states to give status periods.
+    """
+    from taliban_recognition._convert import dumps  # noqa: PLC0415 -- cattrs only when drawn
+
+    as_of = draw(st.dates(dt.date(1950, 1, 1), dt.date(2100, 1, 1)))
+    coverage_start = draw(st.dates(as_of - dt.timedelta(days=20 * 366), as_of))
+    texts_of = _unique_by_id(draw(st.lists(sources(), min_size=1, max_size=2)))
+    cast = _unique_by_id(draw(st.lists(actors(), min_size=1, max_size=6)))
+    happenings = _unique_by_id(
+        draw(st.lists(events(cast=cast, texts_of=texts_of, as_of=as_of), max_size=max_events))
+    )
+    event_ids = tuple(e.id for e in happenings)
+    states = draw(
+        st.lists(
+            countries().filter(lambda c: c.alpha_2 != SUBJECT),
+            max_size=max_states,
+            unique_by=lambda c: c.alpha_2,
+        )
+    )
+    chains = [
+        draw(
+            status_chains(
+                state=state,
+                coverage_start=coverage_start,
+                as_of=as_of,
+                texts_of=texts_of,
+                event_ids=event_ids,
+            )
+        )
+        for state in sorted(states, key=lambda c: c.alpha_2)
+    ]
+    dataset = Dataset(
+        version=f"{draw(st.integers(0, 99))}.{draw(st.integers(0, 99))}.{draw(st.integers(0, 99))}",
+        sha256="0" * 64,
+        as_of=as_of,
+        coverage_start=coverage_start,
+        sources=texts_of,
+        actors=cast,
+        events=tuple(sorted(happenings, key=event_order)),
+        statuses=tuple(period for chain in chains for period in chain),
+        notes=draw(texts),
+    )
+    return attrs.evolve(dataset, sha256=hashlib.sha256(dumps(dataset)).hexdigest())

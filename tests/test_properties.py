@@ -1,0 +1,343 @@
+"""Invariants of the library, over synthetic datasets drawn from the public strategies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import taliban_recognition as tr
+from taliban_recognition import RecognitionStatus
+from taliban_recognition._convert import converter, dumps, loads
+from taliban_recognition._load import Shelf
+from taliban_recognition.strategies import (
+    actors,
+    country_queries,
+    datasets,
+    fuzzy_dates,
+    invalid_country_queries,
+    sources,
+)
+
+REAL = tr.load("1.0.0")
+FORMAL = RecognitionStatus.FORMAL_RECOGNITION
+
+
+class Folder:
+    """An in-memory folder of data files for a `Shelf`."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+
+    def joinpath(self, name: str, /) -> File:
+        return File(self.files[name])
+
+
+class File:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read_bytes(self) -> bytes:
+        return self.data
+
+
+def shelf_of(dataset: tr.Dataset) -> Shelf:
+    data = dumps(dataset)
+    manifest = f"{dataset.sha256}  {dataset.version}.json\n".encode()
+    folder = Folder({"SHA256SUMS": manifest, f"{dataset.version}.json": data})
+    return Shelf(lambda: folder, "memory")
+
+
+def days_of(dataset: tr.Dataset) -> st.SearchStrategy[dt.date]:
+    return st.dates(dataset.coverage_start, dataset.as_of)
+
+
+# Round trips ---------------------------------------------------------------------------------
+
+
+@given(datasets())
+def test_a_dataset_round_trips_through_the_converter_and_the_loader(dataset: tr.Dataset) -> None:
+    assert loads(dumps(dataset), dataset.sha256) == dataset
+    loaded = shelf_of(dataset).load(dataset.version)
+    assert loaded == dataset
+    assert loaded.sha256 == dataset.sha256
+    assert dumps(loaded) == dumps(dataset)
+
+
+@given(datasets())
+def test_every_record_round_trips(dataset: tr.Dataset) -> None:
+    records: list[Any] = [*dataset.sources, *dataset.actors, *dataset.events, *dataset.statuses]
+    records += [event.date for event in dataset.events]
+    records += [item for event in dataset.events for item in event.evidence]
+    for record in records:
+        kind = type(record)
+        assert converter().structure(converter().unstructure(record, kind), kind) == record
+
+
+@given(datasets())
+def test_records_are_hashable_and_equal_records_hash_equally(dataset: tr.Dataset) -> None:
+    for record in (*dataset.sources, *dataset.actors, *dataset.events, *dataset.statuses):
+        copy = converter().structure(converter().unstructure(record, type(record)), type(record))
+        assert copy is not record
+        assert hash(copy) == hash(record)
+    assert hash(dataset) == hash(loads(dumps(dataset), dataset.sha256))
+
+
+# Malformed data files ------------------------------------------------------------------------
+
+
+def required_fields(node: object, path: str = "$") -> list[str]:
+    """Paths of every field of every record in an unstructured dataset that has no default."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            here = f"{path}.{key}"
+            if key not in {"notes", "ongoing"}:  # the only fields with defaults
+                found.append(here)
+            found += required_fields(value, here)
+    elif isinstance(node, list):
+        for position, value in enumerate(node):
+            found += required_fields(value, f"{path}[{position}]")
+    return found
+
+
+def locate(record: dict[str, Any], path: str) -> tuple[Any, str]:
+    """The container holding the field at `path`, and the field's key."""
+    steps = path[2:].replace("[", ".[").split(".")
+    node: Any = record
+    for step in steps[:-1]:
+        node = node[int(step[1:-1])] if step.startswith("[") else node[step]
+    return node, steps[-1]
+
+
+WRONG_TYPE: dict[type, object] = {
+    str: 12,
+    int: "12",
+    bool: "yes",
+    list: "x",
+    dict: [],
+    type(None): 7,
+}
+
+
+@given(datasets(max_events=3, max_states=2), st.data())
+def test_a_missing_required_field_is_named(dataset: tr.Dataset, data: st.DataObject) -> None:
+    record = json.loads(dumps(dataset))
+    path = data.draw(st.sampled_from(required_fields(record)), label="path")
+    container, key = locate(record, path)
+    del container[key]
+    with pytest.raises(tr.DataFormatError, match="required field missing") as caught:
+        loads(json.dumps(record).encode(), dataset.sha256)
+    assert caught.value.path == path
+
+
+@given(datasets(max_events=3, max_states=2), st.data())
+def test_a_mistyped_field_is_named(dataset: tr.Dataset, data: st.DataObject) -> None:
+    record = json.loads(dumps(dataset))
+    path = data.draw(st.sampled_from(required_fields(record)), label="path")
+    container, key = locate(record, path)
+    container[key] = WRONG_TYPE[type(container[key])]
+    with pytest.raises(tr.DataFormatError) as caught:
+        loads(json.dumps(record).encode(), dataset.sha256)
+    assert caught.value.path.startswith(path)
+
+
+# Queries -------------------------------------------------------------------------------------
+
+
+def can_hold(chain: tuple[tr.StatusPeriod, ...], index: int, day: dt.date) -> bool:
+    """Whether some order-respecting choice of change days puts `day` in period `index`.
+
+    Changes happen in order; each is set to the earliest day it can take, which makes every
+    constraint easiest to meet except "after `day`" for the change out of the period.
+    """
+    previous = dt.date.min
+    for number, period in enumerate(chain[1:], 1):  # the change into period `number`
+        floor = max(period.start.earliest, previous)
+        if number == index + 1:
+            floor = max(floor, day + dt.timedelta(days=1))
+        if floor > period.start.latest or (number == index and floor > day):
+            return False
+        previous = floor
+    return True
+
+
+@given(datasets(), st.data())
+def test_status_of_agrees_with_the_periods(dataset: tr.Dataset, data: st.DataObject) -> None:
+    day = data.draw(days_of(dataset), label="day")
+    for period in dataset.statuses:
+        chain = dataset.status_periods(period.country)
+        possible = {p.status for i, p in enumerate(chain) if can_hold(chain, i, day)}
+        assert set(dataset.possible_statuses(period.country, on=day)) == possible
+        expected = next(iter(possible)) if len(possible) == 1 else RecognitionStatus.UNKNOWN
+        assert dataset.status_of(period.country, on=day) is expected
+        certain = [
+            p.status
+            for p in chain
+            if p.start.latest <= day and (p.end is None or day < p.end.earliest)
+        ]
+        if certain:
+            assert dataset.status_of(period.country, on=day) is certain[0]
+
+
+@given(datasets(), st.data())
+def test_recognizers_are_the_states_certainly_recognizing(
+    dataset: tr.Dataset, data: st.DataObject
+) -> None:
+    day = data.draw(days_of(dataset), label="day")
+    formal = {p.country for p in dataset.statuses if dataset.status_of(p.country, on=day) is FORMAL}
+    assert set(dataset.recognizers(on=day)) == formal
+    assert list(dataset.recognizers(on=day)) == sorted(formal, key=lambda c: c.alpha_2)
+
+
+@given(datasets(), st.data())
+def test_status_on_days_outside_coverage_is_refused(
+    dataset: tr.Dataset, data: st.DataObject
+) -> None:
+    if not dataset.statuses:
+        return
+    outside = data.draw(
+        st.dates(max_value=dataset.coverage_start - dt.timedelta(days=1))
+        | st.dates(min_value=dataset.as_of + dt.timedelta(days=1)),
+        label="day",
+    )
+    with pytest.raises(tr.OutOfCoverageError):
+        dataset.status_of(dataset.statuses[0].country, on=outside)
+
+
+def involves(event: tr.Event, code: str) -> bool:
+    return code in {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
+
+
+@given(datasets(), st.data())
+def test_find_events_filters_are_sound_complete_and_intersect(
+    dataset: tr.Dataset, data: st.DataObject
+) -> None:
+    codes = sorted(
+        {p.country.alpha_2 for e in dataset.events for p in (e.actor, e.target) if p and p.country}
+        | {"FR"}
+    )
+    code = data.draw(st.none() | st.sampled_from(codes), label="country")
+    actor = data.draw(st.none() | st.sampled_from([a.id for a in dataset.actors]), label="actor")
+    target = data.draw(st.none() | st.sampled_from([a.id for a in dataset.actors]), label="target")
+    kind = data.draw(st.none() | st.sampled_from(tr.EventKind), label="kind")
+    days = st.dates(dt.date(1899, 1, 1), dt.date(2101, 1, 1))
+    first, last = sorted(data.draw(st.tuples(days, days), label="range"))
+    since = data.draw(st.none() | st.just(first), label="since")
+    until = data.draw(st.none() | st.just(last), label="until")
+
+    found = dataset.find_events(
+        country=code, actor=actor, target=target, kind=kind, since=since, until=until
+    )
+    expected = [
+        e
+        for e in dataset.events
+        if (code is None or involves(e, code))
+        and (actor is None or e.actor.id == actor)
+        and (target is None or (e.target is not None and e.target.id == target))
+        and (kind is None or e.kind is kind)
+        and (since is None or e.date.latest >= since)
+        and (until is None or e.date.earliest <= until)
+    ]
+    assert list(found) == expected
+    alone = [
+        set(dataset.find_events(country=code)),
+        set(dataset.find_events(actor=actor)),
+        set(dataset.find_events(target=target)),
+        set(dataset.find_events(kind=kind)),
+        set(dataset.find_events(since=since)),
+        set(dataset.find_events(until=until)),
+    ]
+    assert set(found) == set.intersection(*alone)
+
+
+@given(datasets(max_events=4, max_states=3))
+def test_events_are_in_dataset_order(dataset: tr.Dataset) -> None:
+    keys = [(e.date.earliest, e.date.latest, e.id) for e in dataset.events]
+    assert keys == sorted(keys)
+    assert all(e.date.latest <= dataset.as_of for e in dataset.events)
+
+
+# Arbitrary input -----------------------------------------------------------------------------
+
+anything = st.one_of(st.text(), st.integers(), st.none(), st.floats(), st.binary(max_size=4))
+
+
+@given(country_queries())
+def test_every_way_of_naming_a_country_resolves_to_it(pair: tuple[str | int, tr.Country]) -> None:
+    query, expected = pair
+    assert tr.country(query) == expected
+
+
+@given(invalid_country_queries())
+def test_invalid_country_queries_are_refused(query: object) -> None:
+    with pytest.raises(tr.UnknownCountryError):
+        tr.country(query)  # type: ignore[arg-type]
+
+
+@given(anything, anything)
+def test_status_of_answers_or_raises_a_documented_error(country: Any, on: Any) -> None:
+    documented = (
+        tr.UnknownCountryError,
+        tr.NoStatusError,
+        tr.InvalidDateError,
+        tr.OutOfCoverageError,
+    )
+    try:
+        answer = REAL.status_of(country, on=on)
+    except documented:
+        return
+    assert answer is REAL.status_of(tr.country(country), on=on)
+
+
+@given(anything, anything, anything, anything)
+def test_find_events_answers_or_raises_a_documented_error(
+    country: Any, actor: Any, kind: Any, since: Any
+) -> None:
+    documented = (
+        tr.UnknownCountryError,
+        tr.UnknownActorError,
+        tr.UnknownEventKindError,
+        tr.InvalidDateError,
+    )
+    try:
+        found = REAL.find_events(country=country, actor=actor, kind=kind, since=since)
+    except documented:
+        return
+    assert set(found) <= set(REAL.events)
+
+
+@given(anything)
+def test_load_answers_or_raises_a_documented_error(version: Any) -> None:
+    if version is None or version in tr.versions():
+        assert tr.load(version).version == (version or tr.versions()[-1])
+        return
+    with pytest.raises(tr.UnknownVersionError) as caught:
+        tr.load(version)
+    assert caught.value.available == tr.versions()
+
+
+# Strategies produce what they promise --------------------------------------------------------
+
+
+@given(fuzzy_dates(dt.date(2021, 8, 1), dt.date(2025, 7, 3)))
+def test_fuzzy_dates_stay_within_their_bounds(date: tr.FuzzyDate) -> None:
+    assert dt.date(2021, 8, 1) <= date.earliest <= date.latest <= dt.date(2025, 7, 3)
+
+
+@given(sources())
+def test_sources_carry_their_digest(source: tr.Source) -> None:
+    assert hashlib.sha256(source.text.encode("utf-8")).hexdigest() == source.sha256
+
+
+@given(actors())
+def test_states_have_countries(actor: tr.Actor) -> None:
+    if actor.kind is tr.ActorKind.STATE:
+        assert actor.country is not None
+    if actor.kind is tr.ActorKind.STATE_GROUP:
+        assert actor.country is None
