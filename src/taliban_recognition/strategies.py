@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 try:
@@ -96,7 +97,8 @@ def country_queries(draw: st.DrawFn) -> tuple[str | int, Country]:
     """A way users name a country, with the `Country` it must resolve to.
 
     Alpha-2 and alpha-3 codes in any case, numeric codes as ints or strings with or without
-    leading zeros, ISO and common names and aliases, with surrounding whitespace.
+    leading zeros, ISO and common names and aliases, with or without their accents, with
+    surrounding whitespace.
     """
     found = draw(countries())
     number = int(found.numeric)
@@ -107,6 +109,10 @@ def country_queries(draw: st.DrawFn) -> tuple[str | int, Country]:
     )
     if draw(st.booleans()) and spelling.isdigit():
         return number, found
+    if draw(st.booleans()):  # "Cote d'Ivoire" as people type it without accents
+        spelling = "".join(
+            c for c in unicodedata.normalize("NFKD", spelling) if not unicodedata.combining(c)
+        )
     cases: list[Callable[[str], str]] = [str.lower, str.upper, str.title, str.casefold, str]
     cased = draw(st.sampled_from(cases))(spelling)
     pad = draw(st.sampled_from(["", " ", "\t", "  ", "\n"]))
@@ -266,16 +272,17 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
     """One state's status periods, following on from each other from `coverage_start`.
 
     Each period starts where the previous ends; consecutive statuses differ; the last is
-    open (``end=None``). Period ids are the country code and a running number.
+    open (``end=None``). The changes really happen in order on days drawn first; each is then
+    recorded as a fuzzy date around its day, so the recorded windows may overlap and need
+    not be sorted, as in annotated data. Period ids are the country code and a running number.
     """
-    first = (
-        FuzzyDate.day(coverage_start)
-        if coverage_start == as_of or draw(st.booleans())
-        else FuzzyDate.between(
-            coverage_start, draw(st.dates(coverage_start + dt.timedelta(days=1), as_of))
-        )
-    )
-    changes = sorted(draw(st.lists(fuzzy_dates(coverage_start, as_of), max_size=3)))
+    truths = sorted(draw(st.lists(st.dates(coverage_start, as_of), min_size=1, max_size=4)))
+    if truths[0] == coverage_start and (coverage_start == as_of or draw(st.booleans())):
+        first = FuzzyDate.day(coverage_start)
+    else:
+        latest = draw(st.dates(max(truths[0], coverage_start + dt.timedelta(days=1)), as_of))
+        first = FuzzyDate.between(coverage_start, latest)
+    changes = [draw(_around(day, coverage_start, as_of)) for day in truths[1:]]
     statuses = [draw(st.sampled_from(_KNOWN))]
     for _ in changes:
         statuses.append(draw(st.sampled_from([s for s in _KNOWN if s is not statuses[-1]])))
@@ -298,6 +305,22 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
             notes=draw(st.none() | texts),
         )
         for number, (status, start, end) in enumerate(zip(statuses, starts, ends, strict=True), 1)
+    )
+
+
+@st.composite
+def _around(draw: st.DrawFn, day: dt.date, low: dt.date, high: dt.date) -> FuzzyDate:
+    """A fuzzy date within ``[low, high]`` that contains `day`."""
+    one_day = dt.timedelta(days=1)
+    candidates = [
+        FuzzyDate.day(day),
+        FuzzyDate.month(day.year, day.month),
+        FuzzyDate.year(day.year),
+        FuzzyDate.between(draw(st.dates(low, day - one_day)), day) if low < day else None,
+        FuzzyDate.between(day, draw(st.dates(day + one_day, high))) if day < high else None,
+    ]
+    return draw(
+        st.sampled_from([c for c in candidates if c and low <= c.earliest <= c.latest <= high])
     )
 
 
