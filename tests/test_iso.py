@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pycountry
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
+from taliban_recognition._iso import all_countries, names_of
 
 ALL = [(c.alpha_2, c.alpha_3, c.numeric, c.name) for c in pycountry.countries]
 
@@ -115,3 +118,15 @@ def test_arbitrary_queries_answer_or_raise_our_error(query: str | int) -> None:
         return
     assert isinstance(found, tr.Country)
     assert tr.country(found.alpha_2) == found
+
+
+def without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def test_every_name_of_every_country_resolves_with_and_without_accents() -> None:
+    for found in all_countries():
+        for name in names_of(found):
+            assert tr.country(name) == found
+            assert tr.country(without_accents(name)) == found
+            assert tr.country(name.upper()) == found

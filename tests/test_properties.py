@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
@@ -23,6 +23,9 @@ from taliban_recognition.strategies import (
     invalid_country_queries,
     sources,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 REAL = tr.load("1.0.0")
 FORMAL = RecognitionStatus.FORMAL_RECOGNITION
@@ -169,20 +172,22 @@ def can_hold(chain: tuple[tr.StatusPeriod, ...], index: int, day: dt.date) -> bo
 
 @given(datasets(), st.data())
 def test_status_of_agrees_with_the_periods(dataset: tr.Dataset, data: st.DataObject) -> None:
-    day = data.draw(days_of(dataset), label="day")
-    for period in dataset.statuses:
-        chain = dataset.status_periods(period.country)
-        possible = {p.status for i, p in enumerate(chain) if can_hold(chain, i, day)}
-        assert set(dataset.possible_statuses(period.country, on=day)) == possible
-        expected = next(iter(possible)) if len(possible) == 1 else RecognitionStatus.UNKNOWN
-        assert dataset.status_of(period.country, on=day) is expected
-        certain = [
-            p.status
-            for p in chain
-            if p.start.latest <= day and (p.end is None or day < p.end.earliest)
-        ]
-        if certain:
-            assert dataset.status_of(period.country, on=day) is certain[0]
+    drawn = data.draw(days_of(dataset), label="day")
+    for state in dict.fromkeys(p.country for p in dataset.statuses):
+        chain = dataset.status_periods(state)
+        edges = edges_of(p.start for p in chain)
+        for day in [drawn, *(d for d in edges if dataset.coverage_start <= d <= dataset.as_of)]:
+            possible = {p.status for i, p in enumerate(chain) if can_hold(chain, i, day)}
+            assert set(dataset.possible_statuses(state, on=day)) == possible
+            expected = next(iter(possible)) if len(possible) == 1 else RecognitionStatus.UNKNOWN
+            assert dataset.status_of(state, on=day) is expected
+            certain = [
+                p.status
+                for p in chain
+                if p.start.latest <= day and (p.end is None or day < p.end.earliest)
+            ]
+            if certain:
+                assert dataset.status_of(state, on=day) is certain[0]
 
 
 @given(datasets(), st.data())
@@ -214,16 +219,23 @@ def involves(event: tr.Event, code: str) -> bool:
     return code in {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
 
 
-def boundary_days(dataset: tr.Dataset) -> st.SearchStrategy[dt.date]:
-    """Days on and next to the events' date bounds, where date filters go wrong, and others."""
+def edges_of(dates: Iterable[tr.FuzzyDate]) -> list[dt.date]:
+    """The days on and next to the bounds of `dates`: where date comparisons go wrong."""
     one = dt.timedelta(days=1)
-    edges = {
-        d + shift
-        for e in dataset.events
-        for d in (e.date.earliest, e.date.latest)
-        for shift in (-one, dt.timedelta(0), one)
-    }
-    return st.sampled_from(sorted(edges)) | st.dates() if edges else st.dates()
+    return sorted(
+        {
+            bound + shift
+            for date in dates
+            for bound in (date.earliest, date.latest)
+            for shift in (-one, dt.timedelta(0), one)
+        }
+    )
+
+
+def boundary_days(dataset: tr.Dataset) -> st.SearchStrategy[dt.date]:
+    """Days on and next to the events' date bounds, and others."""
+    edges = edges_of(e.date for e in dataset.events)
+    return st.sampled_from(edges) | st.dates() if edges else st.dates()
 
 
 @given(datasets())
@@ -245,6 +257,13 @@ def test_each_find_events_filter_is_sound_and_complete(dataset: tr.Dataset) -> N
     for kind in tr.EventKind:
         assert list(dataset.find_events(kind=kind.value)) == [
             e for e in dataset.events if e.kind is kind
+        ]
+    for day in edges_of(e.date for e in dataset.events):
+        assert list(dataset.find_events(since=day)) == [
+            e for e in dataset.events if e.date.latest >= day
+        ]
+        assert list(dataset.find_events(until=day)) == [
+            e for e in dataset.events if e.date.earliest <= day
         ]
 
 
