@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import taliban_recognition
+from taliban_recognition import strategies
 
 MODULES = ["taliban_recognition"] + [
     f"taliban_recognition.{m.name}"
@@ -32,8 +33,10 @@ def docstring_tests() -> list[doctest.DocTest]:
     ]
     # module=False: the public objects report the package as their module, so the default
     # finder would skip the methods of classes defined in the private modules.
-    for name in taliban_recognition.__all__:
-        public = getattr(taliban_recognition, name)
+    public_names = [(taliban_recognition, n) for n in taliban_recognition.__all__]
+    public_names += [(strategies, n) for n in strategies.__all__]
+    for module, name in public_names:
+        public = getattr(module, name)
         if callable(public):
             found = finder.find(public, name, module=False, globs=dict(globs))
             tests += [test for test in found if test.examples]
@@ -78,13 +81,18 @@ def test_all_is_sorted() -> None:
     assert taliban_recognition.__all__ == sorted(taliban_recognition.__all__)
 
 
-def test_readme_examples_run() -> None:
-    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
-    assert blocks
-    for block in blocks:
-        parser = doctest.DocTestParser()
-        test = parser.get_doctest(block, {}, "README", str(README), 0)
+PAGES = [README, *sorted((README.parent / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_examples_in_readme_and_docs_run(page: Path) -> None:
+    """Blocks written as a session (>>>) must print what they show; other blocks must run."""
+    blocks = re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL)
+    for number, block in enumerate(blocks):
+        if ">>>" not in block:
+            exec(compile(block, f"{page.name} block {number}", "exec"), {})  # noqa: S102
+            continue
+        test = doctest.DocTestParser().get_doctest(block, {}, page.name, str(page), 0)
         runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
         runner.run(test)
         assert runner.failures == 0
-        assert test.examples

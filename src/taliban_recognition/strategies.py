@@ -9,15 +9,17 @@ Needs Hypothesis, which is not a runtime dependency: install the ``strategies`` 
 (``pip install "taliban-recognition[strategies]"``).
 
 Examples:
-    A property test of an analysis function over synthetic datasets::
+    A property test over synthetic datasets, as a researcher would write for their own
+    analysis code:
 
-        from hypothesis import given
-        from taliban_recognition.strategies import datasets
-
-        @given(datasets())
-        def test_recognizers_are_states_with_formal_status(ds):
-            for state in ds.recognizers():
-                assert ds.status_of(state).name == "FORMAL_RECOGNITION"
+    >>> from hypothesis import given, settings
+    >>> from taliban_recognition.strategies import datasets
+    >>> @settings(max_examples=25)
+    ... @given(datasets())
+    ... def test_recognizers_have_formal_status(ds):
+    ...     for state in ds.recognizers():
+    ...         assert ds.status_of(state).name == "FORMAL_RECOGNITION"
+    >>> test_recognizers_have_formal_status()
 """
 
 from __future__ import annotations
@@ -85,9 +87,12 @@ def countries() -> st.SearchStrategy[Country]:
     """Any ISO 3166-1 country, as `country` returns it.
 
     Examples:
+        >>> from hypothesis import given
         >>> from taliban_recognition.strategies import countries
-        >>> countries().example().alpha_2.isupper()
-        True
+        >>> @given(countries())
+        ... def test_codes_are_upper_case(state):
+        ...     assert state.alpha_2.isupper() and len(state.numeric) == 3
+        >>> test_codes_are_upper_case()
     """
     return st.sampled_from(all_countries())
 
@@ -333,6 +338,16 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
     """A whole synthetic `Dataset` that the real loader would accept.
 
     Its ``sha256`` is the digest of its canonical data file, as for a shipped version.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> from taliban_recognition.strategies import datasets
+        >>> @settings(max_examples=10)
+        ... @given(datasets(max_events=3))
+        ... def test_events_come_in_dataset_order(ds):
+        ...     starts = [event.date.earliest for event in ds.events]
+        ...     assert starts == sorted(starts)
+        >>> test_events_come_in_dataset_order()
 
     Args:
         draw: Supplied by Hypothesis.
