@@ -6,20 +6,29 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from taliban_recognition._load import load
-from taliban_recognition._model import ActorKind
+from taliban_recognition._model import ActorKind, RecognitionStatus
 
 if TYPE_CHECKING:
     from taliban_recognition._dataset import Dataset
+    from taliban_recognition._model import Country
+
+
+def _row(dataset: Dataset, state: Country) -> tuple[str, str]:
+    """The status of `state` on ``as_of`` and the basis of the period that holds it."""
+    status = dataset.status_of(state)
+    bases = {p.basis.value for p in dataset.status_periods(state) if p.status is status}
+    basis = "-" if status is RecognitionStatus.UNKNOWN else "/".join(sorted(bases))
+    return status.value, basis
 
 
 def summary(dataset: Dataset) -> str:
     """The summary table: version, as-of date, digest, and each named state's status."""
+    states = {period.country.alpha_2: period.country for period in dataset.statuses}
     named = {
         actor.country.alpha_2: actor.name
         for actor in dataset.actors
-        if actor.kind is ActorKind.STATE and actor.country is not None
+        if actor.kind is ActorKind.STATE and actor.country and actor.country.alpha_2 in states
     }
-    current = {period.country.alpha_2: period for period in dataset.statuses if period.end is None}
     lines = [
         f"taliban_recognition dataset {dataset.version}, as of {dataset.as_of.isoformat()}",
         f"sha256 {dataset.sha256}",
@@ -29,15 +38,9 @@ def summary(dataset: Dataset) -> str:
         f"{'State':<28}{'Status':<22}Basis",
     ]
     for code, name in sorted(named.items(), key=lambda item: item[1]):
-        if code in current:
-            period = current[code]
-            label = f"{name} ({code})"
-            lines.append(f"{label:<28}{period.status.value:<22}{period.basis.value}")
-    others = Counter(
-        (period.status.value, period.basis.value)
-        for code, period in current.items()
-        if code not in named
-    )
+        status, basis = _row(dataset, states[code])
+        lines.append(f"{f'{name} ({code})':<28}{status:<22}{basis}")
+    others = Counter(_row(dataset, state) for code, state in states.items() if code not in named)
     for (status, basis), count in sorted(others.items()):
         lines.append(f"{f'{count} other states':<28}{status:<22}{basis}")
     return "\n".join(lines)

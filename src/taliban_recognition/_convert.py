@@ -11,11 +11,14 @@ import json
 import threading
 from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
 import cattrs.cols
+import cattrs.gen
 
 from taliban_recognition._dataset import Dataset
 from taliban_recognition._errors import DataFormatError
+from taliban_recognition._model import parse_iso_day
 
 
 def _strict(kind: type[Any]) -> Any:  # noqa: ANN401
@@ -31,10 +34,10 @@ def _strict(kind: type[Any]) -> Any:  # noqa: ANN401
 
 
 def _structure_date(value: object, _: object) -> dt.date:
-    if not isinstance(value, str) or len(value) != len("YYYY-MM-DD"):
-        msg = f"expected an ISO date YYYY-MM-DD, got {value!r}"
+    if not isinstance(value, str):
+        msg = f"expected an ISO date YYYY-MM-DD, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
-    return dt.date.fromisoformat(value)
+    return parse_iso_day(value)
 
 
 def _is_homogeneous_tuple(kind: Any) -> bool:  # noqa: ANN401
@@ -60,8 +63,21 @@ def _describe(error: BaseException, kind: object) -> str:
         return "required field missing"
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
         return f"unknown field(s) {sorted(error.extra_fields)}"
-    name = getattr(kind, "__name__", repr(kind))
-    return f"invalid {name}: {error}"
+    name = getattr(kind, "__name__", None)
+    return f"invalid {name}: {error}" if name else str(error)
+
+
+def _record_from_object(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
+    """Structure records from JSON objects only, and say so when given anything else."""
+    structure = cattrs.gen.make_dict_structure_fn(kind, converter, _cattrs_forbid_extra_keys=True)
+
+    def hook(value: object, kind: object) -> object:
+        if not isinstance(value, dict):
+            msg = f"expected a JSON object, got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        return structure(value, kind)
+
+    return hook
 
 
 def _make_converter() -> cattrs.Converter:
@@ -71,6 +87,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_from_list)
+    converter.register_structure_hook_factory(attrs.has, _record_from_object)
     return converter
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from itertools import accumulate
-from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -17,6 +16,7 @@ from taliban_recognition._errors import (
     NoStatusError,
     OutOfCoverageError,
     UnknownActorError,
+    UnknownCountryError,
     UnknownEventKindError,
     UnknownRecordError,
 )
@@ -30,6 +30,7 @@ from taliban_recognition._model import (
     RecognitionStatus,
     Source,
     StatusPeriod,
+    parse_iso_day,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def _day(value: object, argument: str) -> dt.date:
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            return parse_iso_day(value)
         except ValueError:
             raise InvalidDateError(value, f"{argument} must be an ISO date YYYY-MM-DD") from None
     raise InvalidDateError(value, f"{argument} must be a datetime.date or an ISO date string")
@@ -133,15 +134,15 @@ def _build_indices(dataset: Dataset) -> _Indices:
     _unique(dataset.statuses, "statuses")
     if dataset.as_of < dataset.coverage_start:
         raise DataFormatError("$.as_of", "as_of comes before coverage_start")
+    events_by_country = _index_events(dataset, sources, actors)
     periods = _index_periods(dataset, sources, events)
-    # Read-only views: a cached dataset is shared by every caller of load().
     return _Indices(
-        sources=MappingProxyType(sources),
-        actors=MappingProxyType(actors),
-        events=MappingProxyType(events),
-        periods=MappingProxyType(periods),
-        windows=MappingProxyType({code: _windows(code, c) for code, c in periods.items()}),
-        events_by_country=MappingProxyType(_index_events(dataset, sources, actors)),
+        sources=sources,
+        actors=actors,
+        events=events,
+        periods=periods,
+        windows={code: _windows(code, chain) for code, chain in periods.items()},
+        events_by_country=events_by_country,
     )
 
 
@@ -173,6 +174,26 @@ def _index_events(
     return {code: tuple(found) for code, found in by_country.items()}
 
 
+def _check_link(
+    previous: StatusPeriod | None, period: StatusPeriod, path: str, dataset: Dataset
+) -> None:
+    """Check that `period` follows on from the country's `previous` one, within coverage."""
+    if period.start.latest > dataset.as_of:
+        raise DataFormatError(f"{path}.start", f"{period.start} ends after as_of")
+    if previous is None:
+        if period.start.earliest != dataset.coverage_start:
+            raise DataFormatError(
+                f"{path}.start", "a country's first period must start at coverage_start"
+            )
+        return
+    if previous.country != period.country:
+        raise DataFormatError(f"{path}.country", f"{period.country} is recorded in two ways")
+    if previous.end != period.start:
+        raise DataFormatError(f"{path}.start", "a country's periods must follow on from each other")
+    if previous.status is period.status:
+        raise DataFormatError(f"{path}.status", "a country's status must change between periods")
+
+
 def _index_periods(
     dataset: Dataset, sources: dict[str, Source], events: dict[str, Event]
 ) -> dict[str, tuple[StatusPeriod, ...]]:
@@ -185,16 +206,7 @@ def _index_periods(
             if event_id not in events:
                 raise DataFormatError(f"{path}.events", f"no event {event_id!r}")
         chain = periods[period.country.alpha_2]
-        if chain and chain[-1].country != period.country:
-            raise DataFormatError(f"{path}.country", f"{period.country} is recorded in two ways")
-        if chain and chain[-1].end != period.start:
-            raise DataFormatError(
-                f"{path}.start", "a country's periods must follow on from each other"
-            )
-        if not chain and period.start.earliest != dataset.coverage_start:
-            raise DataFormatError(
-                f"{path}.start", "a country's first period must start at coverage_start"
-            )
+        _check_link(chain[-1] if chain else None, period, path, dataset)
         chain.append(period)
     for code, chain in periods.items():
         if chain[-1].end is not None:
@@ -267,7 +279,7 @@ class Dataset:
         """
         key = actor_id.id if isinstance(actor_id, Actor) else actor_id
         found = self._indices.actors.get(key) if isinstance(key, str) else None
-        if found is None:
+        if found is None or (isinstance(actor_id, Actor) and actor_id != found):
             raise UnknownActorError(actor_id, tuple(sorted(self._indices.actors)))
         return found
 
@@ -281,7 +293,7 @@ class Dataset:
 
     def _code(self, query: CountryQuery) -> str:
         """The alpha-2 code of a country the dataset gives statuses for."""
-        found = query if isinstance(query, Country) else find_country(query)
+        found = _resolve(query)
         if found.alpha_2 not in self._indices.periods:
             if found.alpha_2 == SUBJECT:
                 raise NoStatusError(found, "it is the state whose government is recognized")
@@ -438,8 +450,7 @@ class Dataset:
         """
         events = self.events
         if country is not None:
-            found = country if isinstance(country, Country) else find_country(country)
-            events = self._indices.events_by_country.get(found.alpha_2, ())
+            events = self._indices.events_by_country.get(_resolve(country).alpha_2, ())
         checks: list[Callable[[Event], bool]] = []
         if actor is not None:
             actor_id = self.actor(actor).id
@@ -459,6 +470,19 @@ class Dataset:
         if last is not None:
             checks.append(lambda e: e.date.earliest <= last)
         return tuple(e for e in events if all(check(e) for check in checks))
+
+
+def _resolve(query: CountryQuery) -> Country:
+    """The ISO country a query names; a `Country` must carry the codes ISO gives it.
+
+    Names are not compared, so a country pycountry has since renamed still matches.
+    """
+    if not isinstance(query, Country):
+        return find_country(query)
+    found = find_country(query.alpha_2)
+    if (found.alpha_3, found.numeric) != (query.alpha_3, query.numeric):
+        raise UnknownCountryError(query)
+    return query
 
 
 def _by_id(records: Mapping[str, _Record], record_type: str, record_id: object) -> _Record:

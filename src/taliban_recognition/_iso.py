@@ -44,7 +44,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 
 def normalize(text: str) -> str:
     """Fold case, accents, apostrophes and spacing so that spellings compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    # NFD, not NFKD: only accents fold away; compatibility forms ("ﬁ", "㏌") stay themselves.
+    decomposed = unicodedata.normalize("NFD", text.replace("\u2019", "'"))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
 

@@ -59,14 +59,19 @@ class Shelf:
         """The digest on record for each version, oldest version first."""
         with self._lock:
             if not self._manifest:
-                text = self._locate().joinpath(MANIFEST).read_bytes().decode()
+                where = f"{self._label}/{MANIFEST}"
+                try:
+                    text = self._locate().joinpath(MANIFEST).read_bytes().decode()
+                except (OSError, KeyError, UnicodeDecodeError) as error:
+                    raise DataFormatError(where, f"cannot be read: {error}") from None
                 entries: dict[str, str] = {}
                 for number, line in enumerate(text.splitlines(), 1):
                     match = _LINE.fullmatch(line)
                     if match is None:
-                        where = f"{self._label}/{MANIFEST}:{number}"
-                        raise DataFormatError(where, f"malformed line {line!r}")
+                        raise DataFormatError(f"{where}:{number}", f"malformed line {line!r}")
                     entries[match[2]] = match[1]
+                if not entries:
+                    raise DataFormatError(where, "lists no dataset version")
                 self._manifest.update(sorted(entries.items(), key=lambda kv: _semver(kv[0])))
             return dict(self._manifest)
 
@@ -80,13 +85,22 @@ class Shelf:
         with self._lock:
             if version not in self._cache:
                 name = f"{version}.json"
-                data = self._locate().joinpath(name).read_bytes()
+                try:
+                    data = self._locate().joinpath(name).read_bytes()
+                except (OSError, KeyError):
+                    data = b""  # a missing file is as corrupt as an empty one
                 actual = hashlib.sha256(data).hexdigest()
                 if actual != digests[version]:
                     raise DataIntegrityError(f"{self._label}/{name}", digests[version], actual)
                 from taliban_recognition._convert import loads  # noqa: PLC0415 -- cattrs on first use
 
-                self._cache[version] = loads(data, actual)
+                dataset = loads(data, actual)
+                if dataset.version != version:
+                    raise DataFormatError(
+                        f"{self._label}/{name}: $.version",
+                        f"the file says {dataset.version!r}, the manifest {version!r}",
+                    )
+                self._cache[version] = dataset
             return self._cache[version]
 
 

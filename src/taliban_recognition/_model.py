@@ -176,6 +176,21 @@ def _bound_text(day: dt.date, *, earliest: bool) -> str:
     return day.isoformat()
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_iso_day(text: str) -> dt.date:
+    """A ``YYYY-MM-DD`` date; nothing else, whatever the Python version's fromisoformat takes.
+
+    Raises:
+        ValueError: `text` is not of that form or names no real day.
+    """
+    if not _ISO_DAY.fullmatch(text):
+        msg = f"expected YYYY-MM-DD, got {text!r}"
+        raise ValueError(msg)
+    return dt.date.fromisoformat(text)
+
+
 _EDTF_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 
 
