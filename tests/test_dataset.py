@@ -252,3 +252,29 @@ def test_status_of_agrees_with_the_periods(period: tr.StatusPeriod, day: dt.date
     else:
         assert status is UNKNOWN or len(possible) == 1
     assert status is UNKNOWN or possible == (status,)
+
+
+@pytest.mark.parametrize(
+    "day", ["2025070399", "2025W274", "20250703", "2025-07-03T00:00", " 2025-07-03"]
+)
+def test_only_iso_calendar_dates_are_dates(day: str) -> None:
+    with pytest.raises(tr.InvalidDateError, match="YYYY-MM-DD"):
+        ds.status_of("RU", on=day)
+
+
+def test_impostor_countries_and_actors_are_refused() -> None:
+    with pytest.raises(tr.UnknownCountryError):
+        ds.status_of(tr.Country(alpha_2="RU", alpha_3="XXX", numeric="999", name="Nowhere"))
+    with pytest.raises(tr.UnknownCountryError):
+        ds.find_events(country=tr.Country(alpha_2="XX", alpha_3="XXX", numeric="999", name="X"))
+    renamed = tr.Country(alpha_2="RU", alpha_3="RUS", numeric="643", name="Russia")
+    assert ds.status_of(renamed) is FORMAL  # names may change between pycountry releases
+    kremlin = tr.Actor(id="russia", name="Kremlin", kind=tr.ActorKind.STATE, country=renamed)
+    with pytest.raises(tr.UnknownActorError):
+        ds.find_events(actor=kremlin)
+
+
+def test_compatibility_characters_are_not_country_names() -> None:
+    for query in ("ﬁ", "㏌", "Ǳ"):
+        with pytest.raises(tr.UnknownCountryError):
+            tr.country(query)

@@ -245,3 +245,32 @@ def test_version_comes_from_package_metadata() -> None:
 def test_unknown_module_attribute() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         _ = tr.nope
+
+
+def test_a_file_must_hold_the_version_the_manifest_names() -> None:
+    data = SHIPPED_FILES["1.0.0.json"]
+    digest = hashlib.sha256(data).hexdigest()
+    renamed, _ = shelf(**{"SHA256SUMS": f"{digest}  2.0.0.json\n".encode(), "2.0.0.json": data})
+    with pytest.raises(
+        tr.DataFormatError, match=r"the file says '1\.0\.0', the manifest '2\.0\.0'"
+    ):
+        renamed.load("2.0.0")
+
+
+@pytest.mark.parametrize(
+    ("files", "problem"),
+    [
+        ({"SHA256SUMS": b""}, "lists no dataset version"),
+        ({"SHA256SUMS": b"\xff\xfe"}, "cannot be read"),
+    ],
+)
+def test_broken_manifests_are_data_errors(files: dict[str, bytes], problem: str) -> None:
+    broken, _ = shelf(**files)
+    with pytest.raises(tr.DataFormatError, match=problem):
+        broken.load(None)
+
+
+def test_a_missing_file_is_refused_as_corrupt() -> None:
+    folder = MemoryFolder({"SHA256SUMS": SHIPPED_FILES["SHA256SUMS"]})
+    with pytest.raises(tr.DataIntegrityError, match=r"1\.0\.0\.json is corrupt"):
+        Shelf(lambda: folder, "memory").load("1.0.0")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import json
+import pickle
+import re
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -100,7 +104,8 @@ def required_fields(node: object, path: str = "$") -> list[str]:
     if isinstance(node, dict):
         for key, value in node.items():
             here = f"{path}.{key}"
-            if key not in {"notes", "ongoing"}:  # the only fields with defaults
+            # Records' notes and ongoing have defaults; the dataset's own notes do not.
+            if key not in {"notes", "ongoing"} or path == "$":
                 found.append(here)
             found += required_fields(value, here)
     elif isinstance(node, list):
@@ -316,9 +321,55 @@ def test_events_are_in_dataset_order(dataset: tr.Dataset) -> None:
     assert all(e.date.latest <= dataset.as_of for e in dataset.events)
 
 
+@given(datasets(), st.randoms())
+def test_a_file_with_events_out_of_order_is_refused(dataset: tr.Dataset, random: Any) -> None:
+    record = json.loads(dumps(dataset))
+    shuffled = list(record["events"])
+    random.shuffle(shuffled)
+    record["events"] = shuffled
+    data = json.dumps(record).encode()
+    if shuffled == json.loads(dumps(dataset))["events"]:
+        assert loads(data, dataset.sha256) == dataset
+        return
+    with pytest.raises(tr.DataFormatError, match="events must be ordered"):
+        loads(data, dataset.sha256)
+
+
+@given(datasets(max_events=3, max_states=2))
+def test_records_are_immutable_and_datasets_pickle(dataset: tr.Dataset) -> None:
+    records: list[Any] = [*dataset.sources, *dataset.actors, *dataset.events, *dataset.statuses]
+    for record in records:
+        field = attrs.fields(type(record))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(record, field, None)
+    assert pickle.loads(pickle.dumps(dataset)) == dataset  # noqa: S301 -- our own bytes
+    assert copy.deepcopy(dataset) == dataset
+
+
 # Arbitrary input -----------------------------------------------------------------------------
 
-anything = st.one_of(st.text(), st.integers(), st.none(), st.floats(), st.binary(max_size=4))
+anything = st.one_of(
+    st.text(),
+    st.text(alphabet="0123456789-W:T ", max_size=12),  # near-ISO strings fromisoformat may take
+    st.dates().map(dt.date.isoformat),
+    st.dates(),
+    st.integers(),
+    st.none(),
+    st.floats(),
+    st.binary(max_size=4),
+)
+
+
+def oracle_day(value: Any) -> dt.date | None:
+    """What a date argument means, by the documented rule; None when it must be refused."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:
+            return None
+    return None
 
 
 @given(country_queries())
@@ -333,19 +384,20 @@ def test_invalid_country_queries_are_refused(query: object) -> None:
         tr.country(query)  # type: ignore[arg-type]
 
 
-@given(anything, anything)
+@given(st.one_of(anything, st.sampled_from(["RU", "cn", 586, "UAE", "France"])), anything)
 def test_status_of_answers_or_raises_a_documented_error(country: Any, on: Any) -> None:
-    documented = (
-        tr.UnknownCountryError,
-        tr.NoStatusError,
-        tr.InvalidDateError,
-        tr.OutOfCoverageError,
-    )
+    day = REAL.as_of if on is None else oracle_day(on)
+    if day is None:
+        with pytest.raises(tr.TalibanRecognitionError):
+            REAL.status_of(country, on=on)
+        return
+    documented = (tr.UnknownCountryError, tr.NoStatusError, tr.OutOfCoverageError)
     try:
         answer = REAL.status_of(country, on=on)
     except documented:
         return
-    assert answer is REAL.status_of(tr.country(country), on=on)
+    assert REAL.coverage_start <= day <= REAL.as_of
+    assert answer is REAL.status_of(tr.country(country), on=day)
 
 
 @given(anything, anything, anything, anything)

@@ -47,7 +47,7 @@ def normalize(text: str) -> str:
     # NFD, not NFKD: only accents fold away; compatibility forms ("ﬁ", "㏌") stay themselves.
     decomposed = unicodedata.normalize("NFD", text.replace("\u2019", "'"))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    return " ".join(stripped.lower().split())  # lower, not casefold: "ﬁ" must not read "fi"
 
 
 class _Index:

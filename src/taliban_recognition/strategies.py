@@ -24,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import unicodedata
@@ -173,7 +174,7 @@ def fuzzy_dates(
                 d.replace(day=1),
                 d.replace(month=1, day=1),
                 d.replace(month=12, day=31),
-                (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1),
+                d.replace(day=calendar.monthrange(d.year, d.month)[1]),
             ]
         )
     ).filter(lambda d: min_value <= d <= max_value)
