@@ -3,7 +3,7 @@
 Run from the repository root with the package installed:
 
     python scripts/build_1_0_0.py          # compare with the shipped file, exit 1 if it differs
-    python scripts/build_1_0_0.py --write  # write it; only before 1.0.0 has been released
+    python scripts/build_1_0_0.py --write  # write it; refused once SHA256SUMS lists 1.0.0
 
 Quotes are located in the source text here, so no offset is typed by hand; a quote must occur
 exactly once in the text. Released versions never change: a correction is a new version.
@@ -714,6 +714,12 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help="write the file (before release)")
     built = build()
     if parser.parse_args().write:
+        manifest = (OUT.parent / "SHA256SUMS").read_text(encoding="utf-8")
+        if f"  {OUT.name}\n" in manifest:
+            print(
+                f"{OUT.name} is released (listed in SHA256SUMS) and never changes", file=sys.stderr
+            )
+            return 1
         OUT.write_bytes(built)
         print(f"wrote {OUT.relative_to(ROOT)} ({len(built)} bytes)")
         return 0
