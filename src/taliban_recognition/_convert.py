@@ -44,17 +44,23 @@ def _is_homogeneous_tuple(kind: Any) -> bool:  # noqa: ANN401
     return get_origin(kind) is tuple and len(get_args(kind)) == 2 and get_args(kind)[1] is ...
 
 
-def _tuple_from_list(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
-    """Structure JSON arrays only: cattrs alone would also split a string into characters."""
-    structure = cattrs.cols.homogenous_tuple_structure_factory(kind, converter)
+def _only(json_type: type, what: str, structure: Any) -> Any:  # noqa: ANN401
+    """A hook that hands `structure` values of `json_type` and refuses anything else."""
 
     def hook(value: object, kind: object) -> object:
-        if not isinstance(value, list):
-            msg = f"expected a JSON array, got {type(value).__name__} {value!r}"
+        if not isinstance(value, json_type):
+            msg = f"expected {what}, got {type(value).__name__} {value!r}"
             raise TypeError(msg)
         return structure(value, kind)
 
     return hook
+
+
+def _tuple_from_list(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
+    """Structure JSON arrays only: cattrs alone would also split a string into characters."""
+    return _only(
+        list, "a JSON array", cattrs.cols.homogenous_tuple_structure_factory(kind, converter)
+    )
 
 
 def _describe(error: BaseException, kind: object) -> str:
@@ -70,14 +76,7 @@ def _describe(error: BaseException, kind: object) -> str:
 def _record_from_object(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
     """Structure records from JSON objects only, and say so when given anything else."""
     structure = cattrs.gen.make_dict_structure_fn(kind, converter, _cattrs_forbid_extra_keys=True)
-
-    def hook(value: object, kind: object) -> object:
-        if not isinstance(value, dict):
-            msg = f"expected a JSON object, got {type(value).__name__} {value!r}"
-            raise TypeError(msg)
-        return structure(value, kind)
-
-    return hook
+    return _only(dict, "a JSON object", structure)
 
 
 def _make_converter() -> cattrs.Converter:
