@@ -14,17 +14,20 @@ from __future__ import annotations
 
 from types import FunctionType
 
+from taliban_recognition._cite import cite
 from taliban_recognition._dataset import CountryQuery, Dataset, DateQuery
 from taliban_recognition._errors import (
     DataFormatError,
     DataIntegrityError,
     InvalidDateError,
+    MissingExtraError,
     NoStatusError,
     OutOfCoverageError,
     TalibanRecognitionError,
     UnknownActorError,
     UnknownCountryError,
     UnknownEventKindError,
+    UnknownFormatError,
     UnknownRecordError,
     UnknownVersionError,
 )
@@ -61,6 +64,7 @@ __all__ = [
     "Evidence",
     "FuzzyDate",
     "InvalidDateError",
+    "MissingExtraError",
     "NoStatusError",
     "OutOfCoverageError",
     "RecognitionStatus",
@@ -70,8 +74,10 @@ __all__ = [
     "UnknownActorError",
     "UnknownCountryError",
     "UnknownEventKindError",
+    "UnknownFormatError",
     "UnknownRecordError",
     "UnknownVersionError",
+    "cite",
     "country",
     "load",
     "versions",

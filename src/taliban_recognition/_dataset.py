@@ -34,7 +34,13 @@ from taliban_recognition._model import (
 )
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Callable
+    from pathlib import Path
+
+    import pandas as pd
+
+    from taliban_recognition._tables import Value
 
 CountryQuery = str | int | Country
 """Anything `status_of` and `find_events` accept as a country."""
@@ -322,15 +328,49 @@ class Dataset:
         """
         return self._indices.periods[self._code(country)]
 
+    def possible_periods(
+        self, country: CountryQuery, on: DateQuery | None = None
+    ) -> tuple[StatusPeriod, ...]:
+        """The status periods of a country that can hold on a day, in time order.
+
+        A period can hold on a day when the change into it can have happened by that day and
+        the change out of it after it; a change on a day already holds on that day. A
+        country's changes happen in order, so each change falls no earlier than the earliest
+        day of any change before it and no later than the latest day of any after it. One
+        period is returned when the day is certain; more when it can fall on either side of a
+        change the source does not date precisely. Their evidence is what the answer rests on.
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+            on: The day; ``None`` means the dataset's ``as_of``.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country has no status (Afghanistan, the subject).
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> [p.id for p in tr.load("1.0.0").possible_periods("Russia", on="2025-05-01")]
+            ['ru-no-recognition', 'ru-de-facto-engagement']
+        """
+        code = self._code(country)
+        day = self._covered_day(on)
+        return tuple(
+            period
+            for period, window in zip(
+                self._indices.periods[code], self._indices.windows[code], strict=True
+            )
+            if window.first <= day and (window.until is None or day < window.until)
+        )
+
     def possible_statuses(
         self, country: CountryQuery, on: DateQuery | None = None
     ) -> tuple[RecognitionStatus, ...]:
         """Every status the data allows for a country on a day, weakest first.
 
-        A period's status is possible on a day when the change into it can have happened by
-        that day and the change out of it after it; a change on a day already holds on that
-        day. A country's changes happen in order, so each change falls no earlier than the
-        earliest day of any change before it and no later than the latest day of any after it.
+        These are the statuses of the `possible_periods` on that day.
 
         Args:
             country: An ISO code, number, English name or `Country`.
@@ -348,14 +388,7 @@ class Dataset:
             (<RecognitionStatus.NO_RECOGNITION: 'no_recognition'>, \
 <RecognitionStatus.DE_FACTO_ENGAGEMENT: 'de_facto_engagement'>)
         """
-        code = self._code(country)
-        day = self._covered_day(on)
-        possible = {
-            window.status
-            for window in self._indices.windows[code]
-            if window.first <= day and (window.until is None or day < window.until)
-        }
-        return tuple(sorted(possible))
+        return tuple(sorted({period.status for period in self.possible_periods(country, on)}))
 
     def status_of(self, country: CountryQuery, on: DateQuery | None = None) -> RecognitionStatus:
         """A country's recognition status of the Taliban government on a day.
@@ -470,6 +503,93 @@ class Dataset:
         if last is not None:
             checks.append(lambda e: e.date.earliest <= last)
         return tuple(e for e in events if all(check(e) for check in checks))
+
+    def to_records(self) -> dict[str, list[dict[str, Value]]]:
+        """The dataset as tidy tables: row dicts keyed by column, lists keyed by table name.
+
+        The tables are those of the CSV export, with the same columns in the same order:
+        ``dataset`` (one row), ``sources``, ``actors``, ``events``, ``statuses``,
+        ``status_events`` (which events each status period rests on) and ``evidence`` (every
+        quote, for events and status periods alike). Cells are `str`, `int`, `bool`,
+        `datetime.date`, or None where a field is empty. Each call builds new lists and dicts,
+        so changing them changes nothing else.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> tables = tr.load("1.0.0").to_records()
+            >>> list(tables)
+            ['dataset', 'sources', 'actors', 'events', 'statuses', 'status_events', 'evidence']
+            >>> event = tables["events"][-1]
+            >>> event["id"], event["date"], event["date_earliest"]
+            ('russian-foreign-ministry-announces-recognition', '2025-07-03', \
+datetime.date(2025, 7, 3))
+        """
+        from taliban_recognition._tables import to_records  # noqa: PLC0415 -- on first use
+
+        return to_records(self)
+
+    def to_dataframes(self) -> dict[str, pd.DataFrame]:
+        """The tables of `to_records` as pandas DataFrames, keyed by table name.
+
+        Text columns have the ``string`` dtype, dates ``datetime64[s]`` (empty: ``NaT``),
+        kinds, statuses, bases and precisions are categoricals (``status`` ordered, weakest
+        first), offsets and positions ``int64``, and ``ongoing`` is ``bool``.
+
+        Raises:
+            MissingExtraError: pandas is not installed; the ``pandas`` extra installs it.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> frames = tr.load("1.0.0").to_dataframes()
+            >>> statuses = frames["statuses"]
+            >>> statuses[statuses.status == "formal_recognition"].country_alpha_3.tolist()
+            ['RUS']
+        """
+        from taliban_recognition._export import dataframes  # noqa: PLC0415 -- pandas is optional
+
+        return dataframes(self)
+
+    def export(
+        self,
+        directory: str | os.PathLike[str],
+        format: str = "csv",  # noqa: A002 -- the word researchers use
+    ) -> tuple[Path, ...]:
+        """Write the dataset into `directory` (created if need be) and return the files written.
+
+        Formats:
+            - ``"json"``: ``taliban-recognition-<version>.json``, the canonical data file,
+              byte for byte the file the package ships, so its SHA-256 is `sha256`.
+            - ``"csv"``: one UTF-8 CSV file per table of `to_records`, ``<table>.csv``, with
+              ISO dates, ``true``/``false`` flags and empty cells for empty fields.
+            - ``"datapackage"``: those CSV files and a Frictionless ``datapackage.json`` that
+              describes them: a Table Schema per file (types, required fields, allowed values,
+              primary and foreign keys) and each file's byte count and SHA-256.
+
+        Files of the same names are overwritten; two exports of the same version are
+        byte-identical. Read the CSV files with empty cells as the only missing values:
+        Namibia's code ``NA`` is a code, not a missing value (in pandas,
+        ``keep_default_na=False, na_values=[""]``; in R, ``na.strings = ""``).
+
+        Args:
+            directory: Where to write.
+            format: ``"csv"``, ``"datapackage"`` or ``"json"``.
+
+        Returns:
+            The paths written, in order.
+
+        Raises:
+            UnknownFormatError: `format` is not one of the three above.
+            OSError: The files cannot be written there.
+
+        Examples:
+            >>> import tempfile, taliban_recognition as tr
+            >>> with tempfile.TemporaryDirectory() as folder:
+            ...     [path.name for path in tr.load("1.0.0").export(folder, format="csv")][:3]
+            ['dataset.csv', 'sources.csv', 'actors.csv']
+        """
+        from taliban_recognition._export import export  # noqa: PLC0415 -- on first use
+
+        return export(self, directory, format)
 
 
 def _resolve(query: CountryQuery) -> Country:

@@ -12,8 +12,10 @@ already catches ``LookupError`` or ``ValueError`` keeps working::
     ├── UnknownEventKindError(ValueError)
     ├── InvalidDateError(ValueError)
     ├── OutOfCoverageError(ValueError)
+    ├── UnknownFormatError(ValueError)
     ├── DataIntegrityError(ValueError)
-    └── DataFormatError(ValueError)
+    ├── DataFormatError(ValueError)
+    └── MissingExtraError(ImportError)
 """
 
 from __future__ import annotations
@@ -148,6 +150,20 @@ class OutOfCoverageError(TalibanRecognitionError, ValueError):
         )
 
 
+class UnknownFormatError(TalibanRecognitionError, ValueError):
+    """Raised when an export or citation format is not one the package writes.
+
+    Attributes:
+        format: The format as given.
+        valid: The formats that are written.
+    """
+
+    def __init__(self, format: object, valid: tuple[str, ...]) -> None:  # noqa: A002
+        self.format = format
+        self.valid = valid
+        super().__init__(f"unknown format {format!r}; valid formats are: {', '.join(valid)}")
+
+
 class DataIntegrityError(TalibanRecognitionError, ValueError):
     """Raised when shipped data does not match its recorded SHA-256 digest.
 
@@ -176,3 +192,19 @@ class DataFormatError(TalibanRecognitionError, ValueError):
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
         super().__init__(f"{path}: {problem}")
+
+
+class MissingExtraError(TalibanRecognitionError, ImportError):
+    """Raised when a feature needs an optional dependency that is not installed.
+
+    Attributes:
+        extra: The package extra that installs it, e.g. ``"pandas"``.
+    """
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed; "
+            f'install the extra: pip install "taliban-recognition[{extra}]"',
+            name=module,
+        )

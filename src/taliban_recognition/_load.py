@@ -84,24 +84,48 @@ class Shelf:
             raise UnknownVersionError(version, tuple(digests))
         with self._lock:
             if version not in self._cache:
-                name = f"{version}.json"
-                try:
-                    data = self._locate().joinpath(name).read_bytes()
-                except (OSError, KeyError):
-                    data = b""  # a missing file is as corrupt as an empty one
-                actual = hashlib.sha256(data).hexdigest()
-                if actual != digests[version]:
-                    raise DataIntegrityError(f"{self._label}/{name}", digests[version], actual)
-                from taliban_recognition._convert import loads  # noqa: PLC0415 -- cattrs on first use
-
-                dataset = loads(data, actual)
-                if dataset.version != version:
-                    raise DataFormatError(
-                        f"{self._label}/{name}: $.version",
-                        f"the file says {dataset.version!r}, the manifest {version!r}",
-                    )
-                self._cache[version] = dataset
+                self._cache[version] = self._read(version, digests[version])
             return self._cache[version]
+
+    def _read(self, version: str, expected: str) -> Dataset:
+        """Read a version's file, check it against its digest, and parse it."""
+        name = f"{version}.json"
+        try:
+            data = self._locate().joinpath(name).read_bytes()
+        except (OSError, KeyError):
+            data = b""  # a missing file is as corrupt as an empty one
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != expected:
+            raise DataIntegrityError(f"{self._label}/{name}", expected, actual)
+        from taliban_recognition._convert import loads  # noqa: PLC0415 -- cattrs on first use
+
+        dataset = loads(data, actual)
+        if dataset.version != version:
+            raise DataFormatError(
+                f"{self._label}/{name}: $.version",
+                f"the file says {dataset.version!r}, the manifest {version!r}",
+            )
+        return dataset
+
+    def verify(self) -> dict[str, DataIntegrityError | DataFormatError | None]:
+        """Re-read every file the manifest lists, bypassing the cache.
+
+        Returns:
+            For each version, oldest first: None when its file matches its digest and loads,
+            else the error that reading it raised.
+
+        Raises:
+            DataFormatError: The manifest itself cannot be read.
+        """
+        found: dict[str, DataIntegrityError | DataFormatError | None] = {}
+        for version, expected in self.manifest().items():
+            try:
+                self._read(version, expected)
+            except (DataIntegrityError, DataFormatError) as error:  # noqa: PERF203 -- report all
+                found[version] = error
+            else:
+                found[version] = None
+        return found
 
 
 def _package_data() -> Folder:

@@ -1,0 +1,184 @@
+"""Exports of a dataset: canonical JSON, tidy CSV, a Frictionless Data Package, pandas.
+
+Every export is a pure function of the dataset, so two exports of the same version are
+byte-identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from taliban_recognition._cite import ABSTRACT, AUTHOR, KEYWORDS, LICENSE, TITLE
+from taliban_recognition._convert import dumps
+from taliban_recognition._errors import MissingExtraError, UnknownFormatError
+from taliban_recognition._tables import TABLES, Column, Row, Table, Value
+
+if TYPE_CHECKING:
+    import os
+
+    import pandas as pd
+
+    from taliban_recognition._dataset import Dataset
+
+FORMATS = ("csv", "datapackage", "json")
+"""The formats `Dataset.export` writes."""
+
+
+def _cell(value: Value) -> str:
+    """A value as CSV text: empty for None, ``true``/``false``, ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_bytes(table: Table, rows: list[Row]) -> bytes:
+    """A table as UTF-8 CSV (RFC 4180: CRLF line ends, quoted only where needed)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(table.column_names)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _field(column: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {
+        "name": column.name,
+        "type": column.type,
+        "description": column.description,
+    }
+    constraints: dict[str, Any] = {}
+    if column.required:
+        constraints["required"] = True
+    if column.enum:
+        constraints["enum"] = list(column.enum)
+    if column.pattern:
+        constraints["pattern"] = column.pattern
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _schema(table: Table) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "fields": [_field(column) for column in table.columns],
+        "missingValues": [""],  # and only "": Namibia's code "NA" is a value
+        "primaryKey": list(table.primary_key),
+    }
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {
+                "fields": [key.column],
+                "reference": {"resource": key.table, "fields": [key.table_column]},
+            }
+            for key in table.foreign_keys
+        ]
+    return schema
+
+
+def _resource(table: Table, data: bytes) -> dict[str, Any]:
+    return {
+        "name": table.name,
+        "path": f"{table.name}.csv",
+        "profile": "tabular-data-resource",
+        "description": table.description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(data),
+        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "schema": _schema(table),
+    }
+
+
+def _descriptor(dataset: Dataset, files: dict[str, bytes]) -> bytes:
+    descriptor = {
+        "profile": "tabular-data-package",
+        "name": "taliban-recognition",
+        "title": TITLE,
+        "description": (
+            f"{ABSTRACT} Dataset version {dataset.version} (SHA-256 {dataset.sha256}), as of "
+            f"{dataset.as_of.isoformat()}. The sources are quoted as evidence; their copyright "
+            "stays with their publishers."
+        ),
+        "version": dataset.version,
+        "licenses": [
+            {"name": LICENSE, "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
+        ],
+        "keywords": list(KEYWORDS),
+        "contributors": [{"title": AUTHOR, "role": "author"}],
+        "sources": [{"title": source.title} for source in dataset.sources],
+        "resources": [_resource(table, files[f"{table.name}.csv"]) for table in TABLES],
+    }
+    return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def files(dataset: Dataset, format: str) -> dict[str, bytes]:  # noqa: A002
+    """The files an export of `dataset` in `format` consists of, by file name."""
+    if not isinstance(format, str) or format not in FORMATS:
+        raise UnknownFormatError(format, FORMATS)
+    if format == "json":
+        return {f"taliban-recognition-{dataset.version}.json": dumps(dataset)}
+    written = {f"{table.name}.csv": csv_bytes(table, list(table.rows(dataset))) for table in TABLES}
+    if format == "datapackage":
+        written["datapackage.json"] = _descriptor(dataset, written)
+    return written
+
+
+def export(
+    dataset: Dataset,
+    directory: str | os.PathLike[str],
+    format: str,  # noqa: A002
+) -> tuple[Path, ...]:
+    """Write the files of an export into `directory`, creating it if need be."""
+    contents = files(dataset, format)
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in contents.items():
+        path = folder / name
+        path.write_bytes(data)
+        written.append(path)
+    return tuple(written)
+
+
+def _series(pandas: Any, column: Column, values: list[Value]) -> Any:  # noqa: ANN401
+    if column.enum:
+        return pandas.Categorical(values, categories=column.enum, ordered=column.ordered)
+    dtype = {
+        "string": "string",
+        "integer": "int64",
+        "boolean": "bool",
+        "date": "datetime64[s]",
+    }[column.type]
+    if column.type == "date":
+        return pandas.to_datetime(pandas.Series(values, dtype=object)).astype(dtype)
+    return pandas.Series(values, dtype=dtype)
+
+
+def dataframes(dataset: Dataset) -> dict[str, pd.DataFrame]:
+    """Every table of `dataset` as a pandas DataFrame, keyed by table name."""
+    try:
+        import pandas as pd  # noqa: PLC0415 -- an optional extra, imported only when asked for
+    except ImportError:
+        raise MissingExtraError("Dataset.to_dataframes", "pandas", "pandas") from None
+    frames = {}
+    for table in TABLES:
+        rows = list(table.rows(dataset))
+        frames[table.name] = pd.DataFrame(
+            {
+                column.name: _series(pd, column, [row[i] for row in rows])
+                for i, column in enumerate(table.columns)
+            },
+            columns=list(table.column_names),
+        )
+    return frames

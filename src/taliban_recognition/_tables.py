@@ -1,0 +1,370 @@
+"""The dataset as tidy tables: one row per record, one column per field, ids that join.
+
+The CSV files, the Data Package and the pandas DataFrames are all written from these tables,
+so every export has the same columns, in the same order, with the same meaning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+import attrs
+
+from taliban_recognition._dataset import Dataset
+from taliban_recognition._model import (
+    ActorKind,
+    Basis,
+    Country,
+    DatePrecision,
+    EventKind,
+    Evidence,
+    FuzzyDate,
+    RecognitionStatus,
+)
+
+Value = str | int | bool | dt.date | None
+"""A cell: text, a whole number, a flag, a day, or None where the field is empty."""
+
+Row = tuple[Value, ...]
+
+ColumnType = Literal["string", "integer", "boolean", "date"]
+
+
+@attrs.frozen
+class Column:
+    """One column of a table, described as a Frictionless Table Schema field."""
+
+    name: str
+    type: ColumnType
+    description: str
+    required: bool = True
+    enum: tuple[str, ...] = ()
+    ordered: bool = False  # the enum's order is meaningful (recognition statuses)
+    pattern: str | None = None
+
+
+@attrs.frozen
+class ForeignKey:
+    """A column whose values are the ids of another table."""
+
+    column: str
+    table: str
+    table_column: str = "id"
+
+
+@attrs.frozen
+class Table:
+    """A tidy table: its columns, keys, and how to read its rows off a dataset."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...]
+    rows: Callable[[Dataset], Iterator[Row]] = attrs.field(eq=False, repr=False)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """The column names, in order."""
+        return tuple(column.name for column in self.columns)
+
+
+def _values(kind: type[ActorKind | Basis | DatePrecision | EventKind]) -> tuple[str, ...]:
+    return tuple(member.value for member in kind)
+
+
+_ISO_CODES = {"alpha_2": r"[A-Z]{2}", "alpha_3": r"[A-Z]{3}", "numeric": r"[0-9]{3}"}
+
+
+def _country_columns(prefix: str, what: str, *, required: bool) -> tuple[Column, ...]:
+    return (
+        *(
+            Column(
+                f"{prefix}_{code}",
+                "string",
+                f"ISO 3166-1 {code.replace('_', '-')} code of {what}.",
+                required=required,
+                pattern=pattern,
+            )
+            for code, pattern in _ISO_CODES.items()
+        ),
+        Column(
+            f"{prefix}_name",
+            "string",
+            f"English short name of {what}, as recorded in this dataset version.",
+            required=required,
+        ),
+    )
+
+
+def _country(country: Country | None) -> Row:
+    if country is None:
+        return (None, None, None, None)
+    return (country.alpha_2, country.alpha_3, country.numeric, country.name)
+
+
+def _date_columns(prefix: str, what: str, *, required: bool) -> tuple[Column, ...]:
+    return (
+        Column(
+            prefix,
+            "string",
+            f"{what}, in EDTF (ISO 8601-2): a day, a month, a year, or [A..B], an unknown day "
+            "between A and B.",
+            required=required,
+        ),
+        Column(f"{prefix}_earliest", "date", f"First day {what} can be.", required=required),
+        Column(f"{prefix}_latest", "date", f"Last day {what} can be.", required=required),
+        Column(
+            f"{prefix}_precision",
+            "string",
+            f"How precisely {what} is known.",
+            required=required,
+            enum=_values(DatePrecision),
+        ),
+    )
+
+
+def _date(date: FuzzyDate | None) -> Row:
+    if date is None:
+        return (None, None, None, None)
+    return (str(date), date.earliest, date.latest, date.precision.value)
+
+
+def _dataset_rows(dataset: Dataset) -> Iterator[Row]:
+    yield (dataset.version, dataset.sha256, dataset.as_of, dataset.coverage_start, dataset.notes)
+
+
+def _source_rows(dataset: Dataset) -> Iterator[Row]:
+    for source in dataset.sources:
+        yield (source.id, source.title, source.sha256, source.text, source.notes)
+
+
+def _actor_rows(dataset: Dataset) -> Iterator[Row]:
+    for actor in dataset.actors:
+        yield (actor.id, actor.name, actor.kind.value, *_country(actor.country), actor.notes)
+
+
+def _event_rows(dataset: Dataset) -> Iterator[Row]:
+    for event in dataset.events:
+        yield (
+            event.id,
+            event.kind.value,
+            event.actor.id,
+            None if event.target is None else event.target.id,
+            *_date(event.date),
+            event.date_text,
+            event.summary,
+            event.ongoing,
+            event.notes,
+        )
+
+
+def _status_rows(dataset: Dataset) -> Iterator[Row]:
+    for period in dataset.statuses:
+        yield (
+            period.id,
+            *_country(period.country),
+            period.status.value,
+            *_date(period.start),
+            *_date(period.end),
+            period.basis.value,
+            period.notes,
+        )
+
+
+def _status_event_rows(dataset: Dataset) -> Iterator[Row]:
+    for period in dataset.statuses:
+        for position, event_id in enumerate(period.events):
+            yield (period.id, position, event_id)
+
+
+def _evidence_row(record: str, record_id: str, position: int, item: Evidence) -> Row:
+    return (
+        f"{record}/{record_id}/{position}",
+        record,
+        record_id if record == "event" else None,
+        record_id if record == "status" else None,
+        position,
+        item.source_id,
+        item.quote,
+        item.start,
+        item.end,
+    )
+
+
+def _evidence_rows(dataset: Dataset) -> Iterator[Row]:
+    for event in dataset.events:
+        for position, item in enumerate(event.evidence):
+            yield _evidence_row("event", event.id, position, item)
+    for period in dataset.statuses:
+        for position, item in enumerate(period.evidence):
+            yield _evidence_row("status", period.id, position, item)
+
+
+_STORED_STATUSES = tuple(s.value for s in RecognitionStatus if s is not RecognitionStatus.UNKNOWN)
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "dataset",
+        "One row: the dataset version these tables were exported from.",
+        (
+            Column("version", "string", "Dataset version (semantic versioning for data)."),
+            Column(
+                "sha256",
+                "string",
+                "SHA-256 of the version's shipped data file, as its manifest records it.",
+                pattern="[0-9a-f]{64}",
+            ),
+            Column("as_of", "date", "Reference date: the last day the data covers."),
+            Column("coverage_start", "date", "First day statuses are given for."),
+            Column("notes", "string", "The annotation conventions of this version."),
+        ),
+        ("version",),
+        (),
+        _dataset_rows,
+    ),
+    Table(
+        "sources",
+        "The texts the evidence quotes, whole.",
+        (
+            Column("id", "string", "Source id."),
+            Column("title", "string", "Title of the source."),
+            Column(
+                "sha256",
+                "string",
+                "SHA-256 of the UTF-8 bytes of the text.",
+                pattern="[0-9a-f]{64}",
+            ),
+            Column("text", "string", "The full text; evidence offsets index into it."),
+            Column("notes", "string", "Provenance of the source.", required=False),
+        ),
+        ("id",),
+        (),
+        _source_rows,
+    ),
+    Table(
+        "actors",
+        "Every party the sources name: states, governments, organisations, people, groups.",
+        (
+            Column("id", "string", "Actor id."),
+            Column("name", "string", "Name of the actor."),
+            Column("kind", "string", "What sort of party the actor is.", enum=_values(ActorKind)),
+            *_country_columns("country", "the state the actor belongs to", required=False),
+            Column("notes", "string", "Annotation remarks.", required=False),
+        ),
+        ("id",),
+        (),
+        _actor_rows,
+    ),
+    Table(
+        "events",
+        "Dated, sourced happenings, in dataset order (earliest, then latest date, then id).",
+        (
+            Column("id", "string", "Event id."),
+            Column("kind", "string", "What happened.", enum=_values(EventKind)),
+            Column("actor_id", "string", "Id of the actor who acted."),
+            Column("target_id", "string", "Id of the actor acted upon.", required=False),
+            *_date_columns("date", "the day of the event", required=True),
+            Column(
+                "date_text",
+                "string",
+                "The source's own words for the date, verbatim.",
+                required=False,
+            ),
+            Column("summary", "string", "One line saying what happened."),
+            Column(
+                "ongoing",
+                "boolean",
+                "Whether the source presents the event as still going on at as_of.",
+            ),
+            Column(
+                "notes",
+                "string",
+                "How the date was resolved, discrepancies, remarks.",
+                required=False,
+            ),
+        ),
+        ("id",),
+        (ForeignKey("actor_id", "actors"), ForeignKey("target_id", "actors")),
+        _event_rows,
+    ),
+    Table(
+        "statuses",
+        "Each state's recognition status over time: one row per period, in time order.",
+        (
+            Column("id", "string", "Status period id."),
+            *_country_columns("country", "the state whose status this is", required=True),
+            Column(
+                "status",
+                "string",
+                "The status held (ordered: no < de facto < formal).",
+                enum=_STORED_STATUSES,
+                ordered=True,
+            ),
+            *_date_columns("start", "the change into this status", required=True),
+            *_date_columns(
+                "end", "the change out of it (empty: held through as_of)", required=False
+            ),
+            Column(
+                "basis",
+                "string",
+                "Whether the source states the status or it is inferred.",
+                enum=_values(Basis),
+            ),
+            Column("notes", "string", "How the status was inferred, caveats.", required=False),
+        ),
+        ("id",),
+        (),
+        _status_rows,
+    ),
+    Table(
+        "status_events",
+        "Which events each status period rests on.",
+        (
+            Column("status_id", "string", "Id of the status period."),
+            Column("position", "integer", "Order of the event among the period's events, from 0."),
+            Column("event_id", "string", "Id of an event the period rests on."),
+        ),
+        ("status_id", "position"),
+        (ForeignKey("status_id", "statuses"), ForeignKey("event_id", "events")),
+        _status_event_rows,
+    ),
+    Table(
+        "evidence",
+        "Verbatim quotes: text[start:end] of the source is the quote.",
+        (
+            Column("id", "string", "Evidence id: record type, record id and position."),
+            Column(
+                "record_type",
+                "string",
+                "Whether the quote supports an event or a status period.",
+                enum=("event", "status"),
+            ),
+            Column("event_id", "string", "Id of the event it supports.", required=False),
+            Column("status_id", "string", "Id of the status period it supports.", required=False),
+            Column("position", "integer", "Order of the quote among its record's, from 0."),
+            Column("source_id", "string", "Id of the source quoted."),
+            Column("quote", "string", "The quoted text, verbatim."),
+            Column("start", "integer", "Offset of the quote's first character in the text."),
+            Column("end", "integer", "Offset just past the quote's last character."),
+        ),
+        ("id",),
+        (
+            ForeignKey("event_id", "events"),
+            ForeignKey("status_id", "statuses"),
+            ForeignKey("source_id", "sources"),
+        ),
+        _evidence_rows,
+    ),
+)
+"""Every table, in the order they are exported."""
+
+
+def to_records(dataset: Dataset) -> dict[str, list[dict[str, Value]]]:
+    """Every table of `dataset` as lists of row dicts, keyed by table name."""
+    return {
+        table.name: [dict(zip(table.column_names, row, strict=True)) for row in table.rows(dataset)]
+        for table in TABLES
+    }
