@@ -280,3 +280,23 @@ def test_compatibility_characters_are_not_country_names() -> None:
     for query in ("ﬁ", "㏌", "Ǳ"):
         with pytest.raises(tr.UnknownCountryError):
             tr.country(query)
+
+
+def test_possible_periods_are_the_evidence_of_an_answer() -> None:
+    assert [p.id for p in ds.possible_periods("RU", on="2025-05-01")] == [
+        "ru-no-recognition",
+        "ru-de-facto-engagement",
+    ]
+    assert [p.id for p in ds.possible_periods("RU")] == ["ru-formal-recognition"]
+    assert [p.id for p in ds.possible_periods("RU", on="2025-03-31")] == ["ru-no-recognition"]
+    for period in ds.possible_periods("China", on="2023-01-01"):
+        assert period in ds.status_periods("China")
+
+
+@given(covered)
+def test_possible_statuses_are_those_of_the_possible_periods(day: dt.date) -> None:
+    for state in ("RU", "CN", "PK", "US"):
+        periods = ds.possible_periods(state, on=day)
+        assert periods
+        assert list(periods) == [p for p in ds.status_periods(state) if p in periods]
+        assert ds.possible_statuses(state, on=day) == tuple(sorted({p.status for p in periods}))

@@ -274,3 +274,31 @@ def test_a_missing_file_is_refused_as_corrupt() -> None:
     folder = MemoryFolder({"SHA256SUMS": SHIPPED_FILES["SHA256SUMS"]})
     with pytest.raises(tr.DataIntegrityError, match=r"1\.0\.0\.json is corrupt"):
         Shelf(lambda: folder, "memory").load("1.0.0")
+
+
+def test_verify_reports_every_version_and_bypasses_the_cache() -> None:
+    good, folder = shelf()
+    good.load("1.0.0")
+    assert good.verify() == dict.fromkeys(RELEASED)
+    assert folder.read.count("1.0.0.json") == 2  # verify re-reads what load had cached
+    data = SHIPPED_FILES["1.0.0.json"]
+    folder.files["1.0.0.json"] = data[:-2] + b" }"  # same length, other bytes
+    problem = good.verify()["1.0.0"]
+    assert isinstance(problem, tr.DataIntegrityError)
+    assert problem.expected == RELEASED["1.0.0"]
+    assert problem.actual == hashlib.sha256(folder.files["1.0.0.json"]).hexdigest()
+    assert good.load("1.0.0").sha256 == RELEASED["1.0.0"]  # the verified copy stays cached
+
+
+def test_verify_reports_a_missing_file_and_a_file_of_another_version() -> None:
+    missing, folder = shelf()
+    del folder.files["1.0.0.json"]
+    assert isinstance(missing.verify()["1.0.0"], tr.DataIntegrityError)
+    renamed = SHIPPED_FILES["1.0.0.json"].replace(b'"version": "1.0.0"', b'"version": "1.0.1"')
+    digest = hashlib.sha256(renamed).hexdigest()
+    mislabelled, _ = shelf(
+        **{"1.0.0.json": renamed, "SHA256SUMS": f"{digest}  1.0.0.json\n".encode()}
+    )
+    problem = mislabelled.verify()["1.0.0"]
+    assert isinstance(problem, tr.DataFormatError)
+    assert "the file says '1.0.1', the manifest '1.0.0'" in str(problem)

@@ -178,7 +178,11 @@ def _verify(_: argparse.Namespace) -> int:
     results = SHIPPED.verify()
     for version, error in results.items():
         print(f"{version}: ok" if error is None else f"{version}: FAILED")
-        if error is not None:
+        if isinstance(error, DataIntegrityError):
+            print(f"  {error.resource} is corrupt or was modified")
+            print(f"  expected sha256 {error.expected}")
+            print(f"  found    sha256 {error.actual}")
+        elif error is not None:
             print("\n".join(_wrap(str(error), "  ")))
     failed = sum(error is not None for error in results.values())
     if failed:

@@ -1,0 +1,448 @@
+"""The tidy tables and the exports: JSON, CSV, the Frictionless Data Package and pandas."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+import frictionless
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import taliban_recognition as tr
+from taliban_recognition._export import files
+from taliban_recognition._tables import TABLES, Column, Value
+from taliban_recognition.strategies import datasets
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+ds = tr.load("1.0.0")
+TABLE_NAMES = ["dataset", "sources", "actors", "events", "statuses", "status_events", "evidence"]
+TABLE = {table.name: table for table in TABLES}
+
+
+# Reading the CSV files back with nothing but the csv module and the column types ------------
+
+
+def _value(column: Column, text: str) -> Value:
+    if text == "":
+        return None
+    if column.type == "integer":
+        return int(text)
+    if column.type == "boolean":
+        assert text in {"true", "false"}
+        return text == "true"
+    if column.type == "date":
+        return dt.date.fromisoformat(text)
+    return text
+
+
+def read_tables(contents: dict[str, bytes]) -> dict[str, list[dict[str, Value]]]:
+    tables = {}
+    for table in TABLES:
+        text = contents[f"{table.name}.csv"].decode("utf-8")
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = next(reader)
+        assert tuple(header) == table.column_names
+        tables[table.name] = [
+            {
+                column.name: _value(column, cell)
+                for column, cell in zip(table.columns, row, strict=True)
+            }
+            for row in reader
+        ]
+    return tables
+
+
+def _country(row: dict[str, Value], prefix: str) -> tr.Country | None:
+    if row[f"{prefix}_alpha_2"] is None:
+        return None
+    return tr.Country(
+        alpha_2=str(row[f"{prefix}_alpha_2"]),
+        alpha_3=str(row[f"{prefix}_alpha_3"]),
+        numeric=str(row[f"{prefix}_numeric"]),
+        name=str(row[f"{prefix}_name"]),
+    )
+
+
+def _date(row: dict[str, Value], prefix: str) -> tr.FuzzyDate | None:
+    if row[prefix] is None:
+        return None
+    date = tr.FuzzyDate(
+        row[f"{prefix}_earliest"],  # type: ignore[arg-type]
+        row[f"{prefix}_latest"],  # type: ignore[arg-type]
+        tr.DatePrecision(row[f"{prefix}_precision"]),
+    )
+    assert str(date) == row[prefix]
+    return date
+
+
+def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
+    """The dataset the tables describe: the tables lose nothing if this equals the original."""
+    (head,) = tables["dataset"]
+    evidence: dict[tuple[str, str], list[tr.Evidence]] = {}
+    for row in tables["evidence"]:
+        record = str(row["event_id"] if row["record_type"] == "event" else row["status_id"])
+        assert row["id"] == f"{row['record_type']}/{record}/{row['position']}"
+        found = evidence.setdefault((str(row["record_type"]), record), [])
+        assert row["position"] == len(found)
+        found.append(
+            tr.Evidence(str(row["source_id"]), str(row["quote"]), row["start"], row["end"])  # type: ignore[arg-type]
+        )
+    period_events: dict[str, list[str]] = {}
+    for row in tables["status_events"]:
+        found_ids = period_events.setdefault(str(row["status_id"]), [])
+        assert row["position"] == len(found_ids)
+        found_ids.append(str(row["event_id"]))
+    sources = tuple(
+        tr.Source(
+            id=str(row["id"]),
+            title=str(row["title"]),
+            text=str(row["text"]),
+            sha256=str(row["sha256"]),
+            notes=row["notes"],  # type: ignore[arg-type]
+        )
+        for row in tables["sources"]
+    )
+    actors = {
+        str(row["id"]): tr.Actor(
+            id=str(row["id"]),
+            name=str(row["name"]),
+            kind=tr.ActorKind(row["kind"]),
+            country=_country(row, "country"),
+            notes=row["notes"],  # type: ignore[arg-type]
+        )
+        for row in tables["actors"]
+    }
+    events = tuple(
+        tr.Event(
+            id=str(row["id"]),
+            kind=tr.EventKind(row["kind"]),
+            actor=actors[str(row["actor_id"])],
+            target=None if row["target_id"] is None else actors[str(row["target_id"])],
+            date=_date(row, "date"),  # type: ignore[arg-type]
+            date_text=row["date_text"],  # type: ignore[arg-type]
+            summary=str(row["summary"]),
+            evidence=tuple(evidence.pop(("event", str(row["id"])))),
+            ongoing=row["ongoing"],  # type: ignore[arg-type]
+            notes=row["notes"],  # type: ignore[arg-type]
+        )
+        for row in tables["events"]
+    )
+    statuses = tuple(
+        tr.StatusPeriod(
+            id=str(row["id"]),
+            country=_country(row, "country"),  # type: ignore[arg-type]
+            status=tr.RecognitionStatus(row["status"]),
+            start=_date(row, "start"),  # type: ignore[arg-type]
+            end=_date(row, "end"),
+            basis=tr.Basis(row["basis"]),
+            events=tuple(period_events.pop(str(row["id"]), [])),
+            evidence=tuple(evidence.pop(("status", str(row["id"])))),
+            notes=row["notes"],  # type: ignore[arg-type]
+        )
+        for row in tables["statuses"]
+    )
+    assert not evidence, "evidence of no record"
+    assert not period_events, "events of no status period"
+    return tr.Dataset(
+        version=str(head["version"]),
+        sha256=str(head["sha256"]),
+        as_of=head["as_of"],  # type: ignore[arg-type]
+        coverage_start=head["coverage_start"],  # type: ignore[arg-type]
+        sources=sources,
+        actors=tuple(actors.values()),
+        events=events,
+        statuses=statuses,
+        notes=str(head["notes"]),
+    )
+
+
+# The tables ----------------------------------------------------------------------------------
+
+
+def test_the_tables_are_named_and_ordered() -> None:
+    assert [table.name for table in TABLES] == TABLE_NAMES
+    assert list(ds.to_records()) == TABLE_NAMES
+    for table in TABLES:
+        names = table.column_names
+        assert len(set(names)) == len(names)
+        assert set(table.primary_key) <= set(names)
+        for key in table.foreign_keys:
+            assert key.column in names
+            assert key.table_column in TABLE[key.table].column_names
+
+
+def test_the_tables_hold_the_articles_facts() -> None:
+    tables = ds.to_records()
+    assert tables["dataset"] == [
+        {
+            "version": "1.0.0",
+            "sha256": ds.sha256,
+            "as_of": dt.date(2025, 7, 3),
+            "coverage_start": dt.date(2021, 8, 1),
+            "notes": ds.notes,
+        }
+    ]
+    assert [row["id"] for row in tables["events"]] == [event.id for event in ds.events]
+    recognition = next(r for r in tables["events"] if r["id"] == "russia-recognizes-taliban")
+    assert (recognition["kind"], recognition["actor_id"], recognition["target_id"]) == (
+        "recognition",
+        "russia",
+        "taliban",
+    )
+    assert recognition["date"] == "2025-07-03"
+    assert recognition["date_text"] == "announced Thursday"
+    welcome = next(r for r in tables["events"] if r["id"] == "russia-accepts-taliban-ambassador")
+    assert welcome["date"] == "[2025-04..2025-07-03]"
+    assert (welcome["date_earliest"], welcome["date_latest"]) == (
+        dt.date(2025, 4, 1),
+        dt.date(2025, 7, 3),
+    )
+    assert welcome["date_precision"] == "unknown"
+    assert welcome["date_text"] is None
+    formal = [r for r in tables["statuses"] if r["status"] == "formal_recognition"]
+    assert [(r["country_alpha_3"], r["start"], r["end"], r["basis"]) for r in formal] == [
+        ("RUS", "2025-07-03", None, "stated")
+    ]
+    assert len(tables["statuses"]) == len(ds.statuses) == 200
+    assert len({r["country_alpha_2"] for r in tables["statuses"]}) == 194
+    assert len(tables["evidence"]) == sum(len(e.evidence) for e in ds.events) + sum(
+        len(p.evidence) for p in ds.statuses
+    )
+    text = ds.sources[0].text
+    assert all(text[int(r["start"]) : int(r["end"])] == r["quote"] for r in tables["evidence"])  # type: ignore[arg-type]
+
+
+def test_to_records_gives_fresh_copies() -> None:
+    first = ds.to_records()
+    first["events"][0]["id"] = "changed"
+    first["events"].clear()
+    assert ds.to_records()["events"][0]["id"] == ds.events[0].id
+    assert ds.to_records() == tr.load("1.0.0").to_records()
+
+
+@given(datasets())
+def test_the_csv_tables_lose_nothing(dataset: tr.Dataset) -> None:
+    contents = files(dataset, "csv")
+    assert list(contents) == [f"{name}.csv" for name in TABLE_NAMES]
+    assert read_tables(contents) == dataset.to_records()
+    assert rebuild(read_tables(contents)) == dataset
+
+
+def test_the_csv_tables_of_1_0_0_lose_nothing() -> None:
+    assert rebuild(read_tables(files(ds, "csv"))) == ds
+
+
+# Files ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("format", ["csv", "datapackage", "json"])
+def test_two_exports_are_byte_identical(tmp_path: Path, format: str) -> None:  # noqa: A002
+    first = ds.export(tmp_path / "a", format=format)
+    second = ds.export(tmp_path / "b", format=format)
+    assert [p.name for p in first] == [p.name for p in second]
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted(p.name for p in first)
+    again = ds.export(tmp_path / "a", format=format)  # overwrites with the same bytes
+    assert [p.read_bytes() for p in again] == [p.read_bytes() for p in second]
+
+
+def test_the_json_export_is_the_shipped_file(tmp_path: Path) -> None:
+    (path,) = ds.export(tmp_path, format="json")
+    assert path.name == "taliban-recognition-1.0.0.json"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == ds.sha256
+    assert json.loads(path.read_bytes())["version"] == "1.0.0"
+
+
+def test_csv_files_are_utf8_rfc4180(tmp_path: Path) -> None:
+    paths = ds.export(tmp_path, format="csv")
+    assert [p.name for p in paths] == [f"{name}.csv" for name in TABLE_NAMES]
+    sources = (tmp_path / "sources.csv").read_bytes()
+    assert sources.startswith(b"id,title,sha256,text,notes\r\n")
+    assert "\u201cWe believe".encode() in sources  # the article's curly quotes, in UTF-8
+    namibia = next(
+        row
+        for row in csv.DictReader(io.StringIO((tmp_path / "statuses.csv").read_text("utf-8")))
+        if row["country_alpha_3"] == "NAM"
+    )
+    assert namibia["country_alpha_2"] == "NA"
+
+
+@pytest.mark.parametrize("format", ["xlsx", "CSV", "", None, ["csv"]])
+def test_unknown_formats_are_refused(tmp_path: Path, format: Any) -> None:  # noqa: A002
+    with pytest.raises(tr.UnknownFormatError, match="valid formats are: csv, datapackage, json"):
+        ds.export(tmp_path, format=format)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_onto_a_file_fails_with_oserror(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OSError):  # noqa: PT011 -- the platform decides which OSError
+        ds.export(blocker, format="csv")
+    assert blocker.read_text() == "not a folder"
+
+
+# The Data Package ----------------------------------------------------------------------------
+
+
+def _errors(descriptor: Path) -> list[str]:
+    report = frictionless.validate(str(descriptor))
+    return [f"{error.type}: {error.note}" for task in report.tasks for error in task.errors] + [
+        f"{error.type}: {error.note}" for error in report.errors
+    ]
+
+
+def test_the_data_package_validates_with_frictionless(tmp_path: Path) -> None:
+    ds.export(tmp_path, format="datapackage")
+    assert _errors(tmp_path / "datapackage.json") == []
+
+
+@pytest.mark.parametrize(
+    ("table", "old", "new", "error"),
+    [
+        ("events", b",russia,taliban,2025-07-03,", b",russia,talibam,2025-07-03,", "foreign-key"),
+        ("events", b"2025-07-03,2025-07-03,day", b"2025-07-03,2025-07-33,day", "type-error"),
+        ("statuses", b",formal_recognition,", b",formally,", "constraint-error"),
+        (
+            "evidence",
+            b"event/russia-recognizes-taliban/0,",
+            b"event/russia-lifts-taliban-ban/0,",
+            "primary-key",
+        ),
+    ],
+)
+def test_frictionless_catches_a_broken_export(
+    tmp_path: Path, table: str, old: bytes, new: bytes, error: str
+) -> None:
+    ds.export(tmp_path, format="datapackage")
+    path = tmp_path / f"{table}.csv"
+    data = path.read_bytes()
+    assert old in data
+    path.write_bytes(data.replace(old, new, 1))
+    found = {line.split(":")[0] for line in _errors(tmp_path / "datapackage.json")}
+    assert {error, "hash-count"} <= found
+
+
+def test_the_descriptor_names_version_license_sources_and_digests(tmp_path: Path) -> None:
+    ds.export(tmp_path, format="datapackage")
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    assert descriptor["version"] == "1.0.0"
+    assert ds.sha256 in descriptor["description"]
+    assert descriptor["licenses"][0]["name"] == "MIT"
+    assert descriptor["sources"] == [{"title": ds.sources[0].title}]
+    assert [r["name"] for r in descriptor["resources"]] == TABLE_NAMES
+    for resource in descriptor["resources"]:
+        data = (tmp_path / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(data)
+        assert resource["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}"
+        schema = resource["schema"]
+        assert [f["name"] for f in schema["fields"]] == list(TABLE[resource["name"]].column_names)
+        assert schema["missingValues"] == [""]
+    events = descriptor["resources"][TABLE_NAMES.index("events")]["schema"]
+    assert events["primaryKey"] == ["id"]
+    assert {
+        "fields": ["actor_id"],
+        "reference": {"resource": "actors", "fields": ["id"]},
+    } in events["foreignKeys"]
+    kind = next(f for f in events["fields"] if f["name"] == "kind")
+    assert kind["constraints"]["enum"] == [k.value for k in tr.EventKind]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets(max_events=4, max_states=3))
+def test_any_dataset_exports_to_a_valid_data_package(dataset: tr.Dataset) -> None:
+    import tempfile  # noqa: PLC0415 -- a fresh folder per example, which tmp_path is not
+
+    with tempfile.TemporaryDirectory() as folder:
+        dataset.export(folder, format="datapackage")
+        from pathlib import Path  # noqa: PLC0415
+
+        assert _errors(Path(folder) / "datapackage.json") == []
+
+
+# pandas --------------------------------------------------------------------------------------
+
+
+def read_back(folder: Path, table: str) -> pd.DataFrame:
+    """A CSV file read as the docs say: empty cells are the only missing values."""
+    columns = TABLE[table].columns
+    return pd.read_csv(
+        folder / f"{table}.csv",
+        keep_default_na=False,
+        na_values=[""],
+        dtype={c.name: "string" for c in columns if c.type in {"string", "date"}},
+    )
+
+
+@pytest.mark.parametrize("table", TABLE_NAMES)
+def test_csv_reads_back_with_pandas_to_the_same_values(tmp_path: Path, table: str) -> None:
+    ds.export(tmp_path, format="csv")
+    frame = ds.to_dataframes()[table]
+    read = read_back(tmp_path, table)
+    assert list(read.columns) == list(frame.columns)
+    pd.testing.assert_frame_equal(read.astype(frame.dtypes.to_dict()), frame)
+
+
+def test_namibia_stays_na_in_pandas(tmp_path: Path) -> None:
+    ds.export(tmp_path, format="csv")
+    statuses = read_back(tmp_path, "statuses")
+    assert statuses.loc[statuses.country_alpha_3 == "NAM", "country_alpha_2"].tolist() == ["NA"]
+    assert statuses.country_alpha_2.notna().all()
+
+
+def test_dataframes_have_proper_dtypes() -> None:
+    frames = ds.to_dataframes()
+    assert list(frames) == TABLE_NAMES
+    events, statuses = frames["events"], frames["statuses"]
+    assert str(events.date_earliest.dtype) == "datetime64[s]"
+    assert events.date_earliest.min() == pd.Timestamp("2003-01-01")
+    assert isinstance(events.kind.dtype, pd.CategoricalDtype)
+    assert list(events.kind.cat.categories) == [k.value for k in tr.EventKind]
+    assert events.ongoing.dtype == bool
+    assert events.ongoing.sum() == sum(e.ongoing for e in ds.events)
+    assert events.id.dtype == "string"
+    assert events.target_id.isna().sum() == sum(e.target is None for e in ds.events)
+    status = statuses.status.dtype
+    assert isinstance(status, pd.CategoricalDtype)
+    assert status.ordered
+    assert list(status.categories) == [
+        "no_recognition",
+        "de_facto_engagement",
+        "formal_recognition",
+    ]
+    assert statuses[statuses.status > "de_facto_engagement"].country_alpha_2.tolist() == ["RU"]
+    assert statuses.end_earliest.isna().sum() == 194  # one open period per state
+    assert frames["evidence"].start.dtype == "int64"
+
+
+@given(datasets())
+@settings(deadline=None)
+def test_dataframes_hold_the_records(dataset: tr.Dataset) -> None:
+    frames = dataset.to_dataframes()
+    for name, rows in dataset.to_records().items():
+        frame = frames[name]
+        assert len(frame) == len(rows)
+        for column in TABLE[name].columns:
+            expected = [row[column.name] for row in rows]
+            got = frame[column.name].astype(object).where(frame[column.name].notna(), None)
+            if column.type == "date":
+                got = got.map(lambda t: None if t is None else t.date())
+            assert got.tolist() == expected
+
+
+def test_to_dataframes_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # what an environment without it does
+    with pytest.raises(tr.MissingExtraError, match=r"taliban-recognition\[pandas\]") as caught:
+        ds.to_dataframes()
+    assert isinstance(caught.value, ImportError)
+    assert caught.value.extra == "pandas"
+    assert caught.value.name == "pandas"
