@@ -6,6 +6,10 @@ import doctest
 import importlib
 import pkgutil
 import re
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,17 +86,49 @@ def test_all_is_sorted() -> None:
 
 
 PAGES = [README, *sorted((README.parent / "docs").glob("*.md"))]
+BLOCK = re.compile(r"```(python|console)\n(.*?)```", re.DOTALL)
+SCRIPT = shutil.which("taliban-recognition", path=str(Path(sys.executable).parent))
+
+
+def run_session(block: str, name: str) -> None:
+    """Run a block written as a Python session (>>>): it must print what it shows."""
+    test = doctest.DocTestParser().get_doctest(block, {}, name, name, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.failures == 0
+
+
+def run_console(block: str) -> None:
+    """Run each ``$ taliban-recognition ...`` line: it must print the lines that follow it."""
+    assert SCRIPT is not None
+    commands = re.split(r"^\$ ", block, flags=re.MULTILINE)
+    assert commands[0] == "", "a console block starts with a command"
+    for command in commands[1:]:
+        line, _, shown = command.partition("\n")
+        program, *args = shlex.split(line)
+        assert program == "taliban-recognition"
+        result = subprocess.run(
+            [SCRIPT, *args], capture_output=True, text=True, encoding="utf-8", check=False
+        )
+        assert result.returncode == (2 if ": error: " in shown else 0), result.stderr
+        assert result.stdout + result.stderr == shown, line
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
-def test_examples_in_readme_and_docs_run(page: Path) -> None:
-    """Blocks written as a session (>>>) must print what they show; other blocks must run."""
-    blocks = re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL)
-    for number, block in enumerate(blocks):
-        if ">>>" not in block:
-            exec(compile(block, f"{page.name} block {number}", "exec"), {})  # noqa: S102
-            continue
-        test = doctest.DocTestParser().get_doctest(block, {}, page.name, str(page), 0)
-        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-        runner.run(test)
-        assert runner.failures == 0
+def test_examples_in_readme_and_docs_run(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every python and console block runs, in page order, in a fresh working directory.
+
+    Sessions (>>>) and console blocks must print what they show; other Python blocks must run.
+    """
+    monkeypatch.chdir(tmp_path)  # so that exports written by one block are read by the next
+    blocks = BLOCK.findall(page.read_text(encoding="utf-8"))
+    for number, (language, block) in enumerate(blocks):
+        name = f"{page.name} block {number}"
+        if language == "console":
+            run_console(block)
+        elif ">>>" in block:
+            run_session(block, name)
+        else:
+            exec(compile(block, name, "exec"), {})  # noqa: S102
