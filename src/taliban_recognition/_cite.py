@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from taliban_recognition._errors import UnknownFormatError, UnknownVersionError
 from taliban_recognition._load import SHIPPED
@@ -55,6 +54,8 @@ def _bibtex(version: str, sha256: str, released: dt.date) -> str:
 
 
 def _cff(version: str, sha256: str, released: dt.date) -> str:
+    import json  # noqa: PLC0415 -- deferred, as importing the package must stay cheap
+
     def quoted(text: str) -> str:  # a JSON string is a YAML double-quoted scalar
         return json.dumps(text, ensure_ascii=False)
 
