@@ -90,11 +90,12 @@ BLOCK = re.compile(r"```(python|console)\n(.*?)```", re.DOTALL)
 SCRIPT = shutil.which("taliban-recognition", path=str(Path(sys.executable).parent))
 
 
-def run_session(block: str, name: str) -> None:
+def run_session(block: str, name: str, names: dict[str, object]) -> None:
     """Run a block written as a Python session (>>>): it must print what it shows."""
-    test = doctest.DocTestParser().get_doctest(block, {}, name, name, 0)
+    test = doctest.DocTestParser().get_doctest(block, names, name, name, 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    runner.run(test)
+    runner.run(test, clear_globs=False)
+    names.update(test.globs)  # DocTest runs on a copy
     assert runner.failures == 0
 
 
@@ -121,14 +122,16 @@ def test_examples_in_readme_and_docs_run(
     """Every python and console block runs, in page order, in a fresh working directory.
 
     Sessions (>>>) and console blocks must print what they show; other Python blocks must run.
+    A page's Python blocks share their names, as a reader's session would.
     """
     monkeypatch.chdir(tmp_path)  # so that exports written by one block are read by the next
+    names: dict[str, object] = {}
     blocks = BLOCK.findall(page.read_text(encoding="utf-8"))
     for number, (language, block) in enumerate(blocks):
         name = f"{page.name} block {number}"
         if language == "console":
             run_console(block)
         elif ">>>" in block:
-            run_session(block, name)
+            run_session(block, name, names)
         else:
-            exec(compile(block, name, "exec"), {})  # noqa: S102
+            exec(compile(block, name, "exec"), names)  # noqa: S102

@@ -1,0 +1,619 @@
+"""mkdocs hooks: the parts of the docs that describe the data are generated from it at build time.
+
+A page asks for generated content with a line of its own, ``<!-- generated: NAME -->``, which
+the build replaces with the output of ``GENERATORS[NAME]``. Nothing about the data (fields,
+kinds, statuses, dates, quotes) is typed into the pages by hand, so the docs cannot drift from
+the code or the data. ``mkdocs.yml`` names this file under ``hooks``.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import enum
+import functools
+import html
+import inspect
+import itertools
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+
+import taliban_recognition as tr
+from taliban_recognition import _errors
+from taliban_recognition._tables import TABLES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(tr.__file__).resolve().parent
+MARKER = re.compile(r"^<!-- generated: ([a-z-]+) -->$", re.MULTILINE)
+
+RECORDS: tuple[type, ...] = (
+    tr.Dataset,
+    tr.Source,
+    tr.Evidence,
+    tr.Actor,
+    tr.Country,
+    tr.Event,
+    tr.FuzzyDate,
+    tr.StatusPeriod,
+)
+"""The record types, in the order the data dictionary lists them."""
+
+ENUMS: tuple[type[enum.Enum], ...] = (
+    tr.RecognitionStatus,
+    tr.EventKind,
+    tr.ActorKind,
+    tr.DatePrecision,
+    tr.Basis,
+)
+"""The enumerations, in the order the data dictionary lists them."""
+
+
+# Reading the code ----------------------------------------------------------------------------
+
+
+@functools.cache
+def _class_nodes() -> dict[str, ast.ClassDef]:
+    """Every class defined in the package's modules, by name, as parsed source."""
+    found = {}
+    for path in sorted(PACKAGE.glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef):
+                found[node.name] = node
+    return found
+
+
+def attribute_docs(cls: type) -> dict[str, tuple[str, str]]:
+    """The annotation and docstring of each documented attribute or member of `cls`.
+
+    The docstrings are the string literals that follow the attributes in the source, the same
+    ones mkdocstrings renders in the API reference.
+    """
+    body = _class_nodes()[cls.__name__].body
+    found = {}
+    for node, after in itertools.pairwise(body):
+        if not (isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)):
+            continue
+        if not isinstance(after.value.value, str):
+            continue
+        doc = " ".join(inspect.cleandoc(after.value.value).split())
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            annotation = ast.unparse(node.annotation).replace("dt.date", "date")
+            found[node.target.id] = (annotation, doc)
+        elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            found[node.targets[0].id] = ("", doc)
+    return found
+
+
+def _summary(cls: type) -> str:
+    return " ".join((inspect.getdoc(cls) or "").split("\n\n")[0].split())
+
+
+# Markdown helpers ----------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, except inside code spans."""
+    parts = " ".join(text.split()).split("`")
+    return "`".join(p if n % 2 else p.replace("|", "\\|") for n, p in enumerate(parts))
+
+
+def _escape(text: str) -> str:
+    """Text quoted from the data, with Markdown's own characters escaped."""
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+# The data dictionary -------------------------------------------------------------------------
+
+
+def _example(value: object) -> str:  # noqa: PLR0911 -- one return per kind of value
+    """A field's value, shown briefly in a table cell."""
+    if isinstance(value, enum.Enum):
+        return f"`{value.value}`"
+    if isinstance(value, str):
+        return f"`{_short(value)}`"
+    if isinstance(value, tr.FuzzyDate | dt.date):
+        return f"`{value}`"
+    if isinstance(value, tr.Country):
+        return f"`{value.alpha_3}` ({value.name})"
+    if isinstance(value, tr.Actor):
+        return f"actor `{value.id}`"
+    if isinstance(value, tuple):
+        if value and all(isinstance(item, str) for item in value):
+            return ", ".join(f"`{item}`" for item in value)
+        kinds = {type(item).__name__ for item in value}
+        return f"{len(value)} {'/'.join(sorted(kinds)) or 'records'}"
+    return f"`{value!r}`"
+
+
+def _samples(dataset: tr.Dataset) -> dict[type, list[object]]:
+    """Records of each type from the data, the most fully filled-in first."""
+    countries = [a.country for a in dataset.actors if a.country is not None]
+    evidence = [item for event in dataset.events for item in event.evidence]
+    dates = [event.date for event in dataset.events]
+    pools: dict[type, list[object]] = {
+        tr.Dataset: [dataset],
+        tr.Source: list(dataset.sources),
+        tr.Evidence: list(evidence),
+        tr.Actor: list(dataset.actors),
+        tr.Country: list(countries),
+        tr.Event: list(dataset.events),
+        tr.FuzzyDate: list(dates),
+        tr.StatusPeriod: list(dataset.statuses),
+    }
+    for records in pools.values():
+        records.sort(
+            key=lambda r: (
+                -sum(v not in (None, ()) for v in attrs.astuple(cast("Any", r), recurse=False))
+            )
+        )
+    return pools
+
+
+def _first_example(records: list[object], field: str) -> str:
+    for record in records:
+        value = getattr(record, field)
+        if value not in (None, ()):
+            return _example(value)
+    return "(empty in this version)"
+
+
+def data_dictionary(dataset: tr.Dataset) -> str:
+    """Every record type and field, every enumeration member, and every exported column."""
+    samples = _samples(dataset)
+    parts = [f"Examples are taken from dataset version {dataset.version}.", "## Records"]
+    for cls in RECORDS:
+        docs = attribute_docs(cls)
+        rows: list[tuple[str, ...]] = [
+            (
+                f"`{field.name}`",
+                f"`{docs[field.name][0]}`",
+                docs[field.name][1],
+                _first_example(samples[cls], field.name),
+            )
+            for field in attrs.fields(cls)
+            if not field.name.startswith("_")
+        ]
+        parts += [
+            f"### {cls.__name__} {{ #record-{cls.__name__.lower()} }}",
+            _summary(cls),
+            _table(("Field", "Type", "Meaning", "Example"), rows),
+        ]
+    parts.append("## Enumerations")
+    for kind in ENUMS:
+        docs = attribute_docs(kind)
+        members: list[tuple[str, ...]] = [
+            (f"`{m.name}`", f"`{m.value}`", docs[m.name][1]) for m in kind
+        ]
+        parts += [
+            f"### {kind.__name__} {{ #enum-{kind.__name__.lower()} }}",
+            _summary(kind),
+            _table(("Member", "Value", "Definition"), members),
+        ]
+    parts += [
+        "## Exported tables",
+        (
+            "The CSV files, the Data Package and `Dataset.to_dataframes()` have these tables "
+            "and columns, in this order. An empty cell is an empty field."
+        ),
+    ]
+    for table in TABLES:
+        keys = [f"Primary key: {', '.join(f'`{c}`' for c in table.primary_key)}."]
+        keys += [
+            f"`{key.column}` refers to `{key.table}.{key.table_column}`."
+            for key in table.foreign_keys
+        ]
+        columns: list[tuple[str, ...]] = [
+            (
+                f"`{c.name}`",
+                c.type,
+                "yes" if c.required else "no",
+                ", ".join(f"`{v}`" for v in c.enum) or (f"`{c.pattern}`" if c.pattern else ""),
+                c.description,
+            )
+            for c in table.columns
+        ]
+        parts += [
+            f"### {table.name}.csv {{ #table-{table.name.replace('_', '-')} }}",
+            table.description,
+            " ".join(keys),
+            _table(("Column", "Type", "Required", "Values", "Meaning"), columns),
+        ]
+    return "\n\n".join(parts)
+
+
+# Statuses and timelines ----------------------------------------------------------------------
+
+
+def named_states(dataset: tr.Dataset) -> list[tuple[str, tr.Country]]:
+    """The states the source names as actors that have statuses, by name."""
+    codes = {period.country.alpha_2 for period in dataset.statuses}
+    named = {
+        actor.country.alpha_2: (actor.name, actor.country)
+        for actor in dataset.actors
+        if actor.kind is tr.ActorKind.STATE and actor.country and actor.country.alpha_2 in codes
+    }
+    return sorted(named.values(), key=lambda pair: pair[0])
+
+
+def statuses(dataset: tr.Dataset) -> str:
+    """The status of every named state on the as-of date, and the count of the others."""
+    rows = []
+    for name, country in named_states(dataset):
+        status = dataset.status_of(country)
+        periods = dataset.possible_periods(country)
+        rows.append(
+            (
+                f'<a id="status-{country.alpha_2.lower()}"></a>{name}',
+                f"`{country.alpha_3}`",
+                f"`{status.value}`",
+                ", ".join(f"`{p.start}`" for p in periods),
+                ", ".join(p.basis.value for p in periods),
+                ", ".join(f"[`{e}`](#event-{e})" for p in periods for e in p.events),
+            )
+        )
+    named = {country.alpha_2 for _, country in named_states(dataset)}
+    others: dict[str, int] = {}
+    for period in dataset.statuses:
+        code = period.country.alpha_2
+        if code not in named and period.end is None:
+            key = f"`{dataset.status_of(code).value}`"
+            others[key] = others.get(key, 0) + 1
+    for answer, count in sorted(others.items()):
+        rows.append((f"{count} other states", "", answer, "", "inferred", ""))
+    return _table(
+        ("State", "ISO", f"Status on {dataset.as_of}", "Since", "Basis", "Rests on"), rows
+    )
+
+
+@attrs.frozen
+class _Axis:
+    """Days to x positions: the coverage at full scale, anything earlier in a short segment."""
+
+    start: dt.date
+    coverage_start: dt.date
+    end: dt.date
+    left: float
+    right: float
+    early: float = 60.0  # width of the segment before the coverage, if any
+    gap: float = 24.0  # width of the break between the two segments
+
+    def x(self, day: dt.date) -> float:
+        main_left = self.left + (self.early + self.gap if self.start < self.coverage_start else 0)
+        if day >= self.coverage_start:
+            span = (self.end - self.coverage_start).days + 1
+            return main_left + (self.right - main_left) * (day - self.coverage_start).days / span
+        span = (self.coverage_start - self.start).days
+        return self.left + (main_left - self.left) * (day - self.start).days / span
+
+    def ticks(self) -> list[tuple[float, str]]:
+        marks = [(self.x(self.coverage_start), self.coverage_start.isoformat()[:7])]
+        marks += [
+            (self.x(dt.date(year, 1, 1)), str(year))
+            for year in range(self.coverage_start.year + 1, self.end.year + 1)
+        ]
+        if self.start < self.coverage_start:
+            marks.append((self.x(self.start), str(self.start.year)))
+        return marks
+
+    def svg(self, top: float, bottom: float) -> list[str]:
+        parts = [
+            (
+                f'<line class="axis" x1="{self.left:.1f}" y1="{bottom:.1f}" '
+                f'x2="{self.right:.1f}" y2="{bottom:.1f}"/>'
+            )
+        ]
+        for x, label in self.ticks():
+            parts.append(
+                f'<line class="tick" x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{bottom:.1f}"/>'
+            )
+            if label:
+                parts.append(
+                    f'<text class="year" x="{x + 3:.1f}" y="{bottom + 14:.1f}">{label}</text>'
+                )
+        if self.start < self.coverage_start:
+            mid = self.left + self.early + self.gap / 2
+            parts.append(
+                f'<path class="break" d="M{mid - 5:.1f},{bottom + 5:.1f} l6,-10 '
+                f'M{mid - 1:.1f},{bottom + 5:.1f} l6,-10"/>'
+            )
+        return parts
+
+
+_STYLE = (
+    "<style>"
+    "text{font:11px monospace;fill:#222}"
+    "text.year{font-size:10px;fill:#555}"
+    ".axis,.tick{stroke:#999;stroke-width:1}"
+    ".tick{stroke-dasharray:2 3}"
+    ".break{stroke:#555;stroke-width:1.5;fill:none}"
+    ".row:hover rect.band{fill:#eef3fa}"
+    "rect.band{fill:transparent}"
+    ".known{fill:#1f5f9f}"
+    ".range{fill:#1f5f9f;fill-opacity:.2;stroke:#1f5f9f;stroke-dasharray:3 2}"
+    ".no_recognition{fill:#c8cdd4}"
+    ".de_facto_engagement{fill:#e3a33b}"
+    ".formal_recognition{fill:#2f8a57}"
+    ".unknown{fill:url(#unknown-hatch)}"
+    "</style>"
+    '<defs><pattern id="unknown-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#f4f4f4"/>'
+    '<rect width="2" height="6" fill="#9aa3ad"/></pattern></defs>'
+)
+
+_LABELS = 330.0  # width of the label column
+_WIDTH = 900.0
+_ROW = 20.0
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(text: str) -> str:
+    """Text for an SVG element: escaped, without the characters XML 1.0 does not allow."""
+    return html.escape(_NOT_XML.sub("\ufffd", text))
+
+
+def _svg(label: str, height: float, body: list[str]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH:.0f} {height:.0f}" '
+        f'width="100%" role="img" aria-label="{_text(label)}">'
+        f"<title>{_text(label)}</title>{_STYLE}{''.join(body)}</svg>"
+    )
+
+
+def event_timeline(dataset: tr.Dataset) -> str:
+    """The events' timeline: one row per event, linked to its quotes.
+
+    A known day is a dot, a known month or year a solid bar, and a day known only to lie
+    between two bounds a dashed range over those bounds.
+    """
+    events = dataset.events
+    start = min((e.date.earliest for e in events), default=dataset.coverage_start)
+    axis = _Axis(
+        min(start, dataset.coverage_start),
+        dataset.coverage_start,
+        dataset.as_of,
+        _LABELS + 10,
+        _WIDTH - 10,
+    )
+    top, legend = 10.0, 10.0 + _ROW * len(events) + 30
+    body = axis.svg(top, legend - 24)
+    for row, event in enumerate(events):
+        y = top + row * _ROW
+        low, high = axis.x(event.date.earliest), axis.x(event.date.latest + dt.timedelta(days=1))
+        if event.date.precision is tr.DatePrecision.DAY:
+            mark = f'<circle class="known" cx="{low:.1f}" cy="{y + 10:.1f}" r="4"/>'
+        else:
+            kind = "range" if event.date.precision is tr.DatePrecision.UNKNOWN else "known"
+            mark = (
+                f'<rect class="{kind}" x="{low:.1f}" y="{y + 6:.1f}" '
+                f'width="{max(high - low, 2):.1f}" height="8"/>'
+            )
+        tip = f"{event.date} {event.kind.value}: {event.summary}"
+        body.append(
+            f'<a class="row" href="#event-{event.id}" id="timeline-{event.id}">'
+            f"<title>{_text(tip)}</title>"
+            f'<rect class="band" x="0" y="{y:.1f}" width="{_WIDTH:.0f}" height="{_ROW:.0f}"/>'
+            f'<text x="{_LABELS:.0f}" y="{y + 14:.1f}" text-anchor="end">{event.id}</text>'
+            f"{mark}</a>"
+        )
+    body += [
+        f'<circle class="known" cx="{_LABELS + 20:.0f}" cy="{legend + 6:.0f}" r="4"/>',
+        f'<text x="{_LABELS + 30:.0f}" y="{legend + 10:.0f}">known day</text>',
+        f'<rect class="known" x="{_LABELS + 120:.0f}" y="{legend + 2:.0f}" width="24" height="8"/>',
+        f'<text x="{_LABELS + 150:.0f}" y="{legend + 10:.0f}">known month or year</text>',
+        f'<rect class="range" x="{_LABELS + 300:.0f}" y="{legend + 2:.0f}" width="24" height="8"/>',
+        f'<text x="{_LABELS + 330:.0f}" y="{legend + 10:.0f}">one unknown day within</text>',
+    ]
+    return _svg(f"Timeline of the events of dataset {dataset.version}", legend + 20, body)
+
+
+def _runs(dataset: tr.Dataset, country: tr.Country) -> list[tuple[dt.date, dt.date, str]]:
+    """Stretches of days with the same answer from `status_of`, ``UNKNOWN`` included.
+
+    The answer can only change on the first day a change can have happened or the day after
+    the last, so those are the only days asked about.
+    """
+    one = dt.timedelta(days=1)
+    edges = {dataset.coverage_start}
+    for period in dataset.status_periods(country):
+        edges |= {period.start.earliest, period.start.latest + one}
+    days = sorted(d for d in edges if dataset.coverage_start <= d <= dataset.as_of)
+    runs: list[tuple[dt.date, dt.date, str]] = []
+    for day, after in zip(days, [*days[1:], dataset.as_of + one], strict=True):
+        status = dataset.status_of(country, day).value
+        if runs and runs[-1][2] == status:
+            runs[-1] = (runs[-1][0], after - one, status)
+        else:
+            runs.append((day, after - one, status))
+    return runs
+
+
+def status_timeline(dataset: tr.Dataset) -> str:
+    """Each named state's status over the coverage, with the days it is unknown hatched."""
+    states = named_states(dataset)
+    axis = _Axis(
+        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _LABELS + 10, _WIDTH - 10
+    )
+    top, legend = 10.0, 10.0 + _ROW * len(states) + 30
+    body = axis.svg(top, legend - 24)
+    for row, (name, country) in enumerate(states):
+        y = top + row * _ROW
+        body.append(
+            f'<a class="row" href="#status-{country.alpha_2.lower()}" '
+            f'id="status-timeline-{country.alpha_2.lower()}">'
+            f'<text x="{_LABELS:.0f}" y="{y + 14:.1f}" text-anchor="end">'
+            f"{_text(name)} ({country.alpha_2})</text>"
+        )
+        for first, last, status in _runs(dataset, country):
+            low, high = axis.x(first), axis.x(last + dt.timedelta(days=1))
+            body.append(
+                f'<rect class="{status}" x="{low:.1f}" y="{y + 3:.1f}" '
+                f'width="{max(high - low, 3):.1f}" height="14"><title>{first} to {last}: {status}'
+                "</title></rect>"
+            )
+        body.append("</a>")
+    x = _LABELS + 20
+    for member in tr.RecognitionStatus:
+        body.append(
+            f'<rect class="{member.value}" x="{x:.0f}" y="{legend:.0f}" width="14" height="12"/>'
+        )
+        body.append(f'<text x="{x + 18:.0f}" y="{legend + 10:.0f}">{member.value}</text>')
+        x += 40 + 7 * len(member.value)
+    return _svg(
+        f"Recognition status of the named states, dataset {dataset.version}", legend + 20, body
+    )
+
+
+def events(dataset: tr.Dataset) -> str:
+    """Every event with its date, parties, summary and the quotes it rests on."""
+    parts = []
+    for event in dataset.events:
+        target = f" \u2192 {event.target.name}" if event.target else ""
+        said = f" (the source: \u201c{_escape(event.date_text)}\u201d)" if event.date_text else ""
+        lines = [
+            f'<a id="event-{event.id}"></a>**`{event.id}`** \u00b7 `{event.date}`{said} \u00b7 '
+            f"`{event.kind.value}` \u00b7 {_escape(event.actor.name)}{_escape(target)}"
+            + (" \u00b7 ongoing" if event.ongoing else "")
+            + "  ",
+            _escape(event.summary),
+        ]
+        for item in event.evidence:
+            lines.append(
+                f"> \u201c{_escape(item.quote)}\u201d ({item.source_id}, characters "
+                f"{item.start} to {item.end})"
+            )
+            lines.append(">")
+        parts.append("\n".join(lines[:-1]))
+    return "\n\n".join(parts)
+
+
+# Sources and method --------------------------------------------------------------------------
+
+
+def sources(dataset: tr.Dataset) -> str:
+    """Each source: its id, title, digest, provenance, and its whole text."""
+    parts = []
+    for source in dataset.sources:
+        paragraphs = [p for p in source.text.split("\n") if p.strip()]
+        parts += [
+            f"### {_escape(source.title)}",
+            f"Id `{source.id}`, SHA-256 `{source.sha256}`. {_escape(source.notes or '')}",
+            "\n>\n".join(f"> {_escape(p)}" for p in paragraphs),
+        ]
+    return "\n\n".join(parts)
+
+
+def date_resolutions(dataset: tr.Dataset) -> str:
+    """How each event's date was read from the source's words."""
+    rows = [
+        (
+            f"[`{e.id}`](timeline.md#event-{e.id})",
+            f"\u201c{_escape(e.date_text)}\u201d" if e.date_text else "(undated)",
+            f"`{e.date}`",
+            _escape(e.notes or ""),
+        )
+        for e in dataset.events
+    ]
+    return _table(("Event", "The source's words", "Date", "How it was resolved"), rows)
+
+
+def conventions(dataset: tr.Dataset) -> str:
+    """The annotation conventions the dataset records about itself."""
+    return f"> {_escape(dataset.notes)}"
+
+
+def versions(_: tr.Dataset) -> str:
+    """Every shipped dataset version, its digest and its release date."""
+    from taliban_recognition._cite import RELEASES  # noqa: PLC0415 -- private metadata
+
+    rows = [
+        (f"`{v}`", f"`{tr.load(v).sha256}`", RELEASES[v].isoformat(), str(tr.load(v).as_of))
+        for v in tr.versions()
+    ]
+    return _table(("Version", "SHA-256 of the data file", "Released", "As of"), rows)
+
+
+# API and changelog ---------------------------------------------------------------------------
+
+
+def error_tree() -> str:
+    """The exception hierarchy as a text tree, read off the classes themselves."""
+    order = list(vars(_errors).values())
+
+    def label(cls: type) -> str:
+        builtin = [
+            b.__name__ for b in cls.__bases__ if not issubclass(b, tr.TalibanRecognitionError)
+        ]
+        return f"{cls.__name__}({', '.join(builtin)})" if builtin else cls.__name__
+
+    def below(cls: type, prefix: str) -> list[str]:
+        children: list[type] = sorted(cls.__subclasses__(), key=order.index)
+        lines = []
+        for n, child in enumerate(children):
+            last = n == len(children) - 1
+            lines.append(f"{prefix}{'└── ' if last else '├── '}{label(child)}")
+            lines += below(child, prefix + ("    " if last else "│   "))
+        return lines
+
+    return "\n".join([label(tr.TalibanRecognitionError), *below(tr.TalibanRecognitionError, "")])
+
+
+def error_hierarchy(_: tr.Dataset) -> str:
+    """The exception hierarchy, as a code block."""
+    return f"```text\n{error_tree()}\n```"
+
+
+def changelog(_: tr.Dataset) -> str:
+    """``CHANGELOG.md``, without its own title (the page has one)."""
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    return text.split("\n", 1)[1].strip()
+
+
+GENERATORS: dict[str, Callable[[tr.Dataset], str]] = {
+    "data-dictionary": data_dictionary,
+    "statuses": statuses,
+    "status-timeline": status_timeline,
+    "event-timeline": event_timeline,
+    "events": events,
+    "sources": sources,
+    "date-resolutions": date_resolutions,
+    "conventions": conventions,
+    "versions": versions,
+    "error-hierarchy": error_hierarchy,
+    "changelog": changelog,
+}
+
+
+def generate(markdown: str, dataset: tr.Dataset) -> str:
+    """Replace every generation marker in `markdown` with what it asks for."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match[1]
+        if name not in GENERATORS:
+            msg = f"unknown generated content {name!r}; known: {', '.join(GENERATORS)}"
+            raise ValueError(msg)
+        return GENERATORS[name](dataset)
+
+    return MARKER.sub(replace, markdown)
+
+
+def on_page_markdown(markdown: str, **_: object) -> str:
+    """Fill in a page's generated content from the newest dataset version (an mkdocs hook)."""
+    return generate(markdown, tr.load())
