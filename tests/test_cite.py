@@ -23,9 +23,10 @@ def test_citation_cff_is_current() -> None:
     assert (ROOT / "CITATION.cff").read_text(encoding="utf-8") == tr.cite(format="cff")
 
 
-def test_citation_cff_has_what_cff_1_2_0_requires() -> None:
-    # The required keys and types of https://github.com/citation-file-format/citation-file-format
-    # /blob/1.2.0/schema-guide.md, checked on what a YAML parser reads.
+def test_citation_cff_reads_as_yaml_with_the_cff_1_2_0_keys_and_our_metadata() -> None:
+    # The required keys of https://github.com/citation-file-format/citation-file-format/blob/
+    # 1.2.0/schema-guide.md, and our values, as a YAML parser reads them. This is not a full
+    # validation against the CFF JSON schema, which the project does not vendor.
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     newest = tr.versions()[-1]
     assert cff["cff-version"] == "1.2.0"

@@ -18,6 +18,7 @@ import taliban_recognition as tr
 from taliban_recognition._convert import converter
 
 ds = tr.load()
+RELEASED = "8e7b40c0a2e8366c50e978e05ddc179889961b77f660555597219362282d0969"  # 1.0.0, forever
 PACKAGE = Path(tr.__file__).parent
 
 
@@ -120,6 +121,50 @@ def test_events_as_csv_are_rows_of_the_events_table() -> None:
         assert row["summary"] == by_id[row["id"]]["summary"]
 
 
+def test_csv_on_stdout_is_utf8_with_crlf_rows_whatever_the_locale() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "taliban_recognition", "events", "--format", "csv"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"},
+    )
+    out = result.stdout
+    assert out.endswith(b"\r\n")
+    assert out.count(b"\r\n") == out.count(b"\n")  # every line, the last one too
+    assert out.decode("utf-8").splitlines()[0].startswith("id,kind,actor_id,target_id,date,")
+    records = subprocess.run(
+        [sys.executable, "-m", "taliban_recognition", "events", "--format", "json"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"},
+    ).stdout
+    assert "Afghanistan\u2019s security".encode() in records  # a curly apostrophe, in UTF-8
+
+
+def test_text_output_survives_an_ascii_locale() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    result = run("status", "Russia", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "\u201cbecoming the first nation" in result.stdout
+    failed = run("status", "Kabulist\u00e4n", env=env)
+    assert failed.returncode == 2
+    assert "Traceback" not in failed.stderr
+    assert failed.stderr.count("\n") == 1
+
+
+def test_every_output_fits_80_columns_but_unbreakable_words() -> None:
+    outputs = [ok(), ok("versions"), ok("verify"), ok("events")]
+    outputs += [ok("status", p.country.alpha_2) for p in ds.statuses if p.end is None][:3]
+    outputs += [ok("status", name) for name in ("RU", "CN", "PK", "UZ", "AE", "US")]
+    outputs += [
+        ok(command, "--help")
+        for command in ("summary", "status", "events", "versions", "verify", "export", "cite")
+    ]
+    for out in outputs:
+        for line in out.splitlines():
+            assert len(line) <= 80 or " " not in line.strip(" >(").rstrip(").,"), line
+
+
 def test_an_empty_selection_is_not_an_error() -> None:
     out = ok("events", "--country", "Brazil")
     assert out.splitlines()[-1] == f"0 events of dataset {ds.version}"
@@ -127,6 +172,7 @@ def test_an_empty_selection_is_not_an_error() -> None:
 
 
 def test_versions_lists_the_manifest() -> None:
+    assert ok("versions", "--version", "1.0.0").splitlines()[1].split() == ["1.0.0", RELEASED]
     lines = ok("versions").splitlines()
     assert lines[0].split() == ["Version", "SHA-256"]
     assert [line.split() for line in lines[1:]] == [
@@ -139,7 +185,11 @@ def test_verify_passes_on_the_installed_data() -> None:
     out = ok("verify")
     assert out.splitlines() == [
         *(f"{version}: ok" for version in tr.versions()),
-        f"all {len(tr.versions())} dataset files match the manifest and load",
+        f"{len(tr.versions())} of {len(tr.versions())} dataset files match the manifest and load",
+    ]
+    assert ok("verify", "--version", "1.0.0").splitlines() == [
+        "1.0.0: ok",
+        "1 of 1 dataset files match the manifest and load",
     ]
 
 
@@ -163,11 +213,12 @@ def test_verify_fails_on_a_corrupted_copy(tmp_path: Path) -> None:
     found = hashlib.sha256(data.read_bytes()).hexdigest()
     assert lines[:4] == [
         "1.0.0: FAILED",
-        "  taliban_recognition/data/1.0.0.json is corrupt or was modified",
-        f"  expected sha256 {ds.sha256}",
-        f"  found    sha256 {found}",
+        "  taliban_recognition/data/1.0.0.json is corrupt or was modified (SHA-256):",
+        f"  expected {ds.sha256}",
+        f"  found    {found}",
     ]
-    assert lines[-1] == f"1 of {len(tr.versions())} dataset files fail verification"
+    assert lines[-1] == f"1 of {len(tr.versions())} dataset files failed verification"
+    assert all(len(line) <= 80 for line in lines)
     loaded = run("status", "RU", env=env)
     assert loaded.returncode == 1
     assert loaded.stderr.count("\n") == 1
@@ -219,6 +270,11 @@ def test_top_level_help_lists_every_subcommand() -> None:
         (["events", "--country", "ZZ"], "no country matches 'ZZ'"),
         (["events", "--kind", "invasion"], "valid kinds are: takeover, "),
         (["--version", "9.9.9"], "the versions this package ships are: 1.0.0"),
+        (["versions", "--version", "9.9.9"], "unknown dataset version '9.9.9'"),
+        (["verify", "--version", "2.0.0"], "unknown dataset version '2.0.0'"),
+        (["export", "--version", "0.1.0", "--out", "x"], "unknown dataset version '0.1.0'"),
+        (["export", "--out", ""], "give a folder to write into"),
+        (["status", "RU", "--version"], "expected one argument"),
         (["events", "--version", "1.0"], "unknown dataset version '1.0'"),
         (["cite", "--version", "0.9.0"], "unknown dataset version '0.9.0'"),
         (["events", "--format", "xml"], "invalid choice: 'xml'"),

@@ -446,3 +446,30 @@ def test_to_dataframes_without_pandas_names_the_extra(monkeypatch: pytest.Monkey
     assert isinstance(caught.value, ImportError)
     assert caught.value.extra == "pandas"
     assert caught.value.name == "pandas"
+
+
+def test_no_exported_cell_starts_like_a_spreadsheet_formula() -> None:
+    # Spreadsheets run a cell that starts with one of these as a formula. Quotes are verbatim
+    # and cannot be altered, so a version whose text did this would need a decision, not a fix.
+    for version in tr.versions():
+        for name, rows in tr.load(version).to_records().items():
+            for row in rows:
+                for column, value in row.items():
+                    assert not (isinstance(value, str) and value[:1] in "=+-@\t\r"), (
+                        version,
+                        name,
+                        column,
+                    )
+
+
+def test_a_broken_pandas_is_not_reported_as_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    class BrokenFinder:
+        def find_spec(self, name: str, *_: object) -> None:
+            if name == "pandas":
+                raise ModuleNotFoundError("No module named 'numpy.core'", name="numpy.core")
+
+    monkeypatch.delitem(sys.modules, "pandas")
+    monkeypatch.setattr(sys, "meta_path", [BrokenFinder(), *sys.meta_path])
+    with pytest.raises(ModuleNotFoundError, match=r"numpy\.core") as caught:
+        ds.to_dataframes()
+    assert not isinstance(caught.value, tr.MissingExtraError)

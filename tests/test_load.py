@@ -302,3 +302,16 @@ def test_verify_reports_a_missing_file_and_a_file_of_another_version() -> None:
     problem = mislabelled.verify()["1.0.0"]
     assert isinstance(problem, tr.DataFormatError)
     assert "the file says '1.0.1', the manifest '1.0.0'" in str(problem)
+
+
+def test_importing_the_package_reads_and_imports_nothing_heavy() -> None:
+    probe = (
+        "import sys, taliban_recognition; "
+        "print(sorted(m for m in ('argparse', 'cattrs', 'csv', 'difflib', 'hashlib', "
+        "'importlib.metadata', "
+        "'importlib.resources', 'json', 'pandas', 'pycountry') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,4 +1,4 @@
-"""``python -m taliban_recognition``: print a summary of the newest dataset version."""
+"""``python -m taliban_recognition``: the command line, as ``taliban-recognition`` runs it."""
 
 import sys
 

@@ -44,12 +44,15 @@ def _bibtex(version: str, sha256: str, released: dt.date) -> str:
         "author": "{" + _bibtex_text(AUTHOR) + "}",
         "title": "{" + _bibtex_text(TITLE) + "}",
         "year": str(released.year),
-        "month": released.strftime("%b").lower(),
+        "month": released.strftime("%b").lower(),  # a BibTeX month macro: unbraced
         "version": version,
         "howpublished": f"Python package {_bibtex_text(PACKAGE)}",
         "note": f"Dataset version {version}, SHA-256 {sha256}",
     }
-    body = "".join(f"  {name:<12} = {{{value}}},\n" for name, value in fields.items())
+    body = "".join(
+        f"  {name:<12} = {value if name == 'month' else '{' + value + '}'},\n"
+        for name, value in fields.items()
+    )
     return f"@misc{{{key},\n{body}}}\n"
 
 

@@ -7,6 +7,7 @@ written, 2 for bad input (an unknown country, version, kind or format, a bad dat
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -20,10 +21,11 @@ from taliban_recognition._errors import (
     DataFormatError,
     DataIntegrityError,
     TalibanRecognitionError,
+    UnknownVersionError,
 )
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._load import SHIPPED, load
-from taliban_recognition._model import ActorKind, Event, RecognitionStatus
+from taliban_recognition._model import ActorKind, Event, EventKind, RecognitionStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -133,7 +135,7 @@ def events_report(dataset: Dataset, events: Sequence[Event], output: str) -> str
         table = next(table for table in TABLES if table.name == "events")
         wanted = {event.id for event in events}
         rows = [row for row in table.rows(dataset) if row[0] in wanted]
-        return csv_bytes(table, rows).decode("utf-8").removesuffix("\r\n")
+        return csv_bytes(table, rows).decode("utf-8")  # CRLF rows, as RFC 4180 has them
     return "\n".join(_events_table(dataset, events))
 
 
@@ -163,32 +165,36 @@ def _events(args: argparse.Namespace) -> int:
     events = dataset.find_events(
         country=args.country, kind=args.kind, since=args.since, until=args.until
     )
-    print(events_report(dataset, events, args.format))
+    report = events_report(dataset, events, args.format)
+    print(report, end="" if args.format == "csv" else "\n")
     return 0
 
 
-def _versions(_: argparse.Namespace) -> int:
+def _versions(args: argparse.Namespace) -> int:
+    digests = SHIPPED.manifest()
+    if args.dataset_version is not None:
+        digests = {args.dataset_version: digests[args.dataset_version]}
     print(f"{'Version':<10}SHA-256")
-    for version, digest in SHIPPED.manifest().items():
+    for version, digest in digests.items():
         print(f"{version:<10}{digest}")
     return 0
 
 
-def _verify(_: argparse.Namespace) -> int:
-    results = SHIPPED.verify()
+def _verify(args: argparse.Namespace) -> int:
+    results = SHIPPED.verify(args.dataset_version)
     for version, error in results.items():
         print(f"{version}: ok" if error is None else f"{version}: FAILED")
         if isinstance(error, DataIntegrityError):
-            print(f"  {error.resource} is corrupt or was modified")
-            print(f"  expected sha256 {error.expected}")
-            print(f"  found    sha256 {error.actual}")
+            print(f"  {error.resource} is corrupt or was modified (SHA-256):")
+            print(f"  expected {error.expected}")
+            print(f"  found    {error.actual}")
         elif error is not None:
             print("\n".join(_wrap(str(error), "  ")))
     failed = sum(error is not None for error in results.values())
     if failed:
-        print(f"{failed} of {len(results)} dataset files fail verification")
+        print(f"{failed} of {len(results)} dataset files failed verification")
         return 1
-    print(f"all {len(results)} dataset files match the manifest and load")
+    print(f"{len(results)} of {len(results)} dataset files match the manifest and load")
     return 0
 
 
@@ -208,6 +214,14 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _folder(text: str) -> str:
+    """An --out argument: a folder path, which an empty string is not."""
+    if not text.strip():
+        msg = "give a folder to write into, e.g. --out exports"
+        raise argparse.ArgumentTypeError(msg)
+    return text
 
 
 def _add_version(parser: argparse.ArgumentParser) -> None:
@@ -249,7 +263,7 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
     (
         "export",
         "write the dataset as JSON, CSV files or a Frictionless Data Package",
-        f"{PROG} export --format datapackage --out exports/1.0.0 --version 1.0.0",
+        f"{PROG} export --format datapackage --out exports --version 1.0.0",
         _export,
     ),
     (
@@ -288,22 +302,60 @@ def parser() -> argparse.ArgumentParser:
     made["status"].add_argument("--on", metavar="YYYY-MM-DD", help="the day (default: as_of)")
     events = made["events"]
     events.add_argument("--country", help="events whose actor or target is of this country")
-    events.add_argument("--kind", help="events of this kind, e.g. recognition")
+    events.add_argument(
+        "--kind",
+        metavar="KIND",
+        help="events of this kind: " + ", ".join(kind.value for kind in EventKind),
+    )
     events.add_argument("--since", metavar="YYYY-MM-DD", help="events that can fall on or after")
     events.add_argument("--until", metavar="YYYY-MM-DD", help="events that can fall on or before")
-    events.add_argument("--format", choices=EVENT_FORMATS, default="table")
-    made["export"].add_argument("--format", choices=EXPORT_FORMATS, default="csv")
-    made["export"].add_argument("--out", required=True, metavar="DIR", help="where to write")
-    made["cite"].add_argument("--format", choices=CITATION_FORMATS, default="bibtex")
+    events.add_argument(
+        "--format",
+        choices=EVENT_FORMATS,
+        default="table",
+        help="an 80-column table (the default), the canonical JSON records, or CSV rows",
+    )
+    made["export"].add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="csv",
+        help="CSV tables (the default), a Frictionless Data Package, or the canonical JSON",
+    )
+    made["export"].add_argument(
+        "--out", required=True, type=_folder, metavar="DIR", help="the folder to write into"
+    )
+    made["cite"].add_argument(
+        "--format",
+        choices=CITATION_FORMATS,
+        default="bibtex",
+        help="BibTeX (the default), Citation File Format 1.2.0, or a reference-list entry",
+    )
     return top
+
+
+def _pin_output() -> None:
+    """Write UTF-8 with the line ends we write, whatever the platform and locale say.
+
+    The exports promise UTF-8, and CSV rows end with CRLF of their own, which a text stream
+    on Windows would turn into CR CR LF. Errors escape what stderr cannot show.
+    """
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", newline="\n")
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        sys.stderr.reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on `argv` (default: ``sys.argv[1:]``); return the exit status."""
+    _pin_output()
     args = parser().parse_args(argv)
     if not hasattr(args, "dataset_version"):
         args.dataset_version = None
     try:
+        if args.dataset_version is not None:
+            digests = SHIPPED.manifest()
+            if args.dataset_version not in digests:
+                raise UnknownVersionError(args.dataset_version, tuple(digests))
         return int(args.run(args))
     except BrokenPipeError:  # the reader closed the pipe, as `| head` does
         devnull = os.open(os.devnull, os.O_WRONLY)

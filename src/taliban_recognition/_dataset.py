@@ -512,7 +512,8 @@ class Dataset:
         ``status_events`` (which events each status period rests on) and ``evidence`` (every
         quote, for events and status periods alike). Cells are `str`, `int`, `bool`,
         `datetime.date`, or None where a field is empty. Each call builds new lists and dicts,
-        so changing them changes nothing else.
+        so changing them changes nothing else. For the canonical JSON records, nested as the
+        data file has them, use ``export(directory, format="json")``.
 
         Examples:
             >>> import taliban_recognition as tr

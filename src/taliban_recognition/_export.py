@@ -169,7 +169,9 @@ def dataframes(dataset: Dataset) -> dict[str, pd.DataFrame]:
     """Every table of `dataset` as a pandas DataFrame, keyed by table name."""
     try:
         import pandas as pd  # noqa: PLC0415 -- an optional extra, imported only when asked for
-    except ImportError:
+    except ModuleNotFoundError as error:
+        if error.name != "pandas":
+            raise  # pandas is there but broken: its own error says more than ours would
         raise MissingExtraError("Dataset.to_dataframes", "pandas", "pandas") from None
     frames = {}
     for table in TABLES:

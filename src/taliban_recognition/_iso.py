@@ -7,7 +7,6 @@ names people type that ISO 3166-1 spells differently ("Russia", "UAE", "Laos", "
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 import unicodedata
@@ -138,6 +137,8 @@ def _suggestions(index: _Index, key: str) -> tuple[str, ...]:
     """Names close in spelling to `key`, or containing it as a word ("korea" -> both Koreas)."""
     if len(key) < 3:
         return ()
+    import difflib  # noqa: PLC0415 -- deferred: importing the package stays cheap
+
     close = difflib.get_close_matches(key, index.names, n=3, cutoff=0.8)
     word = re.compile(rf"\b{re.escape(key)}\b")
     containing = sorted(name for name in index.names if word.search(name))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from typing import TYPE_CHECKING, Protocol
@@ -94,6 +93,8 @@ class Shelf:
             data = self._locate().joinpath(name).read_bytes()
         except (OSError, KeyError):
             data = b""  # a missing file is as corrupt as an empty one
+        import hashlib  # noqa: PLC0415 -- deferred: importing the package stays cheap
+
         actual = hashlib.sha256(data).hexdigest()
         if actual != expected:
             raise DataIntegrityError(f"{self._label}/{name}", expected, actual)
@@ -107,8 +108,10 @@ class Shelf:
             )
         return dataset
 
-    def verify(self) -> dict[str, DataIntegrityError | DataFormatError | None]:
-        """Re-read every file the manifest lists, bypassing the cache.
+    def verify(
+        self, version: str | None = None
+    ) -> dict[str, DataIntegrityError | DataFormatError | None]:
+        """Re-read every file the manifest lists, or the one of `version`, bypassing the cache.
 
         Returns:
             For each version, oldest first: None when its file matches its digest and loads,
@@ -116,15 +119,21 @@ class Shelf:
 
         Raises:
             DataFormatError: The manifest itself cannot be read.
+            UnknownVersionError: The manifest does not list `version`.
         """
+        digests = self.manifest()
+        if version is not None:
+            if not isinstance(version, str) or version not in digests:
+                raise UnknownVersionError(version, tuple(digests))
+            digests = {version: digests[version]}
         found: dict[str, DataIntegrityError | DataFormatError | None] = {}
-        for version, expected in self.manifest().items():
+        for listed, expected in digests.items():
             try:
-                self._read(version, expected)
+                self._read(listed, expected)
             except (DataIntegrityError, DataFormatError) as error:  # noqa: PERF203 -- report all
-                found[version] = error
+                found[listed] = error
             else:
-                found[version] = None
+                found[listed] = None
         return found
 
 

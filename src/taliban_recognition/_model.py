@@ -6,7 +6,6 @@ import calendar
 import datetime as dt
 import enum
 import functools
-import hashlib
 import re
 from typing import Any
 
@@ -386,6 +385,8 @@ class Evidence:
 
 
 def _check_digest(instance: Source, _: attrs.Attribute[str], __: str) -> None:
+    import hashlib  # noqa: PLC0415 -- deferred: importing the package stays cheap
+
     actual = hashlib.sha256(instance.text.encode("utf-8")).hexdigest()
     if actual != instance.sha256:
         msg = f"source {instance.id}: text has sha256 {actual}, record says {instance.sha256}"

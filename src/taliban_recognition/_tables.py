@@ -105,22 +105,38 @@ def _country(country: Country | None) -> Row:
     return (country.alpha_2, country.alpha_3, country.numeric, country.name)
 
 
-def _date_columns(prefix: str, what: str, *, required: bool) -> tuple[Column, ...]:
+def _date_columns(prefix: str, what: str, *, empty: str | None = None) -> tuple[Column, ...]:
+    """The four columns of a fuzzy date: EDTF text, first and last possible day, precision.
+
+    `what` names what the date is of ("the event"); `empty`, if given, says what an empty
+    date means, and makes the columns optional.
+    """
+    note = f" Empty: {empty}." if empty else ""
     return (
         Column(
             prefix,
             "string",
-            f"{what}, in EDTF (ISO 8601-2): a day, a month, a year, or [A..B], an unknown day "
-            "between A and B.",
-            required=required,
+            f"Date of {what}, in EDTF (ISO 8601-2): a day, a month, a year, or [A..B], one "
+            f"unknown day between A and B.{note}",
+            required=empty is None,
         ),
-        Column(f"{prefix}_earliest", "date", f"First day {what} can be.", required=required),
-        Column(f"{prefix}_latest", "date", f"Last day {what} can be.", required=required),
+        Column(
+            f"{prefix}_earliest",
+            "date",
+            f"First day the date of {what} can be.{note}",
+            required=empty is None,
+        ),
+        Column(
+            f"{prefix}_latest",
+            "date",
+            f"Last day the date of {what} can be.{note}",
+            required=empty is None,
+        ),
         Column(
             f"{prefix}_precision",
             "string",
-            f"How precisely {what} is known.",
-            required=required,
+            f"How precisely the date of {what} is known.{note}",
+            required=empty is None,
             enum=_values(DatePrecision),
         ),
     )
@@ -266,7 +282,7 @@ TABLES: tuple[Table, ...] = (
             Column("kind", "string", "What happened.", enum=_values(EventKind)),
             Column("actor_id", "string", "Id of the actor who acted."),
             Column("target_id", "string", "Id of the actor acted upon.", required=False),
-            *_date_columns("date", "the day of the event", required=True),
+            *_date_columns("date", "the event"),
             Column(
                 "date_text",
                 "string",
@@ -303,9 +319,9 @@ TABLES: tuple[Table, ...] = (
                 enum=_STORED_STATUSES,
                 ordered=True,
             ),
-            *_date_columns("start", "the change into this status", required=True),
+            *_date_columns("start", "the change into this status"),
             *_date_columns(
-                "end", "the change out of it (empty: held through as_of)", required=False
+                "end", "the change out of this status", empty="the status held through as_of"
             ),
             Column(
                 "basis",
