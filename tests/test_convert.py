@@ -142,6 +142,13 @@ def changes_out_of_order(record: dict[str, Any]) -> None:
     second = {"earliest": "2021-07-02", "latest": "2021-07-31", "precision": "unknown"}
     record["statuses"][150]["end"] = record["statuses"][151]["start"] = first
     record["statuses"][151]["end"] = record["statuses"][152]["start"] = second
+    record["statuses"][151]["events"] = record["statuses"][152]["events"] = []
+
+
+def change_not_dated_by_its_event(record: dict[str, Any]) -> None:
+    # Russia's de facto engagement began with the ambassador's welcome, not in 2024.
+    moved = {"earliest": "2024-01-01", "latest": "2025-07-03", "precision": "unknown"}
+    record["statuses"][150]["end"] = record["statuses"][151]["start"] = moved
 
 
 def duplicate_period_id(record: dict[str, Any]) -> None:
@@ -179,6 +186,7 @@ def unknown_source(record: dict[str, Any]) -> None:
         (duplicate_event_id, "$.events[2].id", "duplicate id"),
         (duplicate_period_id, "$.statuses[3].id", "duplicate id"),
         (changes_out_of_order, "$.statuses", "status changes of RU cannot happen in order"),
+        (change_not_dated_by_its_event, "$.statuses[151].start", "dated by its first event"),
         (event_after_as_of, "$.events[", "ends after as_of"),
         (actor_differs_from_its_record, "$.events[0].actor", "differs from the actor record"),
         (unknown_event_in_period, "$.statuses[152].events", "no event"),

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 
 import taliban_recognition as tr
 from taliban_recognition._export import files
-from taliban_recognition._tables import TABLES, Column, Value
+from taliban_recognition._tables import TABLES, Column, Table, Value, tables_of
 from taliban_recognition.strategies import datasets
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 ds = tr.load("1.0.0")
 TABLE_NAMES = ["dataset", "sources", "actors", "events", "statuses", "status_events", "evidence"]
-TABLE = {table.name: table for table in TABLES}
+TABLE = {table.name: table for table in tables_of(ds)}  # as 1.0.0 has them
 
 
 # Reading the CSV files back with nothing but the csv module and the column types ------------
@@ -44,9 +44,11 @@ def _value(column: Column, text: str) -> Value:
     return text
 
 
-def read_tables(contents: dict[str, bytes]) -> dict[str, list[dict[str, Value]]]:
+def read_tables(
+    contents: dict[str, bytes], schema: tuple[Table, ...]
+) -> dict[str, list[dict[str, Value]]]:
     tables = {}
-    for table in TABLES:
+    for table in schema:
         text = contents[f"{table.name}.csv"].decode("utf-8")
         reader = csv.reader(io.StringIO(text, newline=""))
         header = next(reader)
@@ -69,11 +71,15 @@ def _country(row: dict[str, Value], prefix: str) -> tr.Country | None:
         alpha_3=str(row[f"{prefix}_alpha_3"]),
         numeric=str(row[f"{prefix}_numeric"]),
         name=str(row[f"{prefix}_name"]),
+        cow_code=row.get(f"{prefix}_cow_code"),  # type: ignore[arg-type]
+        cow_abbr=row.get(f"{prefix}_cow_abbr"),  # type: ignore[arg-type]
+        gw_code=row.get(f"{prefix}_gw_code"),  # type: ignore[arg-type]
+        gw_abbr=row.get(f"{prefix}_gw_abbr"),  # type: ignore[arg-type]
     )
 
 
 def _date(row: dict[str, Value], prefix: str) -> tr.FuzzyDate | None:
-    if row[prefix] is None:
+    if row.get(prefix) is None:
         return None
     date = tr.FuzzyDate(
         row[f"{prefix}_earliest"],  # type: ignore[arg-type]
@@ -133,9 +139,26 @@ def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
             evidence=tuple(evidence.pop(("event", str(row["id"])))),
             ongoing=row["ongoing"],  # type: ignore[arg-type]
             notes=row["notes"],  # type: ignore[arg-type]
+            codes=None
+            if row.get("cameo") is None
+            else tr.EventCodes(
+                cameo=str(row["cameo"]),
+                plover=tr.PloverType(row["plover"]),
+                notes=row["codes_notes"],  # type: ignore[arg-type]
+            ),
+            corroboration=None
+            if row.get("corroborated_date") is None
+            else tr.Corroboration(
+                date=_date(row, "corroborated_date"),  # type: ignore[arg-type]
+                reference_id=str(row["corroborated_by"]),
+                discrepancy=row["date_discrepancy"],  # type: ignore[arg-type]
+            ),
         )
         for row in tables["events"]
     )
+    for row in tables["events"]:
+        if row.get("cameo") is not None:
+            assert row["cameo_label"] == tr.CAMEO[str(row["cameo"])]
     statuses = tuple(
         tr.StatusPeriod(
             id=str(row["id"]),
@@ -152,8 +175,20 @@ def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
     )
     assert not evidence, "evidence of no record"
     assert not period_events, "events of no status period"
+    references = tuple(
+        tr.Reference(
+            id=str(row["id"]),
+            title=str(row["title"]),
+            publisher=str(row["publisher"]),
+            url=str(row["url"]),
+            date=_date(row, "date"),
+            notes=row["notes"],  # type: ignore[arg-type]
+        )
+        for row in tables.get("references", [])
+    )
     return tr.Dataset(
         version=str(head["version"]),
+        references=references,
         sha256=str(head["sha256"]),
         as_of=head["as_of"],  # type: ignore[arg-type]
         coverage_start=head["coverage_start"],  # type: ignore[arg-type]
@@ -169,7 +204,8 @@ def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
 
 
 def test_the_tables_are_named_and_ordered() -> None:
-    assert [table.name for table in TABLES] == TABLE_NAMES
+    assert [table.name for table in TABLES] == [*TABLE_NAMES, "references"]
+    assert [table.name for table in tables_of(ds)] == TABLE_NAMES
     assert list(ds.to_records()) == TABLE_NAMES
     for table in TABLES:
         names = table.column_names
@@ -177,7 +213,7 @@ def test_the_tables_are_named_and_ordered() -> None:
         assert set(table.primary_key) <= set(names)
         for key in table.foreign_keys:
             assert key.column in names
-            assert key.table_column in TABLE[key.table].column_names
+            assert key.table_column in {t.name: t for t in TABLES}[key.table].column_names
 
 
 def test_the_tables_hold_the_articles_facts() -> None:
@@ -232,13 +268,14 @@ def test_to_records_gives_fresh_copies() -> None:
 @given(datasets())
 def test_the_csv_tables_lose_nothing(dataset: tr.Dataset) -> None:
     contents = files(dataset, "csv")
-    assert list(contents) == [f"{name}.csv" for name in TABLE_NAMES]
-    assert read_tables(contents) == dataset.to_records()
-    assert rebuild(read_tables(contents)) == dataset
+    schema = tables_of(dataset)
+    assert list(contents) == [f"{table.name}.csv" for table in schema]
+    assert read_tables(contents, schema) == dataset.to_records()
+    assert rebuild(read_tables(contents, schema)) == dataset
 
 
 def test_the_csv_tables_of_1_0_0_lose_nothing() -> None:
-    assert rebuild(read_tables(files(ds, "csv"))) == ds
+    assert rebuild(read_tables(files(ds, "csv"), tables_of(ds))) == ds
 
 
 # Files ---------------------------------------------------------------------------------------
@@ -428,10 +465,11 @@ def test_dataframes_have_proper_dtypes() -> None:
 @settings(deadline=None)
 def test_dataframes_hold_the_records(dataset: tr.Dataset) -> None:
     frames = dataset.to_dataframes()
+    schema = {table.name: table for table in tables_of(dataset)}
     for name, rows in dataset.to_records().items():
         frame = frames[name]
         assert len(frame) == len(rows)
-        for column in TABLE[name].columns:
+        for column in schema[name].columns:
             expected = [row[column.name] for row in rows]
             got = frame[column.name].astype(object).where(frame[column.name].notna(), None)
             if column.type == "date":

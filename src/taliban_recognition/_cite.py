@@ -25,7 +25,7 @@ KEYWORDS = (
 LICENSE = "MIT"
 PACKAGE = "taliban-recognition"
 
-RELEASES = {"1.0.0": dt.date(2026, 11, 28)}
+RELEASES = {"1.0.0": dt.date(2026, 11, 28), "1.1.0": dt.date(2026, 11, 28)}
 """The day each dataset version was released: the day its file landed on the main branch."""
 
 FORMATS = ("bibtex", "cff", "text")

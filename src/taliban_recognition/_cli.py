@@ -130,9 +130,9 @@ def events_report(dataset: Dataset, events: Sequence[Event], output: str) -> str
         return json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True)
     if output == "csv":
         from taliban_recognition._export import csv_bytes  # noqa: PLC0415 -- on first use
-        from taliban_recognition._tables import TABLES  # noqa: PLC0415 -- on first use
+        from taliban_recognition._tables import tables_of  # noqa: PLC0415 -- on first use
 
-        table = next(table for table in TABLES if table.name == "events")
+        table = next(table for table in tables_of(dataset) if table.name == "events")
         wanted = {event.id for event in events}
         rows = [row for row in table.rows(dataset) if row[0] in wanted]
         return csv_bytes(table, rows).decode("utf-8")  # CRLF rows, as RFC 4180 has them
@@ -204,6 +204,14 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from taliban_recognition._diff import diff  # noqa: PLC0415 -- on first use
+
+    changes = diff(args.old, args.new)
+    print(changes.summary() if args.summary else str(changes))
+    return 0
+
+
 def _cite(args: argparse.Namespace) -> int:
     print(cite(args.dataset_version, format=args.format), end="")
     return 0
@@ -272,6 +280,12 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
         f"{PROG} cite --format bibtex --version 1.0.0",
         _cite,
     ),
+    (
+        "diff",
+        "what changed from one dataset version to another",
+        f"{PROG} diff 1.0.0 1.1.0 --summary",
+        _diff,
+    ),
 )
 
 
@@ -295,7 +309,8 @@ def parser() -> argparse.ArgumentParser:
             epilog=f"Example:\n  {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        _add_version(command)
+        if name != "diff":  # diff names its two versions itself
+            _add_version(command)
         command.set_defaults(run=run)
         made[name] = command
     made["status"].add_argument("country", help="an ISO code or number, or an English name")
@@ -323,6 +338,11 @@ def parser() -> argparse.ArgumentParser:
     )
     made["export"].add_argument(
         "--out", required=True, type=_folder, metavar="DIR", help="the folder to write into"
+    )
+    made["diff"].add_argument("old", metavar="OLD", help="the version to compare from")
+    made["diff"].add_argument("new", metavar="NEW", help="the version to compare to")
+    made["diff"].add_argument(
+        "--summary", action="store_true", help="counts per collection and field, not records"
     )
     made["cite"].add_argument(
         "--format",

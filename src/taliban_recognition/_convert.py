@@ -18,7 +18,7 @@ import cattrs.gen
 
 from taliban_recognition._dataset import Dataset
 from taliban_recognition._errors import DataFormatError
-from taliban_recognition._model import parse_iso_day
+from taliban_recognition._model import SCHEMA, field_since, parse_iso_day, version_key
 
 
 def _strict(kind: type[Any]) -> Any:  # noqa: ANN401
@@ -73,39 +73,65 @@ def _describe(error: BaseException, kind: object) -> str:
     return f"invalid {name}: {error}" if name else str(error)
 
 
-def _record_from_object(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
-    """Structure records from JSON objects only, and say so when given anything else."""
-    structure = cattrs.gen.make_dict_structure_fn(kind, converter, _cattrs_forbid_extra_keys=True)
-    return _only(dict, "a JSON object", structure)
+Level = tuple[int, int, int]
 
 
-def _make_converter() -> cattrs.Converter:
+def _newer(kind: Any, level: Level) -> dict[str, Any]:  # noqa: ANN401
+    """Overrides that leave out the fields of `kind` added after dataset version `level`."""
+    return {
+        field.name: cattrs.gen.override(omit=True)
+        for field in attrs.fields(kind)
+        if field_since(field) > level
+    }
+
+
+def _make_converter(level: Level) -> cattrs.Converter:
+    """The converter of the data files of dataset version `level`.
+
+    Fields added after that version are left out both ways: a file of that version that has
+    one is refused as having an unknown field, and dumping never writes one, so a released
+    file's bytes do not change when the schema grows.
+    """
     converter = cattrs.Converter(forbid_extra_keys=True)
     for kind in (str, int, bool):
         converter.register_structure_hook(kind, _strict(kind))
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_from_list)
-    converter.register_structure_hook_factory(attrs.has, _record_from_object)
+
+    def structure_record(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
+        structure = cattrs.gen.make_dict_structure_fn(
+            kind, converter, _cattrs_forbid_extra_keys=True, **_newer(kind, level)
+        )
+        return _only(dict, "a JSON object", structure)
+
+    def unstructure_record(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
+        return cattrs.gen.make_dict_unstructure_fn(kind, converter, **_newer(kind, level))
+
+    converter.register_structure_hook_factory(attrs.has, structure_record)
+    converter.register_unstructure_hook_factory(attrs.has, unstructure_record)
     return converter
 
 
 _lock = threading.Lock()
-_built: list[cattrs.Converter] = []
+_built: dict[Level, cattrs.Converter] = {}
 
 
-def converter() -> cattrs.Converter:
-    """The package's converter, built on first use."""
-    if not _built:
+def converter(version: str | None = None) -> cattrs.Converter:
+    """The converter of dataset version `version` (None: the newest schema), built on first use.
+
+    Versions whose files have the same fields share one converter.
+    """
+    level = min(SCHEMA, version_key(version)) if version is not None else SCHEMA
+    if level not in _built:
         with _lock:
-            if not _built:
-                _built.append(_make_converter())
-    return _built[0]
+            _built.setdefault(level, _make_converter(level))
+    return _built[level]
 
 
 def dumps(dataset: Dataset) -> bytes:
     """The canonical data file bytes of a dataset (its ``sha256`` is not part of the file)."""
-    record = converter().unstructure(dataset, Dataset)
+    record = converter(dataset.version).unstructure(dataset, Dataset)
     del record["sha256"]
     return (json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
@@ -125,8 +151,14 @@ def loads(data: bytes, sha256: str) -> Dataset:
         raise DataFormatError("$", f"expected a JSON object, got {type(record).__name__}")
     if "sha256" in record:
         raise DataFormatError("$.sha256", "a data file does not record its own digest")
+    version = record.get("version")
     try:
-        return converter().structure({**record, "sha256": sha256}, Dataset)
+        version_key(version if isinstance(version, str) else repr(version))
+    except ValueError as error:
+        raise DataFormatError("$.version", str(error)) from None
+    assert isinstance(version, str)  # noqa: S101 -- a repr is never a valid version
+    try:
+        return converter(version).structure({**record, "sha256": sha256}, Dataset)
     except cattrs.BaseValidationError as error:
         invariant = error.exceptions[0]
         if isinstance(invariant, DataFormatError):  # from Dataset's own checks: has its path

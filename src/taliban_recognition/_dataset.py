@@ -22,15 +22,22 @@ from taliban_recognition._errors import (
 )
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._model import (
+    DATES,
     Actor,
     Country,
     Event,
     EventKind,
     Evidence,
+    FuzzyDate,
     RecognitionStatus,
+    Reference,
     Source,
     StatusPeriod,
+    check_dates,
+    field_since,
     parse_iso_day,
+    since,
+    version_key,
 )
 
 if TYPE_CHECKING:
@@ -48,7 +55,7 @@ CountryQuery = str | int | Country
 DateQuery = dt.date | str
 """A `datetime.date` (a `datetime.datetime` counts as its date) or an ISO ``YYYY-MM-DD`` string."""
 
-_Record = TypeVar("_Record", Source, Actor, Event, StatusPeriod)
+_Record = TypeVar("_Record", Source, Reference, Actor, Event, StatusPeriod)
 
 SUBJECT = "AF"
 """The state whose government the dataset is about; it has no recognition status of its own."""
@@ -77,16 +84,21 @@ class _Window:
     until: dt.date | None  # None: through as_of
 
 
-def _windows(code: str, chain: tuple[StatusPeriod, ...]) -> tuple[_Window, ...]:
+def _windows(
+    code: str, chain: tuple[StatusPeriod, ...], starts: list[FuzzyDate], dates: str
+) -> tuple[_Window, ...]:
     """When each of a country's statuses can hold, given that its changes happen in order.
 
-    A change happens no earlier than any change before it and no later than any after it, so
-    its window narrows to [the latest earliest day so far, the earliest latest day from it on].
+    `starts` are the dates of the changes into each period, as `dates` reads them. A change
+    happens no earlier than any change before it and no later than any after it, so its
+    window narrows to [the latest earliest day so far, the earliest latest day from it on].
     """
-    lows = list(accumulate((p.start.earliest for p in chain), max))
-    highs = list(accumulate((p.start.latest for p in reversed(chain)), min))[::-1]
+    lows = list(accumulate((start.earliest for start in starts), max))
+    highs = list(accumulate((start.latest for start in reversed(starts)), min))[::-1]
     if any(low > high for low, high in zip(lows, highs, strict=True)):
-        raise DataFormatError("$.statuses", f"the status changes of {code} cannot happen in order")
+        raise DataFormatError(
+            "$.statuses", f"the status changes of {code} cannot happen in order ({dates} dates)"
+        )
     return tuple(
         _Window(period.status, lows[i], highs[i + 1] if i + 1 < len(chain) else None)
         for i, period in enumerate(chain)
@@ -100,8 +112,9 @@ class _Indices:
     sources: Mapping[str, Source]
     actors: Mapping[str, Actor]
     events: Mapping[str, Event]
+    references: Mapping[str, Reference]
     periods: Mapping[str, tuple[StatusPeriod, ...]]
-    windows: Mapping[str, tuple[_Window, ...]]
+    windows: Mapping[str, Mapping[str, tuple[_Window, ...]]]  # by reading of dates, country
     events_by_country: Mapping[str, tuple[Event, ...]]
 
 
@@ -134,26 +147,80 @@ def _check_evidence(evidence: tuple[Evidence, ...], path: str, sources: dict[str
 
 def _build_indices(dataset: Dataset) -> _Indices:
     """Check every invariant of the data and build the query indices."""
+    try:
+        level = version_key(dataset.version)
+    except ValueError as error:
+        raise DataFormatError("$.version", str(error)) from None
+    _check_schema(dataset, "$", level)
     sources = _unique(dataset.sources, "sources")
     actors = _unique(dataset.actors, "actors")
     events = _unique(dataset.events, "events")
+    references = _unique(dataset.references, "references")
     _unique(dataset.statuses, "statuses")
     if dataset.as_of < dataset.coverage_start:
         raise DataFormatError("$.as_of", "as_of comes before coverage_start")
-    events_by_country = _index_events(dataset, sources, actors)
+    events_by_country = _index_events(dataset, sources, actors, references)
     periods = _index_periods(dataset, sources, events)
+    windows = {
+        dates: {
+            code: _windows(code, chain, _starts(chain, events, dates), dates)
+            for code, chain in periods.items()
+        }
+        for dates in DATES
+    }
     return _Indices(
         sources=sources,
         actors=actors,
         events=events,
+        references=references,
         periods=periods,
-        windows={code: _windows(code, chain) for code, chain in periods.items()},
+        windows=windows,
         events_by_country=events_by_country,
     )
 
 
+def _starts(
+    chain: tuple[StatusPeriod, ...], events: Mapping[str, Event], dates: str
+) -> list[FuzzyDate]:
+    """The date of each change of a country's status, as `dates` reads event dates.
+
+    A change after the first period is dated by the event that brought it, the period's first
+    event, so its corroborated date is that event's; the first period starts with coverage.
+    """
+    return [
+        events[period.events[0]].date_for(dates) if n and period.events else period.start
+        for n, period in enumerate(chain)
+    ]
+
+
+def _check_schema(record: object, path: str, level: tuple[int, int, int]) -> None:
+    """Check that no field added after dataset version `level` is set, at any depth."""
+    if isinstance(record, tuple):
+        for n, item in enumerate(record):
+            _check_schema(item, f"{path}[{n}]", level)
+        return
+    kind = type(record)
+    if not attrs.has(kind):
+        return
+    for field in attrs.fields(kind):
+        if not field.init:
+            continue
+        value = getattr(record, field.name)
+        added = field_since(field)
+        if added > level and value != field.default:
+            raise DataFormatError(
+                f"{path}.{field.name}",
+                f"the field was added in dataset version {'.'.join(map(str, added))} and "
+                f"cannot be set in a version {'.'.join(map(str, level))} dataset",
+            )
+        _check_schema(value, f"{path}.{field.name}", level)
+
+
 def _index_events(
-    dataset: Dataset, sources: dict[str, Source], actors: dict[str, Actor]
+    dataset: Dataset,
+    sources: dict[str, Source],
+    actors: dict[str, Actor],
+    references: dict[str, Reference],
 ) -> dict[str, tuple[Event, ...]]:
     """Check the events' order, dates, actors and quotes; index them by country."""
     by_country: defaultdict[str, list[Event]] = defaultdict(list)
@@ -174,6 +241,14 @@ def _index_events(
                     f"{path}.{role}", f"{party.id!r} differs from the actor record"
                 )
         _check_evidence(event.evidence, f"{path}.evidence", sources)
+        if event.corroboration is not None:
+            found = event.corroboration.reference_id
+            if found not in references:
+                raise DataFormatError(
+                    f"{path}.corroboration.reference_id", f"no reference {found!r}"
+                )
+            if event.corroboration.date.latest > dataset.as_of:
+                raise DataFormatError(f"{path}.corroboration.date", "ends after as_of")
         codes = {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
         for code in sorted(codes):
             by_country[code].append(event)
@@ -213,6 +288,10 @@ def _index_periods(
                 raise DataFormatError(f"{path}.events", f"no event {event_id!r}")
         chain = periods[period.country.alpha_2]
         _check_link(chain[-1] if chain else None, period, path, dataset)
+        if chain and period.events and events[period.events[0]].date != period.start:
+            raise DataFormatError(
+                f"{path}.start", "a change of status is dated by its first event's date"
+            )
         chain.append(period)
     for code, chain in periods.items():
         if chain[-1].end is not None:
@@ -259,6 +338,8 @@ class Dataset:
     notes: str
     """The annotation conventions of this version: which states statuses cover, how relative
     and missing dates were resolved."""
+    references: tuple[Reference, ...] = attrs.field(default=(), metadata=since("1.1.0"))
+    """Published works cited for corroborated dates; not shipped, not quoted."""
     _indices: _Indices = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -329,7 +410,7 @@ class Dataset:
         return self._indices.periods[self._code(country)]
 
     def possible_periods(
-        self, country: CountryQuery, on: DateQuery | None = None
+        self, country: CountryQuery, on: DateQuery | None = None, *, dates: str = "stated"
     ) -> tuple[StatusPeriod, ...]:
         """The status periods of a country that can hold on a day, in time order.
 
@@ -343,30 +424,32 @@ class Dataset:
         Args:
             country: An ISO code, number, English name or `Country`.
             on: The day; ``None`` means the dataset's ``as_of``.
+            dates: ``"stated"`` reads event dates as the source gives them; ``"corroborated"``
+                uses an event's corroborated date where it has one (`Event.corroboration`).
 
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             NoStatusError: The country has no status (Afghanistan, the subject).
             InvalidDateError: `on` is not a date.
             OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
 
         Examples:
             >>> import taliban_recognition as tr
             >>> [p.id for p in tr.load("1.0.0").possible_periods("Russia", on="2025-05-01")]
             ['ru-no-recognition', 'ru-de-facto-engagement']
         """
+        windows = self._indices.windows[check_dates(dates)]
         code = self._code(country)
         day = self._covered_day(on)
         return tuple(
             period
-            for period, window in zip(
-                self._indices.periods[code], self._indices.windows[code], strict=True
-            )
+            for period, window in zip(self._indices.periods[code], windows[code], strict=True)
             if window.first <= day and (window.until is None or day < window.until)
         )
 
     def possible_statuses(
-        self, country: CountryQuery, on: DateQuery | None = None
+        self, country: CountryQuery, on: DateQuery | None = None, *, dates: str = "stated"
     ) -> tuple[RecognitionStatus, ...]:
         """Every status the data allows for a country on a day, weakest first.
 
@@ -375,12 +458,15 @@ class Dataset:
         Args:
             country: An ISO code, number, English name or `Country`.
             on: The day; ``None`` means the dataset's ``as_of``.
+            dates: ``"stated"`` reads event dates as the source gives them; ``"corroborated"``
+                uses an event's corroborated date where it has one (`Event.corroboration`).
 
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             NoStatusError: The country has no status (Afghanistan, the subject).
             InvalidDateError: `on` is not a date.
             OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
 
         Examples:
             >>> import taliban_recognition as tr
@@ -388,9 +474,12 @@ class Dataset:
             (<RecognitionStatus.NO_RECOGNITION: 'no_recognition'>, \
 <RecognitionStatus.DE_FACTO_ENGAGEMENT: 'de_facto_engagement'>)
         """
-        return tuple(sorted({period.status for period in self.possible_periods(country, on)}))
+        periods = self.possible_periods(country, on, dates=dates)
+        return tuple(sorted({period.status for period in periods}))
 
-    def status_of(self, country: CountryQuery, on: DateQuery | None = None) -> RecognitionStatus:
+    def status_of(
+        self, country: CountryQuery, on: DateQuery | None = None, *, dates: str = "stated"
+    ) -> RecognitionStatus:
         """A country's recognition status of the Taliban government on a day.
 
         The answer is the one status `possible_statuses` allows, or
@@ -402,6 +491,8 @@ class Dataset:
             country: An ISO code (``"RU"``, ``"rus"``), number (``643``), English name
                 (``"Russia"``) or `Country`.
             on: The day; ``None`` means the dataset's ``as_of``.
+            dates: ``"stated"`` reads event dates as the source gives them; ``"corroborated"``
+                uses an event's corroborated date where it has one (`Event.corroboration`).
 
         Returns:
             The status on that day.
@@ -411,6 +502,7 @@ class Dataset:
             NoStatusError: The country has no status (Afghanistan, the subject).
             InvalidDateError: `on` is not a date.
             OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
 
         Examples:
             >>> import datetime, taliban_recognition as tr
@@ -424,18 +516,23 @@ class Dataset:
             >>> ds.status_of("Pakistan", on=datetime.date(2023, 1, 1)).name
             'UNKNOWN'
         """
-        possible = self.possible_statuses(country, on)
+        possible = self.possible_statuses(country, on, dates=dates)
         return possible[0] if len(possible) == 1 else RecognitionStatus.UNKNOWN
 
-    def recognizers(self, on: DateQuery | None = None) -> tuple[Country, ...]:
+    def recognizers(
+        self, on: DateQuery | None = None, *, dates: str = "stated"
+    ) -> tuple[Country, ...]:
         """The states whose status on a day is certainly `FORMAL_RECOGNITION`, by code.
 
         Args:
             on: The day; ``None`` means the dataset's ``as_of``.
+            dates: ``"stated"`` reads event dates as the source gives them; ``"corroborated"``
+                uses an event's corroborated date where it has one (`Event.corroboration`).
 
         Raises:
             InvalidDateError: `on` is not a date.
             OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
 
         Examples:
             >>> import taliban_recognition as tr
@@ -443,10 +540,12 @@ class Dataset:
             ()
         """
         self._covered_day(on)
+        check_dates(dates)
+        formal = RecognitionStatus.FORMAL_RECOGNITION
         return tuple(
             periods[0].country
             for _, periods in sorted(self._indices.periods.items())
-            if self.status_of(periods[0].country, on) is RecognitionStatus.FORMAL_RECOGNITION
+            if self.status_of(periods[0].country, on, dates=dates) is formal
         )
 
     def find_events(  # noqa: PLR0913 -- the filters are the issue's public contract
@@ -458,6 +557,7 @@ class Dataset:
         kind: EventKind | str | None = None,
         since: DateQuery | None = None,
         until: DateQuery | None = None,
+        dates: str = "stated",
     ) -> tuple[Event, ...]:
         """The events that pass every filter given, in dataset order.
 
@@ -468,12 +568,15 @@ class Dataset:
             kind: Keep events of this kind (an `EventKind` or its value, e.g. ``"trade"``).
             since: Keep events whose date interval ends on or after this day.
             until: Keep events whose date interval starts on or before this day.
+            dates: ``"stated"`` reads event dates as the source gives them; ``"corroborated"``
+                uses an event's corroborated date where it has one (`Event.corroboration`).
 
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             UnknownActorError: `actor` or `target` is not an actor of the dataset.
             UnknownEventKindError: `kind` is not an event kind.
             InvalidDateError: `since` or `until` is not a date, or `since` is after `until`.
+            UnknownDatesError: `dates` is neither of the two readings.
 
         Examples:
             >>> import taliban_recognition as tr
@@ -498,10 +601,11 @@ class Dataset:
         last = None if until is None else _day(until, "until")
         if first is not None and last is not None and first > last:
             raise InvalidDateError((first, last), "since must not be after until")
+        reading = check_dates(dates)
         if first is not None:
-            checks.append(lambda e: e.date.latest >= first)
+            checks.append(lambda e: e.date_for(reading).latest >= first)
         if last is not None:
-            checks.append(lambda e: e.date.earliest <= last)
+            checks.append(lambda e: e.date_for(reading).earliest <= last)
         return tuple(e for e in events if all(check(e) for check in checks))
 
     def to_records(self) -> dict[str, list[dict[str, Value]]]:

@@ -13,6 +13,7 @@ already catches ``LookupError`` or ``ValueError`` keeps working::
     ├── InvalidDateError(ValueError)
     ├── OutOfCoverageError(ValueError)
     ├── UnknownFormatError(ValueError)
+    ├── UnknownDatesError(ValueError)
     ├── DataIntegrityError(ValueError)
     ├── DataFormatError(ValueError)
     └── MissingExtraError(ImportError)
@@ -162,6 +163,20 @@ class UnknownFormatError(TalibanRecognitionError, ValueError):
         self.format = format
         self.valid = valid
         super().__init__(f"unknown format {format!r}; valid formats are: {', '.join(valid)}")
+
+
+class UnknownDatesError(TalibanRecognitionError, ValueError):
+    """Raised when a query's `dates` is neither ``"stated"`` nor ``"corroborated"``.
+
+    Attributes:
+        dates: The value as given.
+    """
+
+    def __init__(self, dates: object, valid: tuple[str, ...]) -> None:
+        self.dates = dates
+        super().__init__(
+            f"unknown reading of dates {dates!r}; valid readings are: {', '.join(valid)}"
+        )
 
 
 class DataIntegrityError(TalibanRecognitionError, ValueError):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from taliban_recognition._cite import ABSTRACT, AUTHOR, KEYWORDS, LICENSE, TITLE
 from taliban_recognition._convert import dumps
 from taliban_recognition._errors import MissingExtraError, UnknownFormatError
-from taliban_recognition._tables import TABLES, Column, Row, Table, Value
+from taliban_recognition._tables import Column, Row, Table, Value, tables_of
 
 if TYPE_CHECKING:
     import os
@@ -117,7 +117,7 @@ def _descriptor(dataset: Dataset, files: dict[str, bytes]) -> bytes:
         "keywords": list(KEYWORDS),
         "contributors": [{"title": AUTHOR, "role": "author"}],
         "sources": [{"title": source.title} for source in dataset.sources],
-        "resources": [_resource(table, files[f"{table.name}.csv"]) for table in TABLES],
+        "resources": [_resource(table, files[f"{table.name}.csv"]) for table in tables_of(dataset)],
     }
     return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -128,7 +128,10 @@ def files(dataset: Dataset, format: str) -> dict[str, bytes]:  # noqa: A002
         raise UnknownFormatError(format, FORMATS)
     if format == "json":
         return {f"taliban-recognition-{dataset.version}.json": dumps(dataset)}
-    written = {f"{table.name}.csv": csv_bytes(table, list(table.rows(dataset))) for table in TABLES}
+    written = {
+        f"{table.name}.csv": csv_bytes(table, list(table.rows(dataset)))
+        for table in tables_of(dataset)
+    }
     if format == "datapackage":
         written["datapackage.json"] = _descriptor(dataset, written)
     return written
@@ -156,7 +159,7 @@ def _series(pandas: Any, column: Column, values: list[Value]) -> Any:  # noqa: A
         return pandas.Categorical(values, categories=column.enum, ordered=column.ordered)
     dtype = {
         "string": "string",
-        "integer": "int64",
+        "integer": "int64" if column.required else "Int64",
         "boolean": "bool",
         "date": "datetime64[s]",
     }[column.type]
@@ -174,7 +177,7 @@ def dataframes(dataset: Dataset) -> dict[str, pd.DataFrame]:
             raise  # pandas is there but broken: its own error says more than ours would
         raise MissingExtraError("Dataset.to_dataframes", "pandas", "pandas") from None
     frames = {}
-    for table in TABLES:
+    for table in tables_of(dataset):
         rows = list(table.rows(dataset))
         frames[table.name] = pd.DataFrame(
             {

@@ -7,11 +7,15 @@ import datetime as dt
 import enum
 import functools
 import re
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from taliban_recognition._errors import InvalidDateError
+from taliban_recognition._errors import InvalidDateError, UnknownDatesError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -46,6 +50,44 @@ def _tuple_of(kind: type[Any], *, non_empty: bool = False) -> Any:  # noqa: ANN4
             raise ValueError(msg)
 
     return check
+
+
+SCHEMA = (1, 1, 0)
+"""The newest dataset schema this code reads and writes: the newest field's `since`."""
+
+_SINCE = "taliban_recognition_since"
+
+
+def since(version: str) -> dict[str, tuple[int, int, int]]:
+    """Field metadata saying the field was added in dataset version `version`.
+
+    A dataset of an older version leaves the field at its default, and its data file leaves
+    it out, so the files of released versions stay byte for byte what they were.
+    """
+    return {_SINCE: version_key(version)}
+
+
+def field_since(field: attrs.Attribute[Any]) -> tuple[int, int, int]:
+    """The dataset version a record field was added in; ``(0, 0, 0)`` for the first fields."""
+    found: tuple[int, int, int] = field.metadata.get(_SINCE, (0, 0, 0))
+    return found
+
+
+_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\Z")
+
+
+def version_key(version: str) -> tuple[int, int, int]:
+    """A dataset version ``MAJOR.MINOR.PATCH`` as a tuple that sorts in version order.
+
+    Raises:
+        ValueError: `version` is not of that form.
+    """
+    match = _SEMVER.match(version) if isinstance(version, str) else None
+    if match is None:
+        msg = f"a dataset version is MAJOR.MINOR.PATCH, got {version!r}"
+        raise ValueError(msg)
+    major, minor, patch = match.groups()
+    return int(major), int(minor), int(patch)
 
 
 @functools.total_ordering
@@ -163,6 +205,77 @@ class Basis(enum.Enum):
     """The source says so of this country in so many words."""
     INFERRED = "inferred"
     """Follows from what the source says of states in general (e.g. "the first nation")."""
+
+
+class PloverType(enum.Enum):
+    """The PLOVER event type of an event, as POLECAT codes event data.
+
+    PLOVER (Political Language Ontology for Verifiable Event Records) is the ontology of the
+    POLECAT event data that succeeds CAMEO; these are its sixteen event types, with their
+    meanings in brief. Reference: https://github.com/openeventdata/PLOVER.
+
+    Examples:
+        >>> PloverType("SUPPORT").name
+        'SUPPORT'
+    """
+
+    AGREE = "AGREE"
+    """Agree to, promise, or state an intent or commitment to cooperate."""
+    CONSULT = "CONSULT"
+    """Meet, visit, or talk with another party."""
+    SUPPORT = "SUPPORT"
+    """Praise, endorse, defend, or recognize another party."""
+    CONCEDE = "CONCEDE"
+    """Ease restrictions, yield, or give in to demands."""
+    COOPERATE = "COOPERATE"
+    """Cooperate in practice: diplomatic, economic, military, or other relations."""
+    AID = "AID"
+    """Give material, humanitarian, military, or other aid."""
+    RETREAT = "RETREAT"
+    """Withdraw, demobilize, release, or return persons or property."""
+    REQUEST = "REQUEST"
+    """Ask, appeal, or demand that another party act."""
+    ACCUSE = "ACCUSE"
+    """Criticize, blame, or accuse another party."""
+    REJECT = "REJECT"
+    """Refuse, reject, or veto a proposal, demand, or request."""
+    THREATEN = "THREATEN"
+    """Threaten another party with action."""
+    PROTEST = "PROTEST"
+    """Demonstrate, strike, boycott, or otherwise protest."""
+    SANCTION = "SANCTION"
+    """Impose sanctions, embargoes, or other penalties; cut or reduce relations."""
+    MOBILIZE = "MOBILIZE"
+    """Mobilize or raise the alert of armed forces."""
+    COERCE = "COERCE"
+    """Coerce by non-lethal force: arrest, ban, expel, seize, or restrict."""
+    ASSAULT = "ASSAULT"
+    """Use lethal or violent force: attacks, bombings, armed conflict."""
+
+
+CAMEO: Mapping[str, str] = MappingProxyType(
+    {
+        "010": "Make statement, not specified below",
+        "030": "Express intent to cooperate, not specified below",
+        "050": "Engage in diplomatic cooperation, not specified below",
+        "051": "Praise or endorse",
+        "054": "Grant diplomatic recognition",
+        "061": "Cooperate economically",
+        "081": "Ease administrative sanctions, not specified below",
+        "0812": "Ease ban on political parties or politicians",
+        "0254": "Appeal for easing of economic sanctions, boycott, or embargo",
+        "104": "Demand political reform, not specified below",
+        "163": "Impose embargo, boycott, or sanctions",
+        "1722": "Ban political parties or politicians",
+        "183": "Conduct suicide, car, or other non-military bombing, not specified below",
+        "190": "Use conventional military force, not specified below",
+    }
+)
+"""The CAMEO event codes the dataset uses, with their codebook labels.
+
+From the CAMEO codebook (Schrodt, *CAMEO Conflict and Mediation Event Observations Event and
+Actor Codebook*, version 1.1b3, 2012, http://data.gdeltproject.org/documentation/CAMEO.Manual.1.1b3.pdf).
+"""
 
 
 def _bound_text(day: dt.date, *, earliest: bool) -> str:
@@ -330,17 +443,37 @@ def _check_code(pattern: str) -> Any:  # noqa: ANN401
     return check
 
 
+def _check_optional_code(_: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None and (type(value) is not int or not 0 < value < 1000):
+        msg = f"{attribute.name} must be None or a state number from 1 to 999, got {value!r}"
+        raise ValueError(msg)
+
+
+_ABBR = re.compile(r"[A-Z]{3}\Z")
+
+
+def _check_optional_abbr(_: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not _ABBR.match(value)):
+        msg = f"{attribute.name} must be None or three capital letters, got {value!r}"
+        raise ValueError(msg)
+
+
 @attrs.frozen
 class Country:
     """An ISO 3166-1 country, as the dataset records it.
 
-    Datasets store these four fields, so a pinned version keeps its country names even when a
-    later pycountry release renames a country. Get one with `country`.
+    Datasets store these fields, so a pinned version keeps its country names even when a later
+    pycountry release renames a country. From dataset version 1.1.0 on, they also carry the
+    state's Correlates of War and Gleditsch-Ward codes, for merging with data keyed by them.
+    `country` looks up the ISO fields only.
 
     Examples:
-        >>> from taliban_recognition import country
-        >>> country("Russia")
-        Country(alpha_2='RU', alpha_3='RUS', numeric='643', name='Russian Federation')
+        >>> import taliban_recognition as tr
+        >>> russia = tr.country("Russia")
+        >>> russia.alpha_3, russia.numeric, russia.name
+        ('RUS', '643', 'Russian Federation')
+        >>> russia.cow_code is None  # an ISO lookup; the records of 1.1.0 carry the COW codes
+        True
     """
 
     alpha_2: str = attrs.field(validator=_check_code(r"[A-Z]{2}"))
@@ -351,6 +484,23 @@ class Country:
     """ISO 3166-1 numeric code as three digits, e.g. ``"643"``."""
     name: str = attrs.field(validator=_check_text)
     """ISO 3166-1 English short name, e.g. ``"Russian Federation"``."""
+    cow_code: int | None = attrs.field(
+        default=None, validator=_check_optional_code, metadata=since("1.1.0")
+    )
+    """Correlates of War state number, e.g. ``365``; None where COW lists none."""
+    cow_abbr: str | None = attrs.field(
+        default=None, validator=_check_optional_abbr, metadata=since("1.1.0")
+    )
+    """Correlates of War state abbreviation, e.g. ``"RUS"``; None where COW lists none."""
+    gw_code: int | None = attrs.field(
+        default=None, validator=_check_optional_code, metadata=since("1.1.0")
+    )
+    """Gleditsch-Ward state number, e.g. ``365``; None where the list of independent states
+    has none."""
+    gw_abbr: str | None = attrs.field(
+        default=None, validator=_check_optional_abbr, metadata=since("1.1.0")
+    )
+    """Gleditsch-Ward state abbreviation, e.g. ``"RUS"``; None where the list has none."""
 
     def __str__(self) -> str:
         return f"{self.name} ({self.alpha_2})"
@@ -393,6 +543,15 @@ def _check_digest(instance: Source, _: attrs.Attribute[str], __: str) -> None:
         raise ValueError(msg)
 
 
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*\Z")
+
+
+def _check_url(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not _URL.match(value):
+        msg = f"{attribute.name} must be an http(s) URL, got {value!r}"
+        raise ValueError(msg)
+
+
 @attrs.frozen
 class Source:
     """A text the dataset's evidence quotes, shipped whole inside the package."""
@@ -407,6 +566,31 @@ class Source:
     """Hex SHA-256 digest of the text's UTF-8 bytes."""
     notes: str | None = attrs.field(default=None, validator=_check_optional_text)
     """How the source was obtained and anything else a reader should know."""
+
+
+@attrs.frozen
+class Reference:
+    """A published work cited for a fact the sources leave vague, such as an exact date.
+
+    Unlike a `Source`, a reference is not shipped and not quoted: the dataset records where it
+    is and what it is cited for, and nothing of its text.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    """Stable identifier, used by `Corroboration.reference_id`."""
+    title: str = attrs.field(validator=_check_text)
+    """Title of the work (see `notes` for where it comes from)."""
+    publisher: str = attrs.field(validator=_check_text)
+    """Who published it, e.g. ``"Daily Sabah"``."""
+    url: str = attrs.field(validator=_check_url)
+    """Where it is published: an ``https`` or ``http`` URL."""
+    date: FuzzyDate | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(FuzzyDate))
+    )
+    """When it was published, as precisely as known; None for a work without one, such as a
+    wiki article."""
+    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    """What it is cited for, and anything else a reader should know."""
 
 
 @attrs.frozen
@@ -425,6 +609,64 @@ class Actor:
     """The state the actor is, belongs to or governs; None for groups without one."""
     notes: str | None = attrs.field(default=None, validator=_check_optional_text)
     """Annotation remarks."""
+
+
+@attrs.frozen
+class EventCodes:
+    """An event's codes in the event-data ontologies, so it lines up with coded event data.
+
+    Examples:
+        >>> codes = EventCodes(cameo="054", plover=PloverType.SUPPORT)
+        >>> codes.cameo_label
+        'Grant diplomatic recognition'
+    """
+
+    cameo: str = attrs.field(validator=attrs.validators.in_(tuple(CAMEO)))
+    """CAMEO event code, as a string with its leading zero, e.g. ``"054"``."""
+    plover: PloverType = attrs.field(validator=attrs.validators.instance_of(PloverType))
+    """PLOVER event type, e.g. `PloverType.SUPPORT`."""
+    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    """Why these codes, where the choice is not plain from the codebooks."""
+
+    @property
+    def cameo_label(self) -> str:
+        """The CAMEO codebook's label of `cameo`."""
+        return CAMEO[self.cameo]
+
+
+@attrs.frozen
+class Corroboration:
+    """A date for an event from a published work, beside the date the source gives.
+
+    The corroborated date does not replace the source's: queries use it only when asked to
+    (``dates="corroborated"``). When it falls outside the source's date, `discrepancy` says so.
+    """
+
+    date: FuzzyDate = attrs.field(validator=attrs.validators.instance_of(FuzzyDate))
+    """The date the reference gives."""
+    reference_id: str = attrs.field(validator=_check_id)
+    """The `Reference.id` of the work that gives it."""
+    discrepancy: str | None = attrs.field(default=None, validator=_check_optional_text)
+    """How the reference and the source disagree, when the date falls outside the source's
+    date; None when it falls within it."""
+
+
+def _check_corroboration(
+    instance: Event, _: attrs.Attribute[Corroboration | None], value: object
+) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Corroboration):
+        msg = f"corroboration must be None or a Corroboration, got {value!r}"
+        raise TypeError(msg)
+    stated = instance.date
+    within = stated.earliest <= value.date.earliest and value.date.latest <= stated.latest
+    if within and value.discrepancy is not None:
+        msg = f"corroborated date {value.date} is within {stated}: there is no discrepancy"
+        raise ValueError(msg)
+    if not within and value.discrepancy is None:
+        msg = f"corroborated date {value.date} is outside {stated}: say how they disagree"
+        raise ValueError(msg)
 
 
 @attrs.frozen
@@ -454,6 +696,30 @@ class Event:
     continued to pursue", "are still wary"); `date` is then when it began, if known."""
     notes: str | None = attrs.field(default=None, validator=_check_optional_text)
     """How the date was resolved, discrepancies, and other annotation remarks."""
+    codes: EventCodes | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(EventCodes)),
+        metadata=since("1.1.0"),
+    )
+    """Its CAMEO code and PLOVER type."""
+    corroboration: Corroboration | None = attrs.field(
+        default=None, validator=_check_corroboration, metadata=since("1.1.0")
+    )
+    """A date from a published work where the source leaves the date vague, or None."""
+
+    def date_for(self, dates: str = "stated") -> FuzzyDate:
+        """The event's date as the source states it, or as corroborated where it is.
+
+        Args:
+            dates: ``"stated"`` (the source's date) or ``"corroborated"`` (the corroborated
+                date where there is one, else the source's).
+
+        Raises:
+            UnknownDatesError: `dates` is neither.
+        """
+        if check_dates(dates) == "corroborated" and self.corroboration is not None:
+            return self.corroboration.date
+        return self.date
 
 
 def _check_period(
@@ -501,7 +767,33 @@ class StatusPeriod:
     """How the status was inferred, and its caveats."""
 
 
+DATES = ("stated", "corroborated")
+"""The two readings of event dates the queries take: the source's, or corroborated."""
+
+
+def check_dates(dates: object) -> str:
+    """`dates` itself, if it names a reading of event dates.
+
+    Raises:
+        UnknownDatesError: It does not.
+    """
+    if not isinstance(dates, str) or dates not in DATES:
+        raise UnknownDatesError(dates, DATES)
+    return dates
+
+
 # The package re-exports these classes under its own name, where the string annotations above
 # cannot be evaluated; resolve them here, where they can, before cattrs needs them.
-for _record in (FuzzyDate, Country, Evidence, Source, Actor, Event, StatusPeriod):
+for _record in (
+    FuzzyDate,
+    Country,
+    Evidence,
+    Source,
+    Reference,
+    Actor,
+    EventCodes,
+    Corroboration,
+    Event,
+    StatusPeriod,
+):
     attrs.resolve_types(_record)

@@ -14,14 +14,18 @@ import attrs
 
 from taliban_recognition._dataset import Dataset
 from taliban_recognition._model import (
+    CAMEO,
     ActorKind,
     Basis,
     Country,
     DatePrecision,
+    Event,
     EventKind,
     Evidence,
     FuzzyDate,
+    PloverType,
     RecognitionStatus,
+    version_key,
 )
 
 Value = str | int | bool | dt.date | None
@@ -43,6 +47,7 @@ class Column:
     enum: tuple[str, ...] = ()
     ordered: bool = False  # the enum's order is meaningful (recognition statuses)
     pattern: str | None = None
+    since: tuple[int, int, int] = (0, 0, 0)  # the dataset version that added the field
 
 
 @attrs.frozen
@@ -64,11 +69,33 @@ class Table:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
     rows: Callable[[Dataset], Iterator[Row]] = attrs.field(eq=False, repr=False)
+    since: tuple[int, int, int] = (0, 0, 0)  # the dataset version that added the records
 
     @property
     def column_names(self) -> tuple[str, ...]:
         """The column names, in order."""
         return tuple(column.name for column in self.columns)
+
+    def of(self, dataset: Dataset) -> Table:
+        """The table as `dataset`'s version has it: without the columns added after it."""
+        level = version_key(dataset.version)
+        kept = [n for n, column in enumerate(self.columns) if column.since <= level]
+        if len(kept) == len(self.columns):
+            return self
+        rows = self.rows
+
+        def narrowed(dataset: Dataset) -> Iterator[Row]:
+            for row in rows(dataset):
+                yield tuple(row[n] for n in kept)
+
+        columns = tuple(self.columns[n] for n in kept)
+        names = {column.name for column in columns}
+        return attrs.evolve(
+            self,
+            columns=columns,
+            foreign_keys=tuple(key for key in self.foreign_keys if key.column in names),
+            rows=narrowed,
+        )
 
 
 def _values(kind: type[ActorKind | Basis | DatePrecision | EventKind]) -> tuple[str, ...]:
@@ -76,6 +103,9 @@ def _values(kind: type[ActorKind | Basis | DatePrecision | EventKind]) -> tuple[
 
 
 _ISO_CODES = {"alpha_2": r"[A-Z]{2}", "alpha_3": r"[A-Z]{3}", "numeric": r"[0-9]{3}"}
+
+
+_V1_1 = (1, 1, 0)
 
 
 def _country_columns(prefix: str, what: str, *, required: bool) -> tuple[Column, ...]:
@@ -96,16 +126,61 @@ def _country_columns(prefix: str, what: str, *, required: bool) -> tuple[Column,
             f"English short name of {what}, as recorded in this dataset version.",
             required=required,
         ),
+        Column(
+            f"{prefix}_cow_code",
+            "integer",
+            f"Correlates of War state number of {what}; empty where COW lists none.",
+            required=False,
+            since=_V1_1,
+        ),
+        Column(
+            f"{prefix}_cow_abbr",
+            "string",
+            f"Correlates of War state abbreviation of {what}; empty where COW lists none.",
+            required=False,
+            pattern="[A-Z]{3}",
+            since=_V1_1,
+        ),
+        Column(
+            f"{prefix}_gw_code",
+            "integer",
+            f"Gleditsch-Ward state number of {what}; empty where the list has none.",
+            required=False,
+            since=_V1_1,
+        ),
+        Column(
+            f"{prefix}_gw_abbr",
+            "string",
+            f"Gleditsch-Ward state abbreviation of {what}; empty where the list has none.",
+            required=False,
+            pattern="[A-Z]{3}",
+            since=_V1_1,
+        ),
     )
 
 
 def _country(country: Country | None) -> Row:
     if country is None:
-        return (None, None, None, None)
-    return (country.alpha_2, country.alpha_3, country.numeric, country.name)
+        return (None,) * 8
+    return (
+        country.alpha_2,
+        country.alpha_3,
+        country.numeric,
+        country.name,
+        country.cow_code,
+        country.cow_abbr,
+        country.gw_code,
+        country.gw_abbr,
+    )
 
 
-def _date_columns(prefix: str, what: str, *, empty: str | None = None) -> tuple[Column, ...]:
+def _date_columns(
+    prefix: str,
+    what: str,
+    *,
+    empty: str | None = None,
+    since: tuple[int, int, int] = (0, 0, 0),
+) -> tuple[Column, ...]:
     """The four columns of a fuzzy date: EDTF text, first and last possible day, precision.
 
     `what` names what the date is of ("the event"); `empty`, if given, says what an empty
@@ -119,18 +194,21 @@ def _date_columns(prefix: str, what: str, *, empty: str | None = None) -> tuple[
             f"Date of {what}, in EDTF (ISO 8601-2): a day, a month, a year, or [A..B], one "
             f"unknown day between A and B.{note}",
             required=empty is None,
+            since=since,
         ),
         Column(
             f"{prefix}_earliest",
             "date",
             f"First day the date of {what} can be.{note}",
             required=empty is None,
+            since=since,
         ),
         Column(
             f"{prefix}_latest",
             "date",
             f"Last day the date of {what} can be.{note}",
             required=empty is None,
+            since=since,
         ),
         Column(
             f"{prefix}_precision",
@@ -138,6 +216,7 @@ def _date_columns(prefix: str, what: str, *, empty: str | None = None) -> tuple[
             f"How precisely the date of {what} is known.{note}",
             required=empty is None,
             enum=_values(DatePrecision),
+            since=since,
         ),
     )
 
@@ -174,6 +253,29 @@ def _event_rows(dataset: Dataset) -> Iterator[Row]:
             event.summary,
             event.ongoing,
             event.notes,
+            *_codes(event),
+            *_date(None if event.corroboration is None else event.corroboration.date),
+            None if event.corroboration is None else event.corroboration.reference_id,
+            None if event.corroboration is None else event.corroboration.discrepancy,
+        )
+
+
+def _codes(event: Event) -> Row:
+    codes = event.codes
+    if codes is None:
+        return (None, None, None, None)
+    return (codes.cameo, codes.cameo_label, codes.plover.value, codes.notes)
+
+
+def _reference_rows(dataset: Dataset) -> Iterator[Row]:
+    for reference in dataset.references:
+        yield (
+            reference.id,
+            reference.title,
+            reference.publisher,
+            reference.url,
+            *_date(reference.date),
+            reference.notes,
         )
 
 
@@ -301,9 +403,63 @@ TABLES: tuple[Table, ...] = (
                 "How the date was resolved, discrepancies, remarks.",
                 required=False,
             ),
+            Column(
+                "cameo",
+                "string",
+                "CAMEO event code, with its leading zero.",
+                required=False,
+                enum=tuple(CAMEO),
+                since=_V1_1,
+            ),
+            Column(
+                "cameo_label",
+                "string",
+                "The CAMEO codebook's label of the code.",
+                required=False,
+                since=_V1_1,
+            ),
+            Column(
+                "plover",
+                "string",
+                "PLOVER event type.",
+                required=False,
+                enum=tuple(p.value for p in PloverType),
+                since=_V1_1,
+            ),
+            Column(
+                "codes_notes",
+                "string",
+                "Why these codes, where the choice is not plain.",
+                required=False,
+                since=_V1_1,
+            ),
+            *_date_columns(
+                "corroborated_date",
+                "the event by a published reference",
+                empty="no reference corroborates the date",
+                since=_V1_1,
+            ),
+            Column(
+                "corroborated_by",
+                "string",
+                "Id of the reference that gives the corroborated date.",
+                required=False,
+                since=_V1_1,
+            ),
+            Column(
+                "date_discrepancy",
+                "string",
+                "How the reference's date disagrees with the source's, when it falls outside.",
+                required=False,
+                since=_V1_1,
+            ),
         ),
         ("id",),
-        (ForeignKey("actor_id", "actors"), ForeignKey("target_id", "actors")),
+        (
+            ForeignKey("actor_id", "actors"),
+            ForeignKey("target_id", "actors"),
+            ForeignKey("corroborated_by", "references"),
+        ),
         _event_rows,
     ),
     Table(
@@ -374,13 +530,35 @@ TABLES: tuple[Table, ...] = (
         ),
         _evidence_rows,
     ),
+    Table(
+        "references",
+        "Published works cited for corroborated dates; not shipped, not quoted.",
+        (
+            Column("id", "string", "Reference id."),
+            Column("title", "string", "Title of the work."),
+            Column("publisher", "string", "Who published it."),
+            Column("url", "string", "Where it is published."),
+            *_date_columns("date", "the work's publication", empty="no date is known"),
+            Column("notes", "string", "What it is cited for.", required=False),
+        ),
+        ("id",),
+        (),
+        _reference_rows,
+        since=_V1_1,
+    ),
 )
-"""Every table, in the order they are exported."""
+"""Every table of the newest schema, in the order they are exported."""
+
+
+def tables_of(dataset: Dataset) -> tuple[Table, ...]:
+    """The tables of `dataset`'s version: without the tables and columns added after it."""
+    level = version_key(dataset.version)
+    return tuple(table.of(dataset) for table in TABLES if table.since <= level)
 
 
 def to_records(dataset: Dataset) -> dict[str, list[dict[str, Value]]]:
     """Every table of `dataset` as lists of row dicts, keyed by table name."""
     return {
         table.name: [dict(zip(table.column_names, row, strict=True)) for row in table.rows(dataset)]
-        for table in TABLES
+        for table in tables_of(dataset)
     }

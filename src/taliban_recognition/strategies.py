@@ -47,18 +47,24 @@ if TYPE_CHECKING:
 from taliban_recognition._dataset import SUBJECT, Dataset, event_order
 from taliban_recognition._iso import all_countries, names_of
 from taliban_recognition._model import (
+    CAMEO,
     Actor,
     ActorKind,
     Basis,
+    Corroboration,
     Country,
     DatePrecision,
     Event,
+    EventCodes,
     EventKind,
     Evidence,
     FuzzyDate,
+    PloverType,
     RecognitionStatus,
+    Reference,
     Source,
     StatusPeriod,
+    version_key,
 )
 
 __all__ = [
@@ -66,14 +72,17 @@ __all__ = [
     "countries",
     "country_queries",
     "datasets",
+    "event_codes",
     "events",
     "evidence",
     "fuzzy_dates",
     "invalid_country_queries",
+    "references",
     "sources",
     "status_chains",
 ]
 
+_VERSION = r"(0|[1-9][0-9]?)\.(0|[1-9][0-9]?)\.(0|[1-9][0-9]?)"
 _EARLIEST = dt.date(1900, 1, 1)
 _LATEST = dt.date(2100, 12, 31)
 _KNOWN = [s for s in RecognitionStatus if s is not RecognitionStatus.UNKNOWN]
@@ -84,8 +93,14 @@ texts = st.text(min_size=1, max_size=40).filter(str.strip)
 """Non-blank text, for names, titles, summaries and notes."""
 
 
-def countries() -> st.SearchStrategy[Country]:
+def countries(*, codes: bool = False) -> st.SearchStrategy[Country]:
     """Any ISO 3166-1 country, as `country` returns it.
+
+    With `codes`, it may also carry Correlates of War and Gleditsch-Ward codes (dataset
+    version 1.1.0 and later); they are drawn, not looked up, so they are not the real ones.
+
+    Args:
+        codes: Whether to draw COW and GW codes.
 
     Examples:
         >>> from hypothesis import given
@@ -95,7 +110,14 @@ def countries() -> st.SearchStrategy[Country]:
         ...     assert state.alpha_2.isupper() and len(state.numeric) == 3
         >>> test_codes_are_upper_case()
     """
-    return st.sampled_from(all_countries())
+    plain = st.sampled_from(all_countries())
+    if not codes:
+        return plain
+    number = st.none() | st.integers(1, 999)
+    abbr = st.none() | _letters(3)
+    return st.builds(
+        attrs.evolve, plain, cow_code=number, cow_abbr=abbr, gw_code=number, gw_abbr=abbr
+    )
 
 
 @st.composite
@@ -224,17 +246,74 @@ def evidence(draw: st.DrawFn, source: Source) -> Evidence:
 
 
 @st.composite
-def actors(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Actor:  # noqa: A002
-    """An actor of any kind; states always have a country, groups of states never do."""
+def actors(
+    draw: st.DrawFn,
+    id: st.SearchStrategy[str] = identifiers,  # noqa: A002
+    *,
+    codes: bool = False,
+) -> Actor:
+    """An actor of any kind; states always have a country, groups of states never do.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        id: The strategy for its id.
+        codes: Whether its country may carry COW and GW codes (see `countries`).
+    """
     kind = draw(st.sampled_from(ActorKind))
     if kind is ActorKind.STATE:
-        where: Country | None = draw(countries())
+        where: Country | None = draw(countries(codes=codes))
     elif kind is ActorKind.STATE_GROUP:
         where = None
     else:
-        where = draw(st.none() | countries())
+        where = draw(st.none() | countries(codes=codes))
     return Actor(
         id=draw(id), name=draw(texts), kind=kind, country=where, notes=draw(st.none() | texts)
+    )
+
+
+@st.composite
+def references(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Reference:  # noqa: A002
+    """A reference: a published work cited for a date, with an http(s) URL.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        id: The strategy for its id.
+    """
+    return Reference(
+        id=draw(id),
+        title=draw(texts),
+        publisher=draw(texts),
+        url=draw(
+            st.from_regex(
+                r"https?://[a-z]{1,10}\.[a-z]{2,3}(/[a-z0-9-]{0,12}){0,3}", fullmatch=True
+            )
+        ),
+        date=draw(st.none() | fuzzy_dates()),
+        notes=draw(st.none() | texts),
+    )
+
+
+@st.composite
+def event_codes(draw: st.DrawFn) -> EventCodes:
+    """A CAMEO code from the package's codebook and any PLOVER type."""
+    return EventCodes(
+        cameo=draw(st.sampled_from(sorted(CAMEO))),
+        plover=draw(st.sampled_from(PloverType)),
+        notes=draw(st.none() | texts),
+    )
+
+
+@st.composite
+def _corroboration(
+    draw: st.DrawFn, stated: FuzzyDate, as_of: dt.date, cited: tuple[Reference, ...]
+) -> Corroboration:
+    """A corroborated date no later than `as_of`, inside `stated` or, with a discrepancy, not."""
+    date = draw(fuzzy_dates(max_value=as_of))
+    within = stated.earliest <= date.earliest and date.latest <= stated.latest
+    return Corroboration(
+        date=date,
+        reference_id=draw(st.sampled_from(cited)).id,
+        discrepancy=None if within else draw(texts),
     )
 
 
@@ -247,14 +326,28 @@ def events(  # noqa: PLR0913 -- the context an event needs from its dataset
     as_of: dt.date,
     id: st.SearchStrategy[str] = identifiers,  # noqa: A002
     earliest: dt.date = _EARLIEST,
+    codes: bool = False,
+    cited: tuple[Reference, ...] = (),
 ) -> Event:
-    """An event between actors of `cast`, quoting `texts_of`, dated no later than `as_of`."""
+    """An event between actors of `cast`, quoting `texts_of`, dated no later than `as_of`.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        cast: The actors it may be between.
+        texts_of: The sources it may quote.
+        as_of: The latest its date may end.
+        id: The strategy for its id.
+        earliest: The earliest its date may start.
+        codes: Whether it may carry CAMEO and PLOVER codes (dataset version 1.1.0 on).
+        cited: References a corroborated date may cite; none, no corroboration.
+    """
+    date = draw(fuzzy_dates(earliest, as_of))
     return Event(
         id=draw(id),
         kind=draw(st.sampled_from(EventKind)),
         actor=draw(st.sampled_from(cast)),
         target=draw(st.none() | st.sampled_from(cast)),
-        date=draw(fuzzy_dates(earliest, as_of)),
+        date=date,
         date_text=draw(st.none() | texts),
         summary=draw(texts),
         evidence=tuple(
@@ -262,7 +355,15 @@ def events(  # noqa: PLR0913 -- the context an event needs from its dataset
         ),
         ongoing=draw(st.booleans()),
         notes=draw(st.none() | texts),
+        codes=draw(st.none() | event_codes()) if codes else None,
+        corroboration=draw(st.none() | _corroboration(date, as_of, cited)) if cited else None,
     )
+
+
+def _brings(event: Event, day: dt.date) -> bool:
+    """Whether `event` can have brought a change on `day`, by its stated and other dates."""
+    dates = [event.date] if event.corroboration is None else [event.date, event.corroboration.date]
+    return all(date.earliest <= day <= date.latest for date in dates)
 
 
 @st.composite
@@ -274,13 +375,26 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
     as_of: dt.date,
     texts_of: tuple[Source, ...],
     event_ids: tuple[str, ...] = (),
+    events_of: tuple[Event, ...] = (),
 ) -> tuple[StatusPeriod, ...]:
     """One state's status periods, following on from each other from `coverage_start`.
 
     Each period starts where the previous ends; consecutive statuses differ; the last is
     open (``end=None``). The changes really happen in order on days drawn first; each is then
     recorded as a fuzzy date around its day, so the recorded windows may overlap and need
-    not be sorted, as in annotated data. Period ids are the country code and a running number.
+    not be sorted, as in annotated data. A change may instead be brought by one of
+    `events_of` whose dates (stated and corroborated) hold its day: the period then starts
+    on that event's date and lists it first. Period ids are the country code and a running
+    number.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        state: The country.
+        coverage_start: The first period's start.
+        as_of: The latest a change may be.
+        texts_of: The sources the periods may quote.
+        event_ids: Ids the first period may list as resting on.
+        events_of: Events that may bring the later changes.
     """
     truths = sorted(draw(st.lists(st.dates(coverage_start, as_of), min_size=1, max_size=4)))
     if truths[0] == coverage_start and (coverage_start == as_of or draw(st.booleans())):
@@ -288,7 +402,19 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
     else:
         latest = draw(st.dates(max(truths[0], coverage_start + dt.timedelta(days=1)), as_of))
         first = FuzzyDate.between(coverage_start, latest)
-    changes = [draw(_around(day, coverage_start, as_of)) for day in truths[1:]]
+    changes: list[FuzzyDate] = []
+    brought: list[tuple[str, ...]] = [
+        tuple(draw(st.lists(st.sampled_from(event_ids), max_size=2))) if event_ids else ()
+    ]
+    for day in truths[1:]:
+        bringers = [e for e in events_of if _brings(e, day)]
+        if bringers and draw(st.booleans()):  # type: ignore[arg-type]
+            bringer = draw(st.sampled_from(bringers))
+            changes.append(bringer.date)
+            brought.append((bringer.id,))
+        else:
+            changes.append(draw(_around(day, coverage_start, as_of)))
+            brought.append(())
     statuses = [draw(st.sampled_from(_KNOWN))]
     for _ in changes:
         statuses.append(draw(st.sampled_from([s for s in _KNOWN if s is not statuses[-1]])))
@@ -302,15 +428,15 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
             start=start,
             end=end,
             basis=draw(st.sampled_from(Basis)),
-            events=tuple(draw(st.lists(st.sampled_from(event_ids), max_size=2)))
-            if event_ids
-            else (),
+            events=ids,
             evidence=tuple(
                 draw(st.lists(st.sampled_from(texts_of).flatmap(evidence), min_size=1, max_size=2))
             ),
             notes=draw(st.none() | texts),
         )
-        for number, (status, start, end) in enumerate(zip(statuses, starts, ends, strict=True), 1)
+        for number, (status, start, end, ids) in enumerate(
+            zip(statuses, starts, ends, brought, strict=True), 1
+        )
     )
 
 
@@ -357,17 +483,25 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
     """
     from taliban_recognition._convert import dumps  # noqa: PLC0415 -- cattrs only when drawn
 
+    version = draw(st.sampled_from(["1.0.0", "1.1.0"]) | st.from_regex(_VERSION, fullmatch=True))
+    extended = version_key(version) >= (1, 1, 0)  # the version has the 1.1.0 fields
     as_of = draw(st.dates(dt.date(1950, 1, 1), dt.date(2100, 1, 1)))
     coverage_start = draw(st.dates(as_of - dt.timedelta(days=20 * 366), as_of))
     texts_of = _unique_by_id(draw(st.lists(sources(), min_size=1, max_size=2)))
-    cast = _unique_by_id(draw(st.lists(actors(), min_size=1, max_size=6)))
+    cited = _unique_by_id(draw(st.lists(references(), max_size=2))) if extended else ()
+    cast = _unique_by_id(draw(st.lists(actors(codes=extended), min_size=1, max_size=6)))
     happenings = _unique_by_id(
-        draw(st.lists(events(cast=cast, texts_of=texts_of, as_of=as_of), max_size=max_events))
+        draw(
+            st.lists(
+                events(cast=cast, texts_of=texts_of, as_of=as_of, codes=extended, cited=cited),
+                max_size=max_events,
+            )
+        )
     )
     event_ids = tuple(e.id for e in happenings)
     states = draw(
         st.lists(
-            countries().filter(lambda c: c.alpha_2 != SUBJECT),
+            countries(codes=extended).filter(lambda c: c.alpha_2 != SUBJECT),
             max_size=max_states,
             unique_by=lambda c: c.alpha_2,
         )
@@ -380,12 +514,14 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
                 as_of=as_of,
                 texts_of=texts_of,
                 event_ids=event_ids,
+                events_of=happenings,
             )
         )
         for state in sorted(states, key=lambda c: c.alpha_2)
     ]
     dataset = Dataset(
-        version=f"{draw(st.integers(0, 99))}.{draw(st.integers(0, 99))}.{draw(st.integers(0, 99))}",
+        version=version,
+        references=cited,
         sha256="0" * 64,
         as_of=as_of,
         coverage_start=coverage_start,
