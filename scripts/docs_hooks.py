@@ -23,6 +23,7 @@ import attrs
 
 import taliban_recognition as tr
 from taliban_recognition import _errors
+from taliban_recognition._model import field_since
 from taliban_recognition._tables import TABLES
 
 if TYPE_CHECKING:
@@ -36,9 +37,12 @@ RECORDS: tuple[type, ...] = (
     tr.Dataset,
     tr.Source,
     tr.Evidence,
+    tr.Reference,
     tr.Actor,
     tr.Country,
     tr.Event,
+    tr.EventCodes,
+    tr.Corroboration,
     tr.FuzzyDate,
     tr.StatusPeriod,
 )
@@ -47,6 +51,7 @@ RECORDS: tuple[type, ...] = (
 ENUMS: tuple[type[enum.Enum], ...] = (
     tr.RecognitionStatus,
     tr.EventKind,
+    tr.PloverType,
     tr.ActorKind,
     tr.DatePrecision,
     tr.Basis,
@@ -149,6 +154,9 @@ def _samples(dataset: tr.Dataset) -> dict[type, list[object]]:
     pools: dict[type, list[object]] = {
         tr.Dataset: [dataset],
         tr.Source: list(dataset.sources),
+        tr.Reference: list(dataset.references),
+        tr.EventCodes: [e.codes for e in dataset.events if e.codes is not None],
+        tr.Corroboration: [e.corroboration for e in dataset.events if e.corroboration],
         tr.Evidence: list(evidence),
         tr.Actor: list(dataset.actors),
         tr.Country: list(countries),
@@ -163,6 +171,12 @@ def _samples(dataset: tr.Dataset) -> dict[type, list[object]]:
             )
         )
     return pools
+
+
+def _since(field: attrs.Attribute[object]) -> str:
+    """The dataset version that added a field, blank for the first fields."""
+    added = field_since(field)
+    return ".".join(map(str, added)) if added > (1, 0, 0) else ""
 
 
 def _first_example(records: list[object], field: str) -> str:
@@ -185,6 +199,7 @@ def data_dictionary(dataset: tr.Dataset) -> str:
                 f"`{docs[field.name][0]}`",
                 docs[field.name][1],
                 _first_example(samples[cls], field.name),
+                _since(field),
             )
             for field in attrs.fields(cls)
             if not field.name.startswith("_")
@@ -192,7 +207,7 @@ def data_dictionary(dataset: tr.Dataset) -> str:
         parts += [
             f"### {cls.__name__} {{ #record-{cls.__name__.lower()} }}",
             _summary(cls),
-            _table(("Field", "Type", "Meaning", "Example"), rows),
+            _table(("Field", "Type", "Meaning", "Example", "Since"), rows),
         ]
     parts.append("## Enumerations")
     for kind in ENUMS:
@@ -251,6 +266,14 @@ def named_states(dataset: tr.Dataset) -> list[tuple[str, tr.Country]]:
     return sorted(named.values(), key=lambda pair: pair[0])
 
 
+def version_line(dataset: tr.Dataset) -> str:
+    """Which dataset version a generated page shows."""
+    return (
+        f"This page shows dataset version **{dataset.version}** (SHA-256 `{dataset.sha256}`), "
+        f"as of {dataset.as_of.isoformat()}, the newest the package ships."
+    )
+
+
 def statuses(dataset: tr.Dataset) -> str:
     """The status of every named state on the as-of date, and the count of the others."""
     rows = []
@@ -268,14 +291,14 @@ def statuses(dataset: tr.Dataset) -> str:
             )
         )
     named = {country.alpha_2 for _, country in named_states(dataset)}
-    others: dict[str, int] = {}
+    others: dict[tuple[str, str], int] = {}
     for period in dataset.statuses:
         code = period.country.alpha_2
         if code not in named and period.end is None:
-            key = f"`{dataset.status_of(code).value}`"
+            key = (f"`{dataset.status_of(code).value}`", period.basis.value)
             others[key] = others.get(key, 0) + 1
-    for answer, count in sorted(others.items()):
-        rows.append((f"{count} other states", "", answer, "", "inferred", ""))
+    for (answer, basis), count in sorted(others.items()):
+        rows.append((f"{count} other states", "", answer, "", basis, ""))
     return _table(
         ("State", "ISO", f"Status on {dataset.as_of}", "Since", "Basis", "Rests on"), rows
     )
@@ -350,7 +373,10 @@ _STYLE = (
     ".de_facto_engagement{fill:#e3a33b}"
     ".formal_recognition{fill:#2f8a57}"
     ".unknown{fill:url(#unknown-hatch)}"
+    ".ongoing{stroke:#1f5f9f;stroke-width:1.5;stroke-dasharray:1 2}"
     "</style>"
+)
+_HATCH = (
     '<defs><pattern id="unknown-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
     'patternTransform="rotate(45)"><rect width="6" height="6" fill="#f4f4f4"/>'
     '<rect width="2" height="6" fill="#9aa3ad"/></pattern></defs>'
@@ -369,11 +395,11 @@ def _text(text: str) -> str:
     return html.escape(_NOT_XML.sub("\ufffd", text))
 
 
-def _svg(label: str, height: float, body: list[str]) -> str:
+def _svg(label: str, height: float, body: list[str], *, hatch: bool = False) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH:.0f} {height:.0f}" '
         f'width="100%" role="img" aria-label="{_text(label)}">'
-        f"<title>{_text(label)}</title>{_STYLE}{''.join(body)}</svg>"
+        f"<title>{_text(label)}</title>{_STYLE}{_HATCH if hatch else ''}{''.join(body)}</svg>"
     )
 
 
@@ -405,6 +431,12 @@ def event_timeline(dataset: tr.Dataset) -> str:
                 f'<rect class="{kind}" x="{low:.1f}" y="{y + 6:.1f}" '
                 f'width="{max(high - low, 2):.1f}" height="8"/>'
             )
+        if event.ongoing:  # still going on at as_of: a dotted line on to it
+            end = axis.x(dataset.as_of + dt.timedelta(days=1))
+            mark += (
+                f'<line class="ongoing" x1="{high:.1f}" y1="{y + 10:.1f}" '
+                f'x2="{max(end, high):.1f}" y2="{y + 10:.1f}"/>'
+            )
         tip = f"{event.date} {event.kind.value}: {event.summary}"
         body.append(
             f'<a class="row" href="#event-{event.id}" id="timeline-{event.id}">'
@@ -419,9 +451,14 @@ def event_timeline(dataset: tr.Dataset) -> str:
         f'<rect class="known" x="{_LABELS + 120:.0f}" y="{legend + 2:.0f}" width="24" height="8"/>',
         f'<text x="{_LABELS + 150:.0f}" y="{legend + 10:.0f}">known month or year</text>',
         f'<rect class="range" x="{_LABELS + 300:.0f}" y="{legend + 2:.0f}" width="24" height="8"/>',
-        f'<text x="{_LABELS + 330:.0f}" y="{legend + 10:.0f}">one unknown day within</text>',
+        f'<text x="{_LABELS + 330:.0f}" y="{legend + 10:.0f}">a day within the range</text>',
+        (
+            f'<line class="ongoing" x1="{_LABELS + 20:.0f}" y1="{legend + 26:.0f}" '
+            f'x2="{_LABELS + 44:.0f}" y2="{legend + 26:.0f}"/>'
+        ),
+        f'<text x="{_LABELS + 50:.0f}" y="{legend + 30:.0f}">still going on at as_of</text>',
     ]
-    return _svg(f"Timeline of the events of dataset {dataset.version}", legend + 20, body)
+    return _svg(f"Timeline of the events of dataset {dataset.version}", legend + 40, body)
 
 
 def _runs(dataset: tr.Dataset, country: tr.Country) -> list[tuple[dt.date, dt.date, str]]:
@@ -433,7 +470,7 @@ def _runs(dataset: tr.Dataset, country: tr.Country) -> list[tuple[dt.date, dt.da
     one = dt.timedelta(days=1)
     edges = {dataset.coverage_start}
     for period in dataset.status_periods(country):
-        edges |= {period.start.earliest, period.start.latest + one}
+        edges |= {period.start.earliest, period.start.latest, period.start.latest + one}
     days = sorted(d for d in edges if dataset.coverage_start <= d <= dataset.as_of)
     runs: list[tuple[dt.date, dt.date, str]] = []
     for day, after in zip(days, [*days[1:], dataset.as_of + one], strict=True):
@@ -463,9 +500,14 @@ def status_timeline(dataset: tr.Dataset) -> str:
         )
         for first, last, status in _runs(dataset, country):
             low, high = axis.x(first), axis.x(last + dt.timedelta(days=1))
+            said = status
+            if status == tr.RecognitionStatus.UNKNOWN.value:
+                said += ": " + " or ".join(
+                    s.value for s in dataset.possible_statuses(country, first)
+                )
             body.append(
                 f'<rect class="{status}" x="{low:.1f}" y="{y + 3:.1f}" '
-                f'width="{max(high - low, 3):.1f}" height="14"><title>{first} to {last}: {status}'
+                f'width="{max(high - low, 3):.1f}" height="14"><title>{first} to {last}: {said}'
                 "</title></rect>"
             )
         body.append("</a>")
@@ -477,7 +519,10 @@ def status_timeline(dataset: tr.Dataset) -> str:
         body.append(f'<text x="{x + 18:.0f}" y="{legend + 10:.0f}">{member.value}</text>')
         x += 40 + 7 * len(member.value)
     return _svg(
-        f"Recognition status of the named states, dataset {dataset.version}", legend + 20, body
+        f"Recognition status of the named states, dataset {dataset.version}",
+        legend + 20,
+        body,
+        hatch=True,
     )
 
 
@@ -586,8 +631,70 @@ def changelog(_: tr.Dataset) -> str:
     return text.split("\n", 1)[1].strip()
 
 
+def event_coding(dataset: tr.Dataset) -> str:
+    """The CAMEO codebook entries the data may use, and each event's codes with why."""
+    used = {e.codes.cameo for e in dataset.events if e.codes is not None}
+    codebook: list[tuple[str, ...]] = [
+        (f"`{code}`", label, "yes" if code in used else "") for code, label in tr.CAMEO.items()
+    ]
+    rows: list[tuple[str, ...]] = [
+        (
+            f"[`{e.id}`](timeline.md#event-{e.id})",
+            f"`{e.codes.cameo}` {e.codes.cameo_label}",
+            f"`{e.codes.plover.value}`",
+            _escape(e.codes.notes or ""),
+        )
+        for e in dataset.events
+        if e.codes is not None
+    ]
+    if not rows:
+        return f"Dataset {dataset.version} codes no events."
+    return "\n\n".join(
+        [
+            _table(("CAMEO code", "Codebook label", f"Used in {dataset.version}"), codebook),
+            f"Each event of dataset {dataset.version}, its codes, and why where not plain:",
+            _table(("Event", "CAMEO", "PLOVER", "Why"), rows),
+        ]
+    )
+
+
+def corroborations(dataset: tr.Dataset) -> str:
+    """Every corroborated date beside the source's, with its reference and any discrepancy."""
+    references = {r.id: r for r in dataset.references}
+    rows: list[tuple[str, ...]] = []
+    for e in dataset.events:
+        if e.corroboration is None:
+            continue
+        ref = references[e.corroboration.reference_id]
+        rows.append(
+            (
+                f"[`{e.id}`](timeline.md#event-{e.id})",
+                f"`{e.date}`",
+                f"`{e.corroboration.date}`",
+                f"[{_escape(ref.title)}]({ref.url}), {_escape(ref.publisher)}",
+                _escape(e.corroboration.discrepancy or ""),
+            )
+        )
+    if not rows:
+        return f"Dataset {dataset.version} has no corroborated dates."
+    return _table(("Event", "Source's date", "Corroborated", "Reference", "Discrepancy"), rows)
+
+
+def release_diffs(_: tr.Dataset) -> str:
+    """What each dataset release changed from the one before, as `diff` reports it."""
+    versions = tr.versions()
+    parts = []
+    for before, after in itertools.pairwise(versions):
+        parts += [
+            f"### Dataset {before} to {after}",
+            f"```text\n{tr.diff(before, after).summary()}\n```",
+        ]
+    return "\n\n".join(parts) or "There is one dataset version."
+
+
 GENERATORS: dict[str, Callable[[tr.Dataset], str]] = {
     "data-dictionary": data_dictionary,
+    "version": version_line,
     "statuses": statuses,
     "status-timeline": status_timeline,
     "event-timeline": event_timeline,
@@ -598,6 +705,9 @@ GENERATORS: dict[str, Callable[[tr.Dataset], str]] = {
     "versions": versions,
     "error-hierarchy": error_hierarchy,
     "changelog": changelog,
+    "event-coding": event_coding,
+    "corroborations": corroborations,
+    "release-diffs": release_diffs,
 }
 
 

@@ -222,7 +222,7 @@ def test_verify_fails_on_a_corrupted_copy(tmp_path: Path) -> None:
     ]
     assert lines[-1] == f"1 of {len(tr.versions())} dataset files failed verification"
     assert all(len(line) <= 80 for line in lines)
-    loaded = run("status", "RU", env=env)
+    loaded = run("status", "RU", "--version", "1.0.0", env=env)
     assert loaded.returncode == 1
     assert loaded.stderr.count("\n") == 1
     assert "corrupt or was modified" in loaded.stderr

@@ -98,14 +98,28 @@ def test_records_are_hashable_and_equal_records_hash_equally(dataset: tr.Dataset
 # Malformed data files ------------------------------------------------------------------------
 
 
+DEFAULTED = {
+    "notes",
+    "ongoing",
+    "cow_code",
+    "cow_abbr",
+    "gw_code",
+    "gw_abbr",
+    "codes",
+    "corroboration",
+    "discrepancy",
+    "references",
+}
+
+
 def required_fields(node: object, path: str = "$") -> list[str]:
     """Paths of every field of every record in an unstructured dataset that has no default."""
     found: list[str] = []
     if isinstance(node, dict):
         for key, value in node.items():
             here = f"{path}.{key}"
-            # Records' notes and ongoing have defaults; the dataset's own notes do not.
-            if key not in {"notes", "ongoing"} or path == "$":
+            # These have defaults, and may be left out; the dataset's own notes may not.
+            if key not in DEFAULTED or (path == "$" and key == "notes"):
                 found.append(here)
             found += required_fields(value, here)
     elif isinstance(node, list):

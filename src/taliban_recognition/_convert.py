@@ -151,7 +151,9 @@ def loads(data: bytes, sha256: str) -> Dataset:
         raise DataFormatError("$", f"expected a JSON object, got {type(record).__name__}")
     if "sha256" in record:
         raise DataFormatError("$.sha256", "a data file does not record its own digest")
-    version = record.get("version")
+    if "version" not in record:
+        raise DataFormatError("$.version", "required field missing")
+    version = record["version"]
     try:
         version_key(version if isinstance(version, str) else repr(version))
     except ValueError as error:

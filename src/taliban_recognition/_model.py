@@ -110,7 +110,9 @@ class RecognitionStatus(enum.Enum):
     UNKNOWN = "unknown"
     """More than one status is possible on that day; see `Dataset.possible_statuses`."""
     NO_RECOGNITION = "no_recognition"
-    """Neither formal recognition nor an exchange or acceptance of ambassadors."""
+    """No formal recognition, and no posting or acceptance of ambassadors that the source
+    records. For a state the source does not single out this is inferred: it may have ties
+    the source does not mention."""
     DE_FACTO_ENGAGEMENT = "de_facto_engagement"
     """Ambassadors posted to Kabul or accepted from it, without formal recognition."""
     FORMAL_RECOGNITION = "formal_recognition"
@@ -204,7 +206,8 @@ class Basis(enum.Enum):
     STATED = "stated"
     """The source says so of this country in so many words."""
     INFERRED = "inferred"
-    """Follows from what the source says of states in general (e.g. "the first nation")."""
+    """Not said of this state in so many words, but derived from what the source says (of
+    states in general, e.g. "the first nation", or of related events); the notes say how."""
 
 
 class PloverType(enum.Enum):
