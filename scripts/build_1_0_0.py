@@ -11,12 +11,12 @@ exactly once in the text. Released versions never change: a correction is a new 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import sys
 from pathlib import Path
 
+from release import check_or_write  # scripts/release.py, beside this script
 from taliban_recognition import (
     Actor,
     ActorKind,
@@ -710,24 +710,7 @@ def build() -> bytes:
 
 def main() -> int:
     """Compare the shipped file with a fresh build, or write it."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="write the file (before release)")
-    built = build()
-    if parser.parse_args().write:
-        manifest = (OUT.parent / "SHA256SUMS").read_text(encoding="utf-8")
-        if f"  {OUT.name}\n" in manifest:
-            print(
-                f"{OUT.name} is released (listed in SHA256SUMS) and never changes", file=sys.stderr
-            )
-            return 1
-        OUT.write_bytes(built)
-        print(f"wrote {OUT.relative_to(ROOT)} ({len(built)} bytes)")
-        return 0
-    if OUT.read_bytes() != built:
-        print(f"{OUT.relative_to(ROOT)} differs from its annotation", file=sys.stderr)
-        return 1
-    print(f"{OUT.relative_to(ROOT)} matches its annotation")
-    return 0
+    return check_or_write(OUT, build(), __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from taliban_recognition._errors import UnknownFormatError, UnknownVersionError
+from taliban_recognition._errors import UnknownFormatError
 from taliban_recognition._load import SHIPPED
 
 TITLE = "taliban_recognition: the diplomatic recognition of the Taliban government of Afghanistan"
@@ -116,9 +116,5 @@ def cite(version: str | None = None, format: str = "bibtex") -> str:  # noqa: A0
     write = writers.get(format) if isinstance(format, str) else None
     if write is None:
         raise UnknownFormatError(format, FORMATS)
-    digests = SHIPPED.manifest()
-    if version is None:
-        version = next(reversed(digests))
-    if not isinstance(version, str) or version not in digests:
-        raise UnknownVersionError(version, tuple(digests))
-    return write(version, digests[version], RELEASES[version])
+    version, sha256 = SHIPPED.digest(version)
+    return write(version, sha256, RELEASES[version])

@@ -21,7 +21,6 @@ from taliban_recognition._errors import (
     DataFormatError,
     DataIntegrityError,
     TalibanRecognitionError,
-    UnknownVersionError,
 )
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._load import SHIPPED, load
@@ -173,7 +172,7 @@ def _events(args: argparse.Namespace) -> int:
 def _versions(args: argparse.Namespace) -> int:
     digests = SHIPPED.manifest()
     if args.dataset_version is not None:
-        digests = {args.dataset_version: digests[args.dataset_version]}
+        digests = dict([SHIPPED.digest(args.dataset_version)])
     print(f"{'Version':<10}SHA-256")
     for version, digest in digests.items():
         print(f"{version:<10}{digest}")
@@ -373,9 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.dataset_version = None
     try:
         if args.dataset_version is not None:
-            digests = SHIPPED.manifest()
-            if args.dataset_version not in digests:
-                raise UnknownVersionError(args.dataset_version, tuple(digests))
+            SHIPPED.digest(args.dataset_version)  # an unknown version is refused up front
         return int(args.run(args))
     except BrokenPipeError:  # the reader closed the pipe, as `| head` does
         devnull = os.open(os.devnull, os.O_WRONLY)

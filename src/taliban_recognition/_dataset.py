@@ -23,6 +23,7 @@ from taliban_recognition._errors import (
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._model import (
     DATES,
+    SCHEMA,
     Actor,
     Country,
     Event,
@@ -151,7 +152,8 @@ def _build_indices(dataset: Dataset) -> _Indices:
         level = version_key(dataset.version)
     except ValueError as error:
         raise DataFormatError("$.version", str(error)) from None
-    _check_schema(dataset, "$", level)
+    if level < SCHEMA:  # a version of the newest schema may set every field
+        _check_schema(dataset, "$", level)
     sources = _unique(dataset.sources, "sources")
     actors = _unique(dataset.actors, "actors")
     events = _unique(dataset.events, "events")
@@ -601,11 +603,16 @@ class Dataset:
         last = None if until is None else _day(until, "until")
         if first is not None and last is not None and first > last:
             raise InvalidDateError((first, last), "since must not be after until")
-        reading = check_dates(dates)
+        corroborated = check_dates(dates) == "corroborated"
+
+        def date_of(event: Event) -> FuzzyDate:
+            found = event.corroboration if corroborated else None
+            return event.date if found is None else found.date
+
         if first is not None:
-            checks.append(lambda e: e.date_for(reading).latest >= first)
+            checks.append(lambda e: date_of(e).latest >= first)
         if last is not None:
-            checks.append(lambda e: e.date_for(reading).earliest <= last)
+            checks.append(lambda e: date_of(e).earliest <= last)
         return tuple(e for e in events if all(check(e) for check in checks))
 
     def to_records(self) -> dict[str, list[dict[str, Value]]]:

@@ -74,16 +74,25 @@ class Shelf:
                 self._manifest.update(sorted(entries.items(), key=lambda kv: _semver(kv[0])))
             return dict(self._manifest)
 
-    def load(self, version: str | None) -> Dataset:
-        """The dataset of `version` (None: the newest), verified on first load, then cached."""
+    def digest(self, version: object) -> tuple[str, str]:
+        """A version the manifest lists (None: the newest), and the digest on record for it.
+
+        Raises:
+            UnknownVersionError: The manifest does not list `version`.
+        """
         digests = self.manifest()
         if version is None:
             version = next(reversed(digests))
         if not isinstance(version, str) or version not in digests:
             raise UnknownVersionError(version, tuple(digests))
+        return version, digests[version]
+
+    def load(self, version: str | None) -> Dataset:
+        """The dataset of `version` (None: the newest), verified on first load, then cached."""
+        version, expected = self.digest(version)
         with self._lock:
             if version not in self._cache:
-                self._cache[version] = self._read(version, digests[version])
+                self._cache[version] = self._read(version, expected)
             return self._cache[version]
 
     def _read(self, version: str, expected: str) -> Dataset:
@@ -121,11 +130,7 @@ class Shelf:
             DataFormatError: The manifest itself cannot be read.
             UnknownVersionError: The manifest does not list `version`.
         """
-        digests = self.manifest()
-        if version is not None:
-            if not isinstance(version, str) or version not in digests:
-                raise UnknownVersionError(version, tuple(digests))
-            digests = {version: digests[version]}
+        digests = self.manifest() if version is None else dict([self.digest(version)])
         found: dict[str, DataIntegrityError | DataFormatError | None] = {}
         for listed, expected in digests.items():
             try:
