@@ -28,7 +28,8 @@ README = Path(__file__).parent.parent / "README.md"
 def docstring_tests() -> list[doctest.DocTest]:
     """Every example in the modules' and the public objects' docstrings, methods included."""
     finder = doctest.DocTestFinder(exclude_empty=True)
-    globs = vars(taliban_recognition)
+    # The package's public names, as `from taliban_recognition import *` gives them.
+    globs = {name: getattr(taliban_recognition, name) for name in taliban_recognition.__all__}
     tests = [
         test
         for name in MODULES

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib.metadata
 import importlib.resources
@@ -245,7 +246,7 @@ def test_version_comes_from_package_metadata() -> None:
 
 def test_unknown_module_attribute() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        _ = tr.nope
+        _ = tr.nope  # type: ignore[attr-defined]  # type checkers flag it too
 
 
 def test_a_file_must_hold_the_version_the_manifest_names() -> None:
@@ -305,14 +306,57 @@ def test_verify_reports_a_missing_file_and_a_file_of_another_version() -> None:
     assert "the file says '1.0.1', the manifest '1.0.0'" in str(problem)
 
 
-def test_importing_the_package_reads_and_imports_nothing_heavy() -> None:
-    probe = (
-        "import sys, taliban_recognition; "
-        "print(sorted(m for m in ('argparse', 'cattrs', 'csv', 'difflib', 'hashlib', "
-        "'importlib.metadata', "
-        "'importlib.resources', 'json', 'pandas', 'pycountry') if m in sys.modules))"
-    )
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running `code`."""
+    probe = f"import sys; {code}; print(' '.join(sorted(sys.modules)))"
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "[]"
+    return set(result.stdout.split())
+
+
+HEAVY = {"argparse", "cattrs", "csv", "difflib", "hashlib", "importlib.metadata"}
+HEAVY |= {"importlib.resources", "json", "pandas", "pycountry", "attrs", "unicodedata"}
+
+
+def test_importing_the_package_reads_and_imports_nothing_heavy() -> None:
+    # The package's own modules, attrs included, are imported when a name is first used.
+    found = modules_after("import taliban_recognition")
+    assert found & HEAVY == set()
+    assert {m for m in found if m.startswith("taliban_recognition")} == {"taliban_recognition"}
+
+
+def test_a_public_name_imports_only_what_it_needs() -> None:
+    found = modules_after("import taliban_recognition as tr; tr.RecognitionStatus")
+    assert "taliban_recognition._model" in found
+    assert found & {"cattrs", "pycountry", "json", "taliban_recognition._diff"} == set()
+    assert tr.RecognitionStatus.__module__ == "taliban_recognition"  # as if imported eagerly
+
+
+def test_a_status_by_code_is_answered_from_the_data_without_pycountry() -> None:
+    by_code = modules_after("import taliban_recognition as tr; tr.load().status_of('RU')")
+    assert {"cattrs", "json"} <= by_code
+    assert "pycountry" not in by_code
+    by_name = modules_after("import taliban_recognition as tr; tr.load().status_of('Russia')")
+    assert "pycountry" in by_name
+
+
+def test_the_lazy_names_are_the_names_type_checkers_see() -> None:
+    # __init__ lists each public name twice: imported under TYPE_CHECKING for type checkers
+    # and the API docs, and in _DEFINED_IN for the lazy loader. The two must agree.
+    init = Path(tr.__file__)
+    tree = ast.parse(init.read_text(encoding="utf-8"))
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    seen = {
+        alias.name: node.module.removeprefix("taliban_recognition.")
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    }
+    assert seen == tr._MODULE_OF  # noqa: SLF001
+    assert sorted(seen) == sorted(tr.__all__)
+    assert set(dir(tr)) >= set(tr.__all__)

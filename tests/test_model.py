@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
@@ -9,6 +11,10 @@ from hypothesis import strategies as st
 
 import taliban_recognition as tr
 from taliban_recognition import DatePrecision, FuzzyDate, RecognitionStatus
+from taliban_recognition._model import _month_end
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 any_day = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 30))
 # Month and year boundaries are where EDTF bounds shorten, so they are drawn often.
@@ -182,3 +188,30 @@ def test_status_period_cannot_hold_unknown() -> None:
             events=(),
             evidence=evidence,
         )
+
+
+@given(st.dates())
+def test_a_month_ends_on_the_day_the_calendar_says(day: dt.date) -> None:
+    last = calendar.monthrange(day.year, day.month)[1]
+    assert _month_end(day) == day.replace(day=last)
+
+
+KNOWN: dict[DatePrecision, Callable[[dt.date], str]] = {
+    DatePrecision.DAY: lambda day: day.isoformat(),
+    DatePrecision.MONTH: lambda day: f"{day.year:04d}-{day.month:02d}",
+    DatePrecision.YEAR: lambda day: f"{day.year:04d}",
+}
+
+
+@given(st.dates(), st.dates(), st.sampled_from(list(KNOWN)))
+def test_a_known_date_spans_exactly_its_day_month_or_year(
+    earliest: dt.date, latest: dt.date, precision: DatePrecision
+) -> None:
+    expected = FuzzyDate.parse(KNOWN[precision](earliest))  # the span its text names
+    if (earliest, latest) == (expected.earliest, expected.latest):
+        assert FuzzyDate(earliest, latest, precision) == expected
+    else:
+        with pytest.raises(tr.InvalidDateError, match=f"a {precision.name} date must run from"):
+            FuzzyDate(earliest, latest, precision)
+    exact = FuzzyDate(expected.earliest, expected.latest, precision)
+    assert str(exact) == KNOWN[precision](earliest)

@@ -172,34 +172,55 @@ def test_a_mistyped_field_is_named(dataset: tr.Dataset, data: st.DataObject) -> 
 # Queries -------------------------------------------------------------------------------------
 
 
-def can_hold(chain: tuple[tr.StatusPeriod, ...], index: int, day: dt.date) -> bool:
+def can_hold(starts: list[tr.FuzzyDate], index: int, day: dt.date) -> bool:
     """Whether some order-respecting choice of change days puts `day` in period `index`.
 
-    Changes happen in order; each is set to the earliest day it can take, which makes every
-    constraint easiest to meet except "after `day`" for the change out of the period.
+    `starts` are the dates of the changes into each period. Changes happen in order; each is
+    set to the earliest day it can take, which makes every constraint easiest to meet except
+    "after `day`" for the change out of the period.
     """
     previous = dt.date.min
-    for number, period in enumerate(chain[1:], 1):  # the change into period `number`
-        floor = max(period.start.earliest, previous)
+    for number, start in enumerate(starts[1:], 1):  # the change into period `number`
+        floor = max(start.earliest, previous)
         if number == index + 1:
             floor = max(floor, day + dt.timedelta(days=1))
-        if floor > period.start.latest or (number == index and floor > day):
+        if floor > start.latest or (number == index and floor > day):
             return False
         previous = floor
     return True
 
 
+def starts_of(
+    dataset: tr.Dataset, chain: tuple[tr.StatusPeriod, ...], dates: str
+) -> list[tr.FuzzyDate]:
+    """The dates of the changes into each period: the first event's, as `dates` reads it."""
+    starts = [chain[0].start]
+    for period in chain[1:]:
+        corroboration = dataset.event(period.events[0]).corroboration if period.events else None
+        if dates == "corroborated" and corroboration is not None:
+            starts.append(corroboration.date)
+        else:
+            starts.append(period.start)
+    return starts
+
+
 @given(datasets(), st.data())
 def test_status_of_agrees_with_the_periods(dataset: tr.Dataset, data: st.DataObject) -> None:
     drawn = data.draw(days_of(dataset), label="day")
+    dates = data.draw(st.sampled_from(["stated", "corroborated"]), label="dates")
     for state in dict.fromkeys(p.country for p in dataset.statuses):
         chain = dataset.status_periods(state)
-        edges = edges_of(p.start for p in chain)
+        starts = starts_of(dataset, chain, dates)
+        edges = edges_of(starts)
         for day in [drawn, *(d for d in edges if dataset.coverage_start <= d <= dataset.as_of)]:
-            possible = {p.status for i, p in enumerate(chain) if can_hold(chain, i, day)}
-            assert set(dataset.possible_statuses(state, on=day)) == possible
+            holding = [p for i, p in enumerate(chain) if can_hold(starts, i, day)]
+            assert list(dataset.possible_periods(state, on=day, dates=dates)) == holding
+            possible = {p.status for p in holding}
+            assert set(dataset.possible_statuses(state, on=day, dates=dates)) == possible
             expected = next(iter(possible)) if len(possible) == 1 else RecognitionStatus.UNKNOWN
-            assert dataset.status_of(state, on=day) is expected
+            assert dataset.status_of(state, on=day, dates=dates) is expected
+            if dates == "corroborated":
+                continue
             certain = [
                 p.status
                 for p in chain
@@ -303,8 +324,10 @@ def test_find_events_filters_are_sound_complete_and_intersect(
     since = data.draw(st.none() | st.just(first), label="since")
     until = data.draw(st.none() | st.just(last), label="until")
 
+    dates = data.draw(st.sampled_from(["stated", "corroborated"]), label="dates")
+
     found = dataset.find_events(
-        country=code, actor=actor, target=target, kind=kind, since=since, until=until
+        country=code, actor=actor, target=target, kind=kind, since=since, until=until, dates=dates
     )
     expected = [
         e
@@ -313,10 +336,12 @@ def test_find_events_filters_are_sound_complete_and_intersect(
         and (actor is None or e.actor.id == actor)
         and (target is None or (e.target is not None and e.target.id == target))
         and (kind is None or e.kind is kind)
-        and (since is None or e.date.latest >= since)
-        and (until is None or e.date.earliest <= until)
+        and (since is None or e.date_for(dates).latest >= since)
+        and (until is None or e.date_for(dates).earliest <= until)
     ]
     assert list(found) == expected
+    if dates == "corroborated":
+        return
     alone = [
         set(dataset.find_events(country=code)),
         set(dataset.find_events(actor=actor)),

@@ -12,48 +12,51 @@ Examples:
 
 from __future__ import annotations
 
-from types import FunctionType
+from typing import TYPE_CHECKING
 
-from taliban_recognition._cite import cite
-from taliban_recognition._dataset import CountryQuery, Dataset, DateQuery
-from taliban_recognition._diff import DatasetDiff, FieldChange, RecordChange, diff
-from taliban_recognition._errors import (
-    DataFormatError,
-    DataIntegrityError,
-    InvalidDateError,
-    MissingExtraError,
-    NoStatusError,
-    OutOfCoverageError,
-    TalibanRecognitionError,
-    UnknownActorError,
-    UnknownCountryError,
-    UnknownDatesError,
-    UnknownEventKindError,
-    UnknownFormatError,
-    UnknownRecordError,
-    UnknownVersionError,
-)
-from taliban_recognition._iso import country
-from taliban_recognition._load import load, versions
-from taliban_recognition._model import (
-    CAMEO,
-    Actor,
-    ActorKind,
-    Basis,
-    Corroboration,
-    Country,
-    DatePrecision,
-    Event,
-    EventCodes,
-    EventKind,
-    Evidence,
-    FuzzyDate,
-    PloverType,
-    RecognitionStatus,
-    Reference,
-    Source,
-    StatusPeriod,
-)
+if TYPE_CHECKING:
+    from taliban_recognition._cite import cite
+
+    __version__: str  # read from the installed metadata on first access
+    from taliban_recognition._dataset import CountryQuery, Dataset, DateQuery
+    from taliban_recognition._diff import DatasetDiff, FieldChange, RecordChange, diff
+    from taliban_recognition._errors import (
+        DataFormatError,
+        DataIntegrityError,
+        InvalidDateError,
+        MissingExtraError,
+        NoStatusError,
+        OutOfCoverageError,
+        TalibanRecognitionError,
+        UnknownActorError,
+        UnknownCountryError,
+        UnknownDatesError,
+        UnknownEventKindError,
+        UnknownFormatError,
+        UnknownRecordError,
+        UnknownVersionError,
+    )
+    from taliban_recognition._iso import country
+    from taliban_recognition._load import load, versions
+    from taliban_recognition._model import (
+        CAMEO,
+        Actor,
+        ActorKind,
+        Basis,
+        Corroboration,
+        Country,
+        DatePrecision,
+        Event,
+        EventCodes,
+        EventKind,
+        Evidence,
+        FuzzyDate,
+        PloverType,
+        RecognitionStatus,
+        Reference,
+        Source,
+        StatusPeriod,
+    )
 
 __all__ = [
     "CAMEO",
@@ -100,19 +103,74 @@ __all__ = [
     "versions",
 ]
 
-# Public classes and functions report this module, as users and the API docs see them.
-for _name in __all__:
-    _public = globals()[_name]
-    if isinstance(_public, (type, FunctionType)):
-        _public.__module__ = __name__
-del _name, _public
+# Where each public name is defined. Importing the package reads no submodule, so that it costs
+# next to nothing; a name's module is imported the first time the name is used (PEP 562). The
+# imports under TYPE_CHECKING above say the same to type checkers and the API docs, and a test
+# holds the two lists equal.
+_DEFINED_IN = {
+    "_cite": ("cite",),
+    "_dataset": ("CountryQuery", "Dataset", "DateQuery"),
+    "_diff": ("DatasetDiff", "FieldChange", "RecordChange", "diff"),
+    "_errors": (
+        "DataFormatError",
+        "DataIntegrityError",
+        "InvalidDateError",
+        "MissingExtraError",
+        "NoStatusError",
+        "OutOfCoverageError",
+        "TalibanRecognitionError",
+        "UnknownActorError",
+        "UnknownCountryError",
+        "UnknownDatesError",
+        "UnknownEventKindError",
+        "UnknownFormatError",
+        "UnknownRecordError",
+        "UnknownVersionError",
+    ),
+    "_iso": ("country",),
+    "_load": ("load", "versions"),
+    "_model": (
+        "CAMEO",
+        "Actor",
+        "ActorKind",
+        "Basis",
+        "Corroboration",
+        "Country",
+        "DatePrecision",
+        "Event",
+        "EventCodes",
+        "EventKind",
+        "Evidence",
+        "FuzzyDate",
+        "PloverType",
+        "RecognitionStatus",
+        "Reference",
+        "Source",
+        "StatusPeriod",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _DEFINED_IN.items() for name in names}
 
 
-def __getattr__(name: str) -> str:
-    # The package version is read from the installed metadata on first access, not at import.
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415
+# Defined for the interpreter only: type checkers see the names imported above, and flag any
+# other attribute as missing instead of typing it as `object`.
+if not TYPE_CHECKING:
 
-        return version("taliban-recognition")
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
+    def __getattr__(name: str) -> object:
+        module = _MODULE_OF.get(name)
+        if module is not None:
+            from importlib import import_module  # noqa: PLC0415 -- only when a name is first used
+
+            value: object = getattr(import_module(f"{__name__}.{module}"), name)
+            globals()[name] = value  # later lookups are plain attribute reads
+            return value
+        # The package version is read from the installed metadata on first access, not at import.
+        if name == "__version__":
+            from importlib.metadata import version  # noqa: PLC0415
+
+            return version("taliban-recognition")
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})

@@ -6,6 +6,7 @@ import datetime as dt
 
 from taliban_recognition._errors import UnknownFormatError
 from taliban_recognition._load import SHIPPED
+from taliban_recognition._public import publish
 
 TITLE = "taliban_recognition: the diplomatic recognition of the Taliban government of Afghanistan"
 AUTHOR = "taliban_recognition developers"
@@ -118,3 +119,8 @@ def cite(version: str | None = None, format: str = "bibtex") -> str:  # noqa: A0
         raise UnknownFormatError(format, FORMATS)
     version, sha256 = SHIPPED.digest(version)
     return write(version, sha256, RELEASES[version])
+
+
+publish(
+    cite,
+)

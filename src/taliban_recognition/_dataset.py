@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Mapping
 from itertools import accumulate
 from typing import TYPE_CHECKING, TypeVar
 
@@ -20,6 +20,7 @@ from taliban_recognition._errors import (
     UnknownEventKindError,
     UnknownRecordError,
 )
+from taliban_recognition._iso import codes_of, key
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._model import (
     DATES,
@@ -40,10 +41,11 @@ from taliban_recognition._model import (
     since,
     version_key,
 )
+from taliban_recognition._public import publish
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from pathlib import Path
 
     import pandas as pd
@@ -76,47 +78,101 @@ def _day(value: object, argument: str) -> dt.date:
     raise InvalidDateError(value, f"{argument} must be a datetime.date or an ISO date string")
 
 
-@attrs.frozen
-class _Window:
-    """The days on which a period's status can hold: ``first <= day`` and ``day < until``."""
+class _Chain:
+    """A country's status periods, and the days on which each can hold, for binary search.
 
-    status: RecognitionStatus
-    first: dt.date
-    until: dt.date | None  # None: through as_of
+    Period ``i`` can hold on ``day`` when ``firsts[i] <= day`` and, for all but the last,
+    ``day < untils[i]``. Both tuples are non-decreasing, so the periods that can hold on a
+    day are the slice between two bisections: ``periods[lo:hi]``. A plain class, not an
+    attrs one: it is private, and generating attrs methods would cost every import.
+    """
+
+    __slots__ = ("country", "firsts", "periods", "statuses", "untils")
+
+    def __init__(
+        self,
+        periods: tuple[StatusPeriod, ...],
+        firsts: tuple[dt.date, ...],
+        untils: tuple[dt.date, ...],  # one fewer than periods: the last holds through as_of
+    ) -> None:
+        self.country: Country = periods[0].country
+        self.periods = periods
+        self.statuses = tuple(period.status for period in periods)
+        self.firsts = firsts
+        self.untils = untils
+
+    def span(self, day: dt.date) -> tuple[int, int]:
+        """The positions ``lo, hi`` of the periods that can hold on `day`."""
+        return bisect_right(self.untils, day), bisect_right(self.firsts, day)
+
+    def status(self, day: dt.date) -> RecognitionStatus:
+        """The one status that can hold on `day`, or UNKNOWN when more than one can."""
+        lo, hi = self.span(day)
+        found = self.statuses[lo]
+        if any(other is not found for other in self.statuses[lo + 1 : hi]):
+            return RecognitionStatus.UNKNOWN
+        return found
 
 
-def _windows(
+def _chain(
     code: str, chain: tuple[StatusPeriod, ...], starts: list[FuzzyDate], dates: str
-) -> tuple[_Window, ...]:
+) -> _Chain:
     """When each of a country's statuses can hold, given that its changes happen in order.
 
     `starts` are the dates of the changes into each period, as `dates` reads them. A change
     happens no earlier than any change before it and no later than any after it, so its
     window narrows to [the latest earliest day so far, the earliest latest day from it on].
     """
-    lows = list(accumulate((start.earliest for start in starts), max))
-    highs = list(accumulate((start.latest for start in reversed(starts)), min))[::-1]
+    lows = tuple(accumulate((start.earliest for start in starts), max))
+    highs = tuple(accumulate((start.latest for start in reversed(starts)), min))[::-1]
     if any(low > high for low, high in zip(lows, highs, strict=True)):
         raise DataFormatError(
             "$.statuses", f"the status changes of {code} cannot happen in order ({dates} dates)"
         )
-    return tuple(
-        _Window(period.status, lows[i], highs[i + 1] if i + 1 < len(chain) else None)
-        for i, period in enumerate(chain)
+    return _Chain(chain, lows, highs[1:])
+
+
+class _Indices:
+    """Lookups built once per loaded dataset, so that queries need not scan every record.
+
+    Building them checks every invariant of the data. A plain class, like `_Chain`.
+    """
+
+    __slots__ = (
+        "actors",
+        "chains",
+        "codes",
+        "events",
+        "events_by_actor",
+        "events_by_country",
+        "events_by_kind",
+        "events_by_target",
+        "periods",
+        "references",
+        "sources",
     )
 
-
-@attrs.frozen
-class _Indices:
-    """Lookups built once per loaded dataset, so queries need not scan every record."""
-
-    sources: Mapping[str, Source]
-    actors: Mapping[str, Actor]
-    events: Mapping[str, Event]
-    references: Mapping[str, Reference]
-    periods: Mapping[str, tuple[StatusPeriod, ...]]
-    windows: Mapping[str, Mapping[str, tuple[_Window, ...]]]  # by reading of dates, country
-    events_by_country: Mapping[str, tuple[Event, ...]]
+    def __init__(self, dataset: Dataset) -> None:
+        try:
+            level = version_key(dataset.version)
+        except ValueError as error:
+            raise DataFormatError("$.version", str(error)) from None
+        if level < SCHEMA:  # a version of the newest schema may set every field
+            _check_schema(dataset, "$", level)
+        self.sources = _unique(dataset.sources, "sources")
+        self.actors = _unique(dataset.actors, "actors")
+        self.events = _unique(dataset.events, "events")
+        self.references = _unique(dataset.references, "references")
+        _unique(dataset.statuses, "statuses")
+        if dataset.as_of < dataset.coverage_start:
+            raise DataFormatError("$.as_of", "as_of comes before coverage_start")
+        self.events_by_country = _index_events(dataset, self.sources, self.actors, self.references)
+        self.periods = _index_periods(dataset, self.sources, self.events)
+        self.chains = _index_chains(self.periods, self.events)
+        self.codes = _index_codes(dataset)  # each code key of every country the records name
+        self.events_by_actor = _group(dataset.events, lambda e: e.actor.id)
+        self.events_by_target = _group(dataset.events, lambda e: e.target.id if e.target else None)
+        self.events_by_kind = _group(dataset.events, lambda e: e.kind)
 
 
 def event_order(event: Event) -> tuple[dt.date, dt.date, str]:
@@ -146,39 +202,60 @@ def _check_evidence(evidence: tuple[Evidence, ...], path: str, sources: dict[str
             )
 
 
-def _build_indices(dataset: Dataset) -> _Indices:
-    """Check every invariant of the data and build the query indices."""
-    try:
-        level = version_key(dataset.version)
-    except ValueError as error:
-        raise DataFormatError("$.version", str(error)) from None
-    if level < SCHEMA:  # a version of the newest schema may set every field
-        _check_schema(dataset, "$", level)
-    sources = _unique(dataset.sources, "sources")
-    actors = _unique(dataset.actors, "actors")
-    events = _unique(dataset.events, "events")
-    references = _unique(dataset.references, "references")
-    _unique(dataset.statuses, "statuses")
-    if dataset.as_of < dataset.coverage_start:
-        raise DataFormatError("$.as_of", "as_of comes before coverage_start")
-    events_by_country = _index_events(dataset, sources, actors, references)
-    periods = _index_periods(dataset, sources, events)
-    windows = {
-        dates: {
-            code: _windows(code, chain, _starts(chain, events, dates), dates)
-            for code, chain in periods.items()
-        }
-        for dates in DATES
-    }
-    return _Indices(
-        sources=sources,
-        actors=actors,
-        events=events,
-        references=references,
-        periods=periods,
-        windows=windows,
-        events_by_country=events_by_country,
-    )
+_Key = TypeVar("_Key")
+
+
+def _group(
+    events: tuple[Event, ...], key: Callable[[Event], _Key | None]
+) -> dict[_Key, tuple[Event, ...]]:
+    """The events by a key (None: left out), each group in dataset order."""
+    groups: defaultdict[_Key, list[Event]] = defaultdict(list)
+    for event in events:
+        found = key(event)
+        if found is not None:
+            groups[found].append(event)
+    return {found: tuple(group) for found, group in groups.items()}
+
+
+def _index_codes(dataset: Dataset) -> dict[str, Country]:
+    """The countries the records name, by each of their codes, checked to name one country.
+
+    Queries by code are answered from these, the dataset's own ISO records, without a search
+    of the ISO 3166-1 list; names still go through `country`.
+    """
+    named = [period.country for period in dataset.statuses]
+    named += [actor.country for actor in dataset.actors if actor.country is not None]
+    codes: dict[str, Country] = {}
+    for found in dict.fromkeys(named):  # the first record of a country is the one answered
+        for code in codes_of(found):
+            known = codes.setdefault(code, found)
+            if (known.alpha_2, known.alpha_3, known.numeric) != (
+                found.alpha_2,
+                found.alpha_3,
+                found.numeric,
+            ):
+                raise DataFormatError(
+                    "$", f"the code {code!r} names both {known} and {found} in the records"
+                )
+    return codes
+
+
+def _index_chains(
+    periods: Mapping[str, tuple[StatusPeriod, ...]], events: Mapping[str, Event]
+) -> dict[str, dict[str, _Chain]]:
+    """Each country's chain, by reading of dates, then alpha-2 code.
+
+    Where no change of a country's status has a corroborated date, both readings share one.
+    """
+    chains: dict[str, dict[str, _Chain]] = {dates: {} for dates in DATES}
+    for code, chain in periods.items():
+        shared = None
+        for dates in DATES:
+            starts = _starts(chain, events, dates)
+            if shared is None or starts != shared[0]:
+                shared = starts, _chain(code, chain, starts, dates)
+            chains[dates][code] = shared[1]
+    return chains
 
 
 def _starts(
@@ -251,8 +328,7 @@ def _index_events(
                 )
             if event.corroboration.date.latest > dataset.as_of:
                 raise DataFormatError(f"{path}.corroboration.date", "ends after as_of")
-        codes = {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
-        for code in sorted(codes):
+        for code in sorted(_codes_of(event)):
             by_country[code].append(event)
     return {code: tuple(found) for code, found in by_country.items()}
 
@@ -345,7 +421,7 @@ class Dataset:
     _indices: _Indices = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_indices", _build_indices(self))
+        object.__setattr__(self, "_indices", _Indices(self))
 
     def source(self, source_id: str) -> Source:
         """The source with this id.
@@ -380,9 +456,26 @@ class Dataset:
         """
         return _by_id(self._indices.events, "event", event_id)
 
+    def _country(self, query: CountryQuery) -> Country:
+        """The ISO country a query names: by the records' own codes first, else by ISO 3166-1.
+
+        A `Country` must carry the codes ISO gives it; its name is not compared, so a country
+        pycountry has since renamed still matches.
+        """
+        codes = self._indices.codes
+        if isinstance(query, Country):
+            found = codes.get(query.alpha_2.lower())
+            if found is None:
+                found = find_country(query.alpha_2)
+            if (found.alpha_3, found.numeric) != (query.alpha_3, query.numeric):
+                raise UnknownCountryError(query)
+            return query
+        found = codes.get(key(query))  # type: ignore[arg-type]
+        return find_country(query) if found is None else found
+
     def _code(self, query: CountryQuery) -> str:
         """The alpha-2 code of a country the dataset gives statuses for."""
-        found = _resolve(query)
+        found = self._country(query)
         if found.alpha_2 not in self._indices.periods:
             if found.alpha_2 == SUBJECT:
                 raise NoStatusError(found, "it is the state whose government is recognized")
@@ -392,6 +485,13 @@ class Dataset:
                 "gives statuses for (Dataset.notes says which)",
             )
         return found.alpha_2
+
+    def _chain(self, country: CountryQuery, dates: str) -> _Chain:
+        """A country's chain of periods as `dates` reads event dates."""
+        chains = self._indices.chains.get(dates)
+        if chains is None:
+            chains = self._indices.chains[check_dates(dates)]  # raises UnknownDatesError
+        return chains[self._code(country)]
 
     def _covered_day(self, on: DateQuery | None) -> dt.date:
         day = self.as_of if on is None else _day(on, "on")
@@ -441,14 +541,9 @@ class Dataset:
             >>> [p.id for p in tr.load("1.0.0").possible_periods("Russia", on="2025-05-01")]
             ['ru-no-recognition', 'ru-de-facto-engagement']
         """
-        windows = self._indices.windows[check_dates(dates)]
-        code = self._code(country)
-        day = self._covered_day(on)
-        return tuple(
-            period
-            for period, window in zip(self._indices.periods[code], windows[code], strict=True)
-            if window.first <= day and (window.until is None or day < window.until)
-        )
+        chain = self._chain(country, dates)
+        lo, hi = chain.span(self._covered_day(on))
+        return chain.periods[lo:hi]
 
     def possible_statuses(
         self, country: CountryQuery, on: DateQuery | None = None, *, dates: str = "stated"
@@ -476,8 +571,9 @@ class Dataset:
             (<RecognitionStatus.NO_RECOGNITION: 'no_recognition'>, \
 <RecognitionStatus.DE_FACTO_ENGAGEMENT: 'de_facto_engagement'>)
         """
-        periods = self.possible_periods(country, on, dates=dates)
-        return tuple(sorted({period.status for period in periods}))
+        chain = self._chain(country, dates)
+        lo, hi = chain.span(self._covered_day(on))
+        return tuple(sorted(set(chain.statuses[lo:hi])))
 
     def status_of(
         self, country: CountryQuery, on: DateQuery | None = None, *, dates: str = "stated"
@@ -518,8 +614,8 @@ class Dataset:
             >>> ds.status_of("Pakistan", on=datetime.date(2023, 1, 1)).name
             'UNKNOWN'
         """
-        possible = self.possible_statuses(country, on, dates=dates)
-        return possible[0] if len(possible) == 1 else RecognitionStatus.UNKNOWN
+        chain = self._chain(country, dates)
+        return chain.status(self.as_of if on is None else self._covered_day(on))
 
     def recognizers(
         self, on: DateQuery | None = None, *, dates: str = "stated"
@@ -541,13 +637,11 @@ class Dataset:
             >>> tr.load("1.0.0").recognizers(on="2025-07-02")
             ()
         """
-        self._covered_day(on)
-        check_dates(dates)
+        day = self._covered_day(on)
+        chains = self._indices.chains[check_dates(dates)]
         formal = RecognitionStatus.FORMAL_RECOGNITION
         return tuple(
-            periods[0].country
-            for _, periods in sorted(self._indices.periods.items())
-            if self.status_of(periods[0].country, on, dates=dates) is formal
+            chains[code].country for code in sorted(chains) if chains[code].status(day) is formal
         )
 
     def find_events(  # noqa: PLR0913 -- the filters are the issue's public contract
@@ -586,29 +680,38 @@ class Dataset:
             >>> [str(e.date) for e in ds.find_events(actor="russia", kind="designation_lifted")]
             ['2025-04']
         """
-        events = self.events
-        if country is not None:
-            events = self._indices.events_by_country.get(_resolve(country).alpha_2, ())
+        indices = self._indices
+        # Start from the fewest events a filter allows, from the indices; then check the rest.
+        groups: list[tuple[Event, ...]] = [self.events]
         checks: list[Callable[[Event], bool]] = []
+        if country is not None:
+            code = self._country(country).alpha_2
+            groups.append(indices.events_by_country.get(code, ()))
+            checks.append(lambda e: code in _codes_of(e))
         if actor is not None:
             actor_id = self.actor(actor).id
+            groups.append(indices.events_by_actor.get(actor_id, ()))
             checks.append(lambda e: e.actor.id == actor_id)
         if target is not None:
             target_id = self.actor(target).id
+            groups.append(indices.events_by_target.get(target_id, ()))
             checks.append(lambda e: e.target is not None and e.target.id == target_id)
         if kind is not None:
             wanted = _event_kind(kind)
+            groups.append(indices.events_by_kind.get(wanted, ()))
             checks.append(lambda e: e.kind is wanted)
         first = None if since is None else _day(since, "since")
         last = None if until is None else _day(until, "until")
         if first is not None and last is not None and first > last:
             raise InvalidDateError((first, last), "since must not be after until")
-        corroborated = check_dates(dates) == "corroborated"
-
-        def date_of(event: Event) -> FuzzyDate:
-            found = event.corroboration if corroborated else None
-            return event.date if found is None else found.date
-
+        events = min(groups, key=len)
+        if check_dates(dates) == "stated":
+            if last is not None:  # every group is in dataset order: by earliest date first
+                events = events[: bisect_right(events, last, key=_earliest)]
+                last = None
+            date_of = _stated
+        else:
+            date_of = _corroborated
         if first is not None:
             checks.append(lambda e: date_of(e).latest >= first)
         if last is not None:
@@ -704,17 +807,21 @@ datetime.date(2025, 7, 3))
         return export(self, directory, format)
 
 
-def _resolve(query: CountryQuery) -> Country:
-    """The ISO country a query names; a `Country` must carry the codes ISO gives it.
+def _codes_of(event: Event) -> set[str]:
+    """The alpha-2 codes of the countries of an event's actor and target."""
+    return {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
 
-    Names are not compared, so a country pycountry has since renamed still matches.
-    """
-    if not isinstance(query, Country):
-        return find_country(query)
-    found = find_country(query.alpha_2)
-    if (found.alpha_3, found.numeric) != (query.alpha_3, query.numeric):
-        raise UnknownCountryError(query)
-    return query
+
+def _earliest(event: Event) -> dt.date:
+    return event.date.earliest
+
+
+def _stated(event: Event) -> FuzzyDate:
+    return event.date
+
+
+def _corroborated(event: Event) -> FuzzyDate:
+    return event.date_for("corroborated")
 
 
 def _by_id(records: Mapping[str, _Record], record_type: str, record_id: object) -> _Record:
@@ -734,5 +841,8 @@ def _event_kind(kind: object) -> EventKind:
 
 
 # Resolved here for the reason given at the end of _model.py.
-attrs.resolve_types(_Indices)
 attrs.resolve_types(Dataset)
+
+publish(
+    Dataset,
+)

@@ -20,6 +20,7 @@ from taliban_recognition._model import (
     field_since,
     version_key,
 )
+from taliban_recognition._public import publish
 
 if TYPE_CHECKING:
     from taliban_recognition._dataset import Dataset
@@ -292,3 +293,11 @@ def diff(old: str, new: str) -> DatasetDiff:
     from taliban_recognition._load import load  # noqa: PLC0415 -- avoid an import cycle
 
     return DatasetDiff.between(load(old), load(new))
+
+
+publish(
+    DatasetDiff,
+    FieldChange,
+    RecordChange,
+    diff,
+)

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from taliban_recognition._public import publish
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -223,3 +225,21 @@ class MissingExtraError(TalibanRecognitionError, ImportError):
             f'install the extra: pip install "taliban-recognition[{extra}]"',
             name=module,
         )
+
+
+publish(
+    DataFormatError,
+    DataIntegrityError,
+    InvalidDateError,
+    MissingExtraError,
+    NoStatusError,
+    OutOfCoverageError,
+    TalibanRecognitionError,
+    UnknownActorError,
+    UnknownCountryError,
+    UnknownDatesError,
+    UnknownEventKindError,
+    UnknownFormatError,
+    UnknownRecordError,
+    UnknownVersionError,
+)

@@ -13,6 +13,7 @@ import unicodedata
 
 from taliban_recognition._errors import UnknownCountryError
 from taliban_recognition._model import Country
+from taliban_recognition._public import publish
 
 # Common English short names and abbreviations that ISO 3166-1 does not use, keyed by alpha-2.
 # They follow the English short names in the Unicode CLDR territory list
@@ -43,10 +44,33 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 
 def normalize(text: str) -> str:
     """Fold case, accents, apostrophes and spacing so that spellings compare equal."""
+    if text.isascii():  # codes and most names: nothing to decompose, so skip the slow path
+        return " ".join(text.lower().split())
     # NFD, not NFKD: only accents fold away; compatibility forms ("ﬁ", "㏌") stay themselves.
     decomposed = unicodedata.normalize("NFD", text.replace("\u2019", "'"))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.lower().split())  # lower, not casefold: "ﬁ" must not read "fi"
+
+
+def key(query: object) -> str | None:
+    """The index key of a country query, or None when `query` is neither a str nor an int.
+
+    Codes and names are normalized; numbers, given as an int or as digits, become the
+    three-digit numeric code (``4`` and ``"4"`` are ``"004"``).
+    """
+    if isinstance(query, str):
+        found = normalize(query)
+        if found.isdigit() and found.isascii() and len(found) <= 3:
+            return found.zfill(3)
+        return found
+    if isinstance(query, int) and not isinstance(query, bool):
+        return f"{query:03d}" if 0 <= query <= 999 else ""
+    return None
+
+
+def codes_of(found: Country) -> tuple[str, str, str]:
+    """The keys of a country's three codes: alpha-2 and alpha-3 normalized, and numeric."""
+    return found.alpha_2.lower(), found.alpha_3.lower(), found.numeric
 
 
 class _Index:
@@ -69,7 +93,9 @@ class _Index:
                 getattr(record, field, None) for field in ("name", "official_name", "common_name")
             ]
             names += _ALIASES.get(found.alpha_2, ())
-            for spelling in (found.alpha_2, found.alpha_3, found.numeric, *filter(None, names)):
+            for code in codes_of(found):
+                self._add(code, found)
+            for spelling in filter(None, names):
                 self._add(normalize(spelling), found)
             for name in filter(None, names):
                 self.names.setdefault(normalize(name), name)
@@ -119,17 +145,12 @@ def country(query: str | int) -> Country:
         'Afghanistan'
     """
     index = _index()
-    if isinstance(query, int) and not isinstance(query, bool):
-        key = f"{query:03d}" if 0 <= query <= 999 else ""
-    elif isinstance(query, str):
-        key = normalize(query)
-        if key.isdigit() and key.isascii() and len(key) <= 3:
-            key = key.zfill(3)
-    else:
+    found_key = key(query)
+    if found_key is None:
         raise UnknownCountryError(query)
-    found = index.by_key.get(key)
+    found = index.by_key.get(found_key)
     if found is None:
-        raise UnknownCountryError(query, _suggestions(index, key))
+        raise UnknownCountryError(query, _suggestions(index, found_key))
     return found
 
 
@@ -154,3 +175,8 @@ def all_countries() -> tuple[Country, ...]:
 def names_of(found: Country) -> tuple[str, ...]:
     """Every name `country` accepts for `found`: ISO names, common names and aliases."""
     return _index().spellings[found]
+
+
+publish(
+    country,
+)

@@ -7,6 +7,7 @@ import threading
 from typing import TYPE_CHECKING, Protocol
 
 from taliban_recognition._errors import DataFormatError, DataIntegrityError, UnknownVersionError
+from taliban_recognition._public import publish
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -188,3 +189,9 @@ def load(version: str | None = None) -> Dataset:
         ('1.0.0', '2025-07-03')
     """
     return SHIPPED.load(version)
+
+
+publish(
+    load,
+    versions,
+)

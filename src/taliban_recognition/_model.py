@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import functools
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from taliban_recognition._errors import InvalidDateError, UnknownDatesError
+from taliban_recognition._public import publish
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -281,9 +281,16 @@ Actor Codebook*, version 1.1b3, 2012, http://data.gdeltproject.org/documentation
 """
 
 
+def _month_end(day: dt.date) -> dt.date:
+    """The last day of the month of `day`."""
+    if day.month == 12:
+        return day.replace(day=31)
+    return day.replace(month=day.month + 1, day=1) - dt.timedelta(days=1)
+
+
 def _bound_text(day: dt.date, *, earliest: bool) -> str:
     """Shortest EDTF text for a range bound: a year or month when the bound covers all of it."""
-    last_day = calendar.monthrange(day.year, day.month)[1]
+    last_day = _month_end(day).day
     if (day.month, day.day) == ((1, 1) if earliest else (12, 31)):
         return f"{day.year:04d}"
     if day.day == (1 if earliest else last_day):
@@ -320,7 +327,7 @@ def _parse_edtf_date(text: str) -> tuple[dt.date, dt.date, DatePrecision]:
             return exact, exact, DatePrecision.DAY
         if month is not None:
             first = dt.date(int(year), int(month), 1)
-            last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+            last = _month_end(first)
             return first, last, DatePrecision.MONTH
         return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31), DatePrecision.YEAR
     except ValueError as error:
@@ -339,14 +346,13 @@ def _check_fuzzy_date(instance: FuzzyDate, _: attrs.Attribute[dt.date], __: dt.d
                 instance, "an UNKNOWN date needs earliest < latest; one known day is DAY"
             )
         return
-    expected = _parse_edtf_date(
-        {
-            DatePrecision.DAY: earliest.isoformat(),
-            DatePrecision.MONTH: f"{earliest.year:04d}-{earliest.month:02d}",
-            DatePrecision.YEAR: f"{earliest.year:04d}",
-        }[precision]
-    )
-    if (earliest, latest) != expected[:2]:
+    if precision is DatePrecision.DAY:
+        expected = earliest, earliest
+    elif precision is DatePrecision.MONTH:
+        expected = earliest.replace(day=1), _month_end(earliest)
+    else:
+        expected = earliest.replace(month=1, day=1), earliest.replace(month=12, day=31)
+    if (earliest, latest) != expected:
         raise InvalidDateError(
             instance,
             f"a {precision.name} date must run from {expected[0]} to {expected[1]}",
@@ -800,3 +806,22 @@ for _record in (
     StatusPeriod,
 ):
     attrs.resolve_types(_record)
+
+publish(
+    Actor,
+    ActorKind,
+    Basis,
+    Corroboration,
+    Country,
+    DatePrecision,
+    Event,
+    EventCodes,
+    EventKind,
+    Evidence,
+    FuzzyDate,
+    PloverType,
+    RecognitionStatus,
+    Reference,
+    Source,
+    StatusPeriod,
+)
