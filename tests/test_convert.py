@@ -100,6 +100,36 @@ def test_invariants_are_checked_with_paths() -> None:
         loads(json.dumps(moved).encode(), "0" * 64)
 
 
+NEWEST = importlib.resources.files("taliban_recognition").joinpath("data", "1.1.0.json")
+
+
+def test_records_a_file_repeats_are_read_once_and_shared() -> None:
+    ds = loads(NEWEST.read_bytes(), tr.load("1.1.0").sha256)
+    for event in ds.events:
+        assert event.actor is ds.actor(event.actor.id)
+        assert event.target is None or event.target is ds.actor(event.target.id)
+    countries: dict[str, tr.Country] = {}
+    for period in ds.statuses:
+        assert countries.setdefault(period.country.alpha_2, period.country) is period.country
+    russia = ds.actor("russia").country
+    assert russia is not None
+    assert russia is ds.status_periods("RU")[0].country
+    assert ds == tr.load("1.1.0")  # sharing changes no value
+
+
+@pytest.mark.parametrize("wrong", [365.0, True, "365"])
+def test_a_repeated_record_must_repeat_its_json_exactly(wrong: object) -> None:
+    # Python's == calls 365.0 equal to 365: a repeat that differs only so is still refused.
+    record = json.loads(NEWEST.read_bytes())
+    position = next(
+        n for n, e in enumerate(record["events"]) if e["actor"]["country"]["alpha_2"] == "RU"
+    )
+    record["events"][position]["actor"]["country"]["cow_code"] = wrong
+    with pytest.raises(tr.DataFormatError) as caught:
+        loads(json.dumps(record).encode(), "0" * 64)
+    assert caught.value.path == f"$.events[{position}].actor.country.cow_code"
+
+
 @pytest.mark.parametrize("data", [b"", b"\xff\xfe", b"[]", b"{", b'{"sha256": "x"}'])
 def test_non_documents_are_refused(data: bytes) -> None:
     with pytest.raises(tr.DataFormatError) as caught:
