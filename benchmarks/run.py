@@ -1,0 +1,478 @@
+"""Measure the package against its performance targets, print the results, fail on a miss.
+
+Run it from a clone with the package installed: ``python benchmarks/run.py``. It prints one
+Markdown table per part, with the target each row is held to, and exits 1 when a target is
+missed (0 when all are met). ``--record docs/performance.md`` also writes the tables and the
+machine into that page. ``--quick`` runs a smaller version that checks the script itself.
+
+The parts:
+
+1. Whole processes (``python -c ...``), as ratios to the dependencies' own cost, timed in
+   the same run, interleaved, with the median of the per-round ratios:
+   importing the package against importing attrs, and the first answer against importing
+   attrs, cattrs and pycountry and looking one country up in pycountry.
+2. Peak memory (the largest resident set) of loading the newest dataset, against importing
+   pycountry and looking one country up.
+3. Repeated queries on the newest dataset, each timed after a first call: microseconds a call.
+4. Scale: synthetic datasets of 10^3 to 10^6 events (`synthetic.py`), each loaded in a fresh
+   process; seconds per 10^5 events and peak memory to load, and the time of each query. The
+   growth of a measure with the number of events n is fitted as n^k by least squares on
+   logarithms: k = 0 is flat, a logarithmic growth over this range gives k of about 0.1, a
+   linear one k = 1. A query fails with k above `QUERY_GROWTH_LIMIT`, loading above
+   `LOAD_GROWTH_LIMIT`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import synthetic
+
+IMPORT_LIMIT = 1.2
+FIRST_ANSWER_LIMIT = 1.15
+MEMORY_LIMIT = 1.5
+REPEATED_LIMIT_US = 5.0
+QUERY_GROWTH_LIMIT = 0.25
+LOAD_GROWTH_LIMIT = 1.15
+
+BASE_IMPORT = "import attrs"
+IMPORT = "import taliban_recognition"
+BASE_FIRST = "import attrs, cattrs, pycountry; pycountry.countries.get(alpha_2='RU')"
+FIRST = "import taliban_recognition as tr; tr.load().status_of('RU')"
+FIRST_BY_NAME = "import taliban_recognition as tr; tr.load().status_of('Russia')"
+BASE_MEMORY = "import pycountry; pycountry.countries.get(alpha_2='RU')"
+MEMORY = "import taliban_recognition as tr; tr.load()"
+
+START = "<!-- benchmark:start -->"
+END = "<!-- benchmark:end -->"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measured line of a table: what, its value, and the target it is held to."""
+
+    what: str
+    value: str
+    target: str = ""
+    met: bool | None = None  # None: reported, not held to a target
+
+    @property
+    def verdict(self) -> str:
+        """``met``, ``MISSED`` or empty, for the table."""
+        return "" if self.met is None else "met" if self.met else "MISSED"
+
+
+def growth(sizes: list[int], values: list[float]) -> float:
+    """The exponent k of the best fit ``value = c * size**k`` (least squares on logarithms).
+
+    Raises:
+        ValueError: Fewer than two sizes, or a size or value that is not positive.
+    """
+    if len(sizes) != len(values) or len(sizes) < 2:
+        msg = "growth needs a value for each of at least two sizes"
+        raise ValueError(msg)
+    if min(sizes) <= 0 or min(values) <= 0:
+        msg = "growth needs positive sizes and values"
+        raise ValueError(msg)
+    xs = [math.log(size) for size in sizes]
+    ys = [math.log(value) for value in values]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    if spread == 0:
+        msg = "growth needs at least two different sizes"
+        raise ValueError(msg)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+
+
+def shape(exponent: float) -> str:
+    """A word for a fitted growth exponent."""
+    if exponent < 0.05:
+        return "flat"
+    if exponent < QUERY_GROWTH_LIMIT:
+        return "logarithmic or less"
+    if exponent < 0.85:
+        return "sublinear, more than logarithmic"
+    if exponent < LOAD_GROWTH_LIMIT:
+        return "linear"
+    return "more than linear"
+
+
+def environment() -> dict[str, str]:
+    """The environment for the timed processes: byte code may be cached, as when installed."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run(code: str) -> str:
+    """Run `code` in a fresh interpreter; its standard output."""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment(),
+    )
+    return result.stdout
+
+
+def timed(code: str) -> float:
+    """Seconds a fresh interpreter takes to run `code`, start to exit."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, env=environment())
+    return time.perf_counter() - start
+
+
+def processes(rounds: int) -> list[Row]:
+    """Part 1: whole processes, each pair timed back to back in every round."""
+    commands = [BASE_IMPORT, IMPORT, BASE_FIRST, FIRST, FIRST_BY_NAME]
+    for code in commands * 3:  # warm up: byte code written, files in the page cache
+        timed(code)
+    times: dict[str, list[float]] = {code: [] for code in commands}
+    for _ in range(rounds):
+        for code in commands:
+            times[code].append(timed(code))
+
+    def ratio(code: str, base: str) -> float:
+        return statistics.median(a / b for a, b in zip(times[code], times[base], strict=True))
+
+    def ms(code: str) -> str:
+        return f"{1000 * statistics.median(times[code]):.1f} ms"
+
+    import_ratio = ratio(IMPORT, BASE_IMPORT)
+    first_ratio = ratio(FIRST, BASE_FIRST)
+    return [
+        Row(f"`{BASE_IMPORT}` (baseline)", ms(BASE_IMPORT)),
+        Row(
+            f"`{IMPORT}`",
+            f"{ms(IMPORT)}, {import_ratio:.2f}x",
+            f"<= {IMPORT_LIMIT}x",
+            import_ratio <= IMPORT_LIMIT,
+        ),
+        Row(f"`{BASE_FIRST}` (baseline)", ms(BASE_FIRST)),
+        Row(
+            f"`{FIRST}`",
+            f"{ms(FIRST)}, {first_ratio:.2f}x",
+            f"<= {FIRST_ANSWER_LIMIT}x",
+            first_ratio <= FIRST_ANSWER_LIMIT,
+        ),
+        Row(
+            f"`{FIRST_BY_NAME}` (by name: imports pycountry)",
+            f"{ms(FIRST_BY_NAME)}, {ratio(FIRST_BY_NAME, BASE_FIRST):.2f}x",
+        ),
+    ]
+
+
+PEAK_OF = """
+def resident(field):
+    # A memory figure of this process from /proc/self/status, in bytes; None elsewhere.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+def peak_of_process():
+    # The process's peak resident set in bytes. On Linux, VmHWM of /proc/self/status: getrusage's
+    # ru_maxrss keeps the parent's peak across fork and exec, so it would report the benchmark's.
+    import sys
+    peak = resident("VmHWM")
+    if peak is not None:
+        return peak
+    import resource
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak * (1 if sys.platform == "darwin" else 1024)
+"""
+"""Source of a function a measured process runs to report its own peak memory."""
+
+PEAK = "\n" + PEAK_OF + "print(peak_of_process())"
+"""Appended to a command: print the process's peak resident set in bytes."""
+
+
+def peak_bytes(code: str, runs: int = 5) -> float:
+    """The median peak resident set, in bytes, of a fresh interpreter running `code`."""
+    return statistics.median(float(run(code + PEAK)) for _ in range(runs))
+
+
+def memory() -> list[Row]:
+    """Part 2: peak memory of loading the newest dataset against pycountry and one lookup."""
+    base, loading = peak_bytes(BASE_MEMORY), peak_bytes(MEMORY)
+    ratio = loading / base
+    return [
+        Row(f"`{BASE_MEMORY}` (baseline)", f"{base / 2**20:.1f} MiB"),
+        Row(
+            f"`{MEMORY}`",
+            f"{loading / 2**20:.1f} MiB, {ratio:.2f}x",
+            f"<= {MEMORY_LIMIT}x",
+            ratio <= MEMORY_LIMIT,
+        ),
+    ]
+
+
+REPEATED = """
+import json, timeit, taliban_recognition as tr
+ds = tr.load()
+russia = ds.status_periods("RU")[0].country
+calls = {
+    "ds.status_of('RU')": lambda: ds.status_of("RU"),
+    "ds.status_of('rus', on='2024-05-01')": lambda: ds.status_of("rus", on="2024-05-01"),
+    "ds.status_of(643)": lambda: ds.status_of(643),
+    "ds.status_of(<Country RU>)": lambda: ds.status_of(russia),
+    "ds.status_of('Russia')": lambda: ds.status_of("Russia"),
+    "tr.country('RU')": lambda: tr.country("RU"),
+    "tr.country('Russia')": lambda: tr.country("Russia"),
+    "ds.find_events(country='RU')": lambda: ds.find_events(country="RU"),
+}
+found = {}
+for name, call in calls.items():
+    call()
+    number = 2000
+    found[name] = min(timeit.repeat(call, number=number, repeat=7)) / number
+found["results"] = len(ds.find_events(country="RU"))
+print(json.dumps(found))
+"""
+
+
+def repeated() -> list[Row]:
+    """Part 3: repeated queries on the newest dataset, after a first call."""
+    found = json.loads(run(REPEATED))
+    results = found.pop("results")
+    rows = []
+    for name, seconds in found.items():
+        micro = seconds * 1e6
+        if name.startswith("ds.find_events"):
+            value = f"{micro:.2f} us ({results} events, {micro / results:.2f} us each)"
+            rows.append(Row(f"`{name}`", value, "proportional to results (part 4)"))
+        else:
+            met = micro < REPEATED_LIMIT_US
+            rows.append(Row(f"`{name}`", f"{micro:.2f} us", f"< {REPEATED_LIMIT_US} us", met))
+    return rows
+
+
+SCALE = (
+    PEAK_OF
+    + """
+import json, random, sys, time
+from pathlib import Path
+import attrs, cattrs, hashlib, json, importlib.resources
+from taliban_recognition._load import Shelf
+import taliban_recognition._convert
+folder, version, probe = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+before = peak_of_process()  # the code is imported: what follows is the data's
+start = time.perf_counter()
+ds = Shelf(lambda: folder, "synthetic").load(version)
+load = time.perf_counter() - start
+peak = peak_of_process()
+import gc
+gc.collect()
+held = resident("VmRSS")  # once the parsed JSON is freed (not all of it goes back to the OS)
+rng = random.Random(1)
+codes = sorted({p.country.alpha_2 for p in ds.statuses})
+span = (ds.as_of - ds.coverage_start).days
+days = [ds.coverage_start + __import__("datetime").timedelta(days=rng.randrange(span + 1))
+        for _ in range(1000)]
+pairs = [(rng.choice(codes), day) for day in days]
+
+def per_call(call, arguments, rounds=5):
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for argument in arguments:
+            call(argument)
+        best = min(best, (time.perf_counter() - start) / len(arguments))
+    return best
+
+busy = max(codes, key=lambda code: len(ds.find_events(country=code)))
+print(json.dumps({
+    "load": load,
+    "peak": peak,
+    "before": before,
+    "held": held if held is not None else peak,
+    "periods": len(ds.statuses),
+    "status_of": per_call(lambda pair: ds.status_of(pair[0], on=pair[1]), pairs),
+    "recognizers": per_call(lambda day: ds.recognizers(on=day), days[:50]),
+    "find_events_probe": per_call(lambda code: ds.find_events(country=code), [probe] * 200),
+    "probe_results": len(ds.find_events(country=probe)),
+    "find_events_busy": per_call(lambda code: ds.find_events(country=code), [busy] * 20),
+    "busy_results": len(ds.find_events(country=busy)),
+}))
+"""
+)
+
+
+def scale(sizes: list[int]) -> tuple[list[Row], list[Row]]:
+    """Part 4: synthetic datasets of each size, each loaded and queried in a fresh process."""
+    measured: list[dict[str, float]] = []
+    for size in sizes:
+        data = synthetic.dataset(size)
+        with tempfile.TemporaryDirectory() as folder:
+            name = f"{synthetic.VERSION}.json"
+            Path(folder, name).write_bytes(data)
+            digest = hashlib.sha256(data).hexdigest()
+            Path(folder, "SHA256SUMS").write_text(f"{digest}  {name}\n", encoding="utf-8")
+            del data
+            result = subprocess.run(
+                [sys.executable, "-c", SCALE, folder, synthetic.VERSION, synthetic.PROBE],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=environment(),
+            )
+        measured.append(json.loads(result.stdout))
+    table = [
+        Row(
+            f"{size:,} events, {m['periods']:,} periods",
+            " | ".join(
+                [
+                    f"{m['load'] * 1e5 / size:.2f} s",
+                    (
+                        f"{(m['peak'] - m['before']) / 2**20:,.0f} MiB, "
+                        f"{(m['held'] - m['before']) / 2**20:,.0f} MiB"
+                    ),
+                    f"{m['status_of'] * 1e6:.2f} us",
+                    f"{m['recognizers'] * 1e6:.0f} us",
+                    f"{m['find_events_probe'] * 1e6:.2f} us ({m['probe_results']:.0f})",
+                    f"{m['find_events_busy'] * 1e6 / m['busy_results']:.3f} us",
+                ]
+            ),
+        )
+        for size, m in zip(sizes, measured, strict=True)
+    ]
+    return table, fits_of(sizes, measured)
+
+
+Measure = Callable[[dict[str, float]], float]
+
+
+def fits_of(sizes: list[int], measured: list[dict[str, float]]) -> list[Row]:
+    """The fitted growth of each measure over `sizes`, held to its limit where it has one."""
+    checks: list[tuple[str, float | None, Measure]] = [
+        ("loading: seconds", LOAD_GROWTH_LIMIT, lambda m: m["load"]),
+        ("loading: peak memory added", None, lambda m: m["peak"] - m["before"]),
+        ("loading: memory resident after", None, lambda m: m["held"] - m["before"]),
+        ("`status_of(code, on=day)`", QUERY_GROWTH_LIMIT, lambda m: m["status_of"]),
+        ("`recognizers(on=day)`", QUERY_GROWTH_LIMIT, lambda m: m["recognizers"]),
+        (
+            f"`find_events(country=...)`, {synthetic.PROBE_EVENTS} results at every size",
+            QUERY_GROWTH_LIMIT,
+            lambda m: m["find_events_probe"],
+        ),
+        (
+            "`find_events(country=...)`, time per result",
+            QUERY_GROWTH_LIMIT,
+            lambda m: m["find_events_busy"] / m["busy_results"],
+        ),
+    ]
+    fits = []
+    for what, limit, measure in checks:
+        exponent = growth(sizes, [measure(m) for m in measured])
+        target = "" if limit is None else f"k <= {limit}"
+        met = None if limit is None else exponent <= limit
+        fits.append(Row(what, f"k = {exponent:.2f} ({shape(exponent)})", target, met))
+    return fits
+
+
+def machine() -> str:
+    """One line on the machine and software the measurements were taken on."""
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [
+            line.partition(":")[2].strip()
+            for line in cpuinfo.read_text(encoding="utf-8").splitlines()
+            if line.startswith("model name")
+        ]
+        cpu = names[0] if names else cpu
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    from importlib.metadata import version  # noqa: PLC0415
+
+    software = ", ".join(
+        f"{name} {version(name)}"
+        for name in ("taliban-recognition", "attrs", "cattrs", "pycountry")
+    )
+    return (
+        f"{cpu}, {cores} cores available, {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; {software}"
+    )
+
+
+def markdown(title: str, columns: list[str], rows: list[Row]) -> str:
+    """A table of `rows` under a heading: the two `columns`, then the target and verdict."""
+    header = [*columns, "Target", "Verdict"]
+    lines = [f"### {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += [f"| {r.what} | {r.value} | {r.target} | {r.verdict} |" for r in rows]
+    return "\n".join(lines)
+
+
+def record(page: Path, report: str) -> None:
+    """Replace the part of `page` between the benchmark markers with `report`."""
+    text = page.read_text(encoding="utf-8")
+    before, start, rest = text.partition(START)
+    _, end, after = rest.partition(END)
+    if not start or not end:
+        msg = f"{page} has no {START} ... {END} markers to write between"
+        raise SystemExit(msg)
+    page.write_text(f"{before}{START}\n{report}\n{END}{after}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks; 0 when every target is met, 1 when one is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a short run that checks the script")
+    parser.add_argument("--record", type=Path, help="also write the results into this page")
+    options = parser.parse_args(argv)
+    rounds, sizes = (3, [1000, 3000]) if options.quick else (21, [10**3, 10**4, 10**5, 10**6])
+
+    parts = [
+        ("Whole processes", ["Command", "Median time, ratio to baseline"], processes(rounds)),
+        ("Peak memory", ["Command", "Peak resident set, ratio to baseline"], memory()),
+        ("Repeated queries, newest dataset", ["Call", "Time per call"], repeated()),
+    ]
+    table, fits = scale(sizes)
+    scale_header = (
+        "Synthetic dataset | Load, per 10^5 events | Memory added: peak, resident after | "
+        "`status_of` | "
+        "`recognizers` | `find_events`, probe (results) | `find_events`, busiest, per result"
+    )
+    sections = [markdown(title, header, rows) for title, header, rows in parts]
+    sections.append(scale_table(scale_header, table))
+    sections.append(markdown("Growth with the number of events", ["Measure", "Fitted n^k"], fits))
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    report = "\n\n".join([f"Measured {stamp} on: {machine()}.", *sections])
+    print(report)
+    missed = [row for _, _, rows in parts for row in rows if row.met is False]
+    missed += [row for row in fits if row.met is False]
+    if options.record:
+        record(options.record, report)
+    if missed:
+        print(f"\n{len(missed)} target(s) missed:", *(f"- {r.what}" for r in missed), sep="\n")
+        return 1
+    print("\nEvery target met.")
+    return 0
+
+
+def scale_table(header: str, rows: list[Row]) -> str:
+    """The scale table: one row per size, its cells already joined."""
+    lines = ["### Scale: synthetic datasets", "", f"| {header} |"]
+    lines.append("|" + "---|" * (header.count("|") + 1))
+    lines += [f"| {r.what} | {r.value} |" for r in rows]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
