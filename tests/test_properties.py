@@ -137,6 +137,44 @@ def locate(record: dict[str, Any], path: str) -> tuple[Any, str]:
     return node, steps[-1]
 
 
+def every_field(node: object, path: str = "$") -> list[str]:
+    """Paths of every field of every record in an unstructured dataset, defaulted or not."""
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in [f"{path}.{k}", *every_field(v, f"{path}.{k}")]]
+    if isinstance(node, list):
+        return [p for n, v in enumerate(node) for p in every_field(v, f"{path}[{n}]")]
+    return []
+
+
+JSON_VALUES: st.SearchStrategy[object] = st.sampled_from(
+    ["", "x", "2025-07-03", [], ["x"], [{}], {}, {"id": "x"}, 0, 1, -1, True, False, None, 1.0]
+)
+
+
+def accepts(record: dict[str, Any], version: str, *, detailed: bool) -> bool:
+    try:
+        converter(version, detailed=detailed).structure(copy.deepcopy(record), tr.Dataset)
+    except Exception:  # noqa: BLE001 -- any refusal counts
+        return False
+    return True
+
+
+@given(datasets(max_events=3, max_states=2), st.data())
+def test_the_fast_and_the_detailed_converters_accept_the_same_files(
+    dataset: tr.Dataset, data: st.DataObject
+) -> None:
+    # loads tries the fast converter first and trusts what it accepts: it must refuse all that
+    # the detailed one refuses.
+    record = json.loads(dumps(dataset))
+    for _ in range(data.draw(st.integers(1, 3), label="changes")):
+        path = data.draw(st.sampled_from(every_field(record)), label="path")
+        container, key = locate(record, path)
+        container[key] = data.draw(JSON_VALUES, label="value")
+    record["sha256"] = dataset.sha256
+    fast = accepts(record, dataset.version, detailed=False)
+    assert fast == accepts(record, dataset.version, detailed=True)
+
+
 WRONG_TYPE: dict[type, object] = {
     str: 12,
     int: "12",

@@ -87,7 +87,7 @@ class _Chain:
     attrs one: it is private, and generating attrs methods would cost every import.
     """
 
-    __slots__ = ("country", "firsts", "periods", "statuses", "untils")
+    __slots__ = ("country", "ever_formal", "firsts", "periods", "statuses", "untils")
 
     def __init__(
         self,
@@ -98,6 +98,7 @@ class _Chain:
         self.country: Country = periods[0].country
         self.periods = periods
         self.statuses = tuple(period.status for period in periods)
+        self.ever_formal = RecognitionStatus.FORMAL_RECOGNITION in self.statuses
         self.firsts = firsts
         self.untils = untils
 
@@ -243,12 +244,12 @@ def _index_codes(dataset: Dataset) -> dict[str, Country]:
 def _index_chains(
     periods: Mapping[str, tuple[StatusPeriod, ...]], events: Mapping[str, Event]
 ) -> dict[str, dict[str, _Chain]]:
-    """Each country's chain, by reading of dates, then alpha-2 code.
+    """Each country's chain, by reading of dates, then alpha-2 code (in code order).
 
     Where no change of a country's status has a corroborated date, both readings share one.
     """
     chains: dict[str, dict[str, _Chain]] = {dates: {} for dates in DATES}
-    for code, chain in periods.items():
+    for code, chain in sorted(periods.items()):
         shared = None
         for dates in DATES:
             starts = _starts(chain, events, dates)
@@ -638,10 +639,11 @@ class Dataset:
             ()
         """
         day = self._covered_day(on)
-        chains = self._indices.chains[check_dates(dates)]
         formal = RecognitionStatus.FORMAL_RECOGNITION
         return tuple(
-            chains[code].country for code in sorted(chains) if chains[code].status(day) is formal
+            chain.country
+            for chain in self._indices.chains[check_dates(dates)].values()  # in code order
+            if chain.ever_formal and chain.status(day) is formal
         )
 
     def find_events(  # noqa: PLR0913 -- the filters are the issue's public contract
