@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import gc
 import importlib.resources
 import json
+from types import SimpleNamespace
 from typing import Any
 
+import attrs
 import pytest
 
 import taliban_recognition as tr
+from taliban_recognition import _convert
 from taliban_recognition._convert import converter, dumps, loads
+from taliban_recognition._dataset import _index_codes
 
 RECORD_TYPES = (
     tr.Source,
@@ -229,3 +234,60 @@ def test_each_invariant_is_enforced(corrupt: Any, where: str, problem: str) -> N
     with pytest.raises(tr.DataFormatError, match=problem) as caught:
         loads(json.dumps(record).encode(), "0" * 64)
     assert caught.value.path.startswith(where)
+
+
+def test_valid_files_are_read_by_the_fast_converter_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The detailed converter is only for saying where a file is wrong; a file that loads
+    # must never need it, or every load would pay for both.
+    asked: list[bool] = []
+    original = _convert.converter
+
+    def spy(version: str | None = None, *, detailed: bool = True) -> Any:
+        asked.append(detailed)
+        return original(version, detailed=detailed)
+
+    monkeypatch.setattr(_convert, "converter", spy)
+    for version in tr.versions():
+        data = importlib.resources.files("taliban_recognition").joinpath("data", f"{version}.json")
+        assert loads(data.read_bytes(), tr.load(version).sha256) == tr.load(version)
+    assert asked == [False] * len(tr.versions())
+    with pytest.raises(tr.DataFormatError):
+        loads(mutate(["events", 2, "date"], delete=True), "0" * 64)
+    assert asked[-2:] == [False, True]
+
+
+def test_loading_pauses_the_collector_and_restores_it_as_it_was() -> None:
+    assert gc.isenabled()
+    with _convert._collection_paused():  # noqa: SLF001
+        assert not gc.isenabled()
+        with _convert._collection_paused():  # noqa: SLF001 -- loads overlapping
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer load still runs
+    assert gc.isenabled()
+    with pytest.raises(tr.DataFormatError):
+        loads(b"{", "0" * 64)
+    assert gc.isenabled()  # restored after a failure too
+    gc.disable()
+    try:
+        loads(DATA.read_bytes(), tr.load("1.0.0").sha256)
+        assert not gc.isenabled()  # a collector the user disabled stays disabled
+    finally:
+        gc.enable()
+
+
+def test_a_code_two_records_give_to_different_countries_is_left_to_iso() -> None:
+    russia = tr.country("RU")
+    forged = attrs.evolve(russia, numeric="999")
+    records = SimpleNamespace(
+        statuses=[SimpleNamespace(country=russia)],
+        actors=[SimpleNamespace(country=forged), SimpleNamespace(country=None)],
+    )
+    codes = _index_codes(records)  # type: ignore[arg-type]
+    assert "ru" not in codes  # the two records disagree on what RU and RUS are
+    assert "rus" not in codes
+    assert codes["643"] is russia  # each of these only one record names
+    assert codes["999"] is forged
+    single = SimpleNamespace(statuses=[SimpleNamespace(country=russia)], actors=[])
+    assert _index_codes(single) == {"ru": russia, "rus": russia, "643": russia}  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -10,6 +11,9 @@ from hypothesis import strategies as st
 
 import taliban_recognition as tr
 from taliban_recognition import EventKind, RecognitionStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 NO = RecognitionStatus.NO_RECOGNITION
 DE_FACTO = RecognitionStatus.DE_FACTO_ENGAGEMENT
@@ -128,6 +132,34 @@ def test_western_countries_demand_reforms() -> None:
 def test_afghanistan_has_no_status() -> None:
     with pytest.raises(tr.NoStatusError, match="whose government is recognized"):
         ds.status_of("Afghanistan")
+
+
+@pytest.mark.parametrize("version", ["1.0.0", "1.1.0"])
+def test_a_state_without_status_is_reported_alike_however_named(version: str) -> None:
+    # Codes are answered from the data's records and names through ISO 3166-1: the error
+    # names the same country either way.
+    errors = []
+    for query in ("AF", "afg", 4, "004", "Afghanistan", "PR", "Guam", "gu"):
+        with pytest.raises(tr.NoStatusError) as caught:
+            tr.load(version).status_of(query)
+        errors.append((caught.value.country, str(caught.value)))
+    assert errors[0] == errors[1] == errors[2] == errors[3] == errors[4]
+    assert errors[0][0] == tr.country("AF")
+    assert errors[6] == errors[7]
+
+
+@pytest.mark.parametrize("dates", [[], {}, None, 1, b"stated", "Stated"])
+def test_an_unknown_reading_of_dates_is_refused_by_every_query(dates: object) -> None:
+    queries: list[Callable[[], object]] = [
+        lambda: ds.status_of("RU", dates=dates),  # type: ignore[arg-type]
+        lambda: ds.possible_statuses("RU", dates=dates),  # type: ignore[arg-type]
+        lambda: ds.possible_periods("RU", dates=dates),  # type: ignore[arg-type]
+        lambda: ds.recognizers(dates=dates),  # type: ignore[arg-type]
+        lambda: ds.find_events(country="RU", dates=dates),  # type: ignore[arg-type]
+    ]
+    for query in queries:
+        with pytest.raises(tr.UnknownDatesError, match="valid readings are: stated, corroborated"):
+            query()
 
 
 @pytest.mark.parametrize("day", [dt.date(2021, 7, 31), dt.date(2025, 7, 4), "1999-01-01"])

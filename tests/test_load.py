@@ -360,3 +360,22 @@ def test_the_lazy_names_are_the_names_type_checkers_see() -> None:
     assert seen == tr._MODULE_OF  # noqa: SLF001
     assert sorted(seen) == sorted(tr.__all__)
     assert set(dir(tr)) >= set(tr.__all__)
+
+
+def test_type_hints_of_public_classes_resolve_in_a_fresh_process() -> None:
+    # The package's namespace fills in lazily; the classes' annotations must not depend on it.
+    probe = (
+        "import typing, attrs, taliban_recognition as tr\n"
+        "kind = typing.get_type_hints(tr.Event)['kind']  # before any other name is used\n"
+        "for name in tr.__all__:\n"
+        "    public = getattr(tr, name)\n"
+        "    if attrs.has(public):\n"
+        "        hints = typing.get_type_hints(public)\n"
+        "        assert all(not isinstance(h, str) for h in hints.values()), name\n"
+        "print(kind.__name__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "EventKind"

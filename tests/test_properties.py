@@ -419,7 +419,12 @@ def test_records_are_immutable_and_datasets_pickle(dataset: tr.Dataset) -> None:
         field = attrs.fields(type(record))[0].name
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             setattr(record, field, None)
-    assert pickle.loads(pickle.dumps(dataset)) == dataset  # noqa: S301 -- our own bytes
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        pickled = pickle.dumps(dataset, protocol=protocol)
+        assert b"_Indices" not in pickled  # the records only: indices are rebuilt
+        again = pickle.loads(pickled)  # noqa: S301 -- our own bytes
+        assert again == dataset
+        assert again.recognizers() == dataset.recognizers()
     assert copy.deepcopy(dataset) == dataset
 
 

@@ -14,7 +14,7 @@ import gc
 import json
 import threading
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -31,6 +31,9 @@ from taliban_recognition._model import (
     parse_iso_day,
     version_key,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def _strict(kind: type[Any]) -> Any:  # noqa: ANN401
@@ -246,16 +249,35 @@ def loads(data: bytes, sha256: str) -> Dataset:
         DataFormatError: The bytes are not UTF-8 JSON, or do not fit the schema or its
             invariants; the error's ``path`` says where (``$.events[3].date``).
     """
-    # Reading makes millions of objects for a large file, none of them in a reference
-    # cycle. The cyclic garbage collector would scan all of them again and again as they
-    # accumulate, for nothing, so that loading grew faster than the file; it is paused.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with _collection_paused():
         return _loads(data, sha256)
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = {"loads": 0, "was_enabled": 0}
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, process-wide, while any load runs.
+
+    Reading a large file makes millions of objects, none in a reference cycle; the collector
+    would scan them again and again as they accumulate, for nothing, so that loading grew
+    faster than the file. The first of overlapping loads pauses it, the last restores it to
+    what it was before the first; a collector the user had disabled stays disabled.
+    """
+    with _gc_lock:
+        if _gc_pauses["loads"] == 0:
+            _gc_pauses["was_enabled"] = int(gc.isenabled())
+            gc.disable()
+        _gc_pauses["loads"] += 1
+    try:
+        yield
     finally:
-        if paused:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses["loads"] -= 1
+            if _gc_pauses["loads"] == 0 and _gc_pauses["was_enabled"]:
+                gc.enable()
 
 
 def _loads(data: bytes, sha256: str) -> Dataset:

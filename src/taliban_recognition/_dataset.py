@@ -219,25 +219,23 @@ def _group(
 
 
 def _index_codes(dataset: Dataset) -> dict[str, Country]:
-    """The countries the records name, by each of their codes, checked to name one country.
+    """The countries the records name, by each of their codes.
 
     Queries by code are answered from these, the dataset's own ISO records, without a search
-    of the ISO 3166-1 list; names still go through `country`.
+    of the ISO 3166-1 list; names still go through `country`. A code that two records give
+    to different countries is left out, so that a query by it is resolved by ISO 3166-1.
     """
     named = [period.country for period in dataset.statuses]
     named += [actor.country for actor in dataset.actors if actor.country is not None]
     codes: dict[str, Country] = {}
+    ambiguous: set[str] = set()
     for found in dict.fromkeys(named):  # the first record of a country is the one answered
         for code in codes_of(found):
             known = codes.setdefault(code, found)
-            if (known.alpha_2, known.alpha_3, known.numeric) != (
-                found.alpha_2,
-                found.alpha_3,
-                found.numeric,
-            ):
-                raise DataFormatError(
-                    "$", f"the code {code!r} names both {known} and {found} in the records"
-                )
+            if codes_of(known) != codes_of(found):
+                ambiguous.add(code)
+    for code in ambiguous:
+        del codes[code]
     return codes
 
 
@@ -424,6 +422,13 @@ class Dataset:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_indices", _Indices(self))
 
+    def __reduce__(self) -> tuple[type[Dataset], tuple[object, ...]]:
+        # A pickle holds the records only: unpickling checks them and rebuilds the indices,
+        # so a pickle does not depend on how a release of the package builds its indices.
+        return type(self), tuple(
+            getattr(self, field.name) for field in attrs.fields(type(self)) if field.init
+        )
+
     def source(self, source_id: str) -> Source:
         """The source with this id.
 
@@ -478,6 +483,8 @@ class Dataset:
         """The alpha-2 code of a country the dataset gives statuses for."""
         found = self._country(query)
         if found.alpha_2 not in self._indices.periods:
+            if not isinstance(query, Country):  # the ISO record, however the query was put
+                found = find_country(found.alpha_2)
             if found.alpha_2 == SUBJECT:
                 raise NoStatusError(found, "it is the state whose government is recognized")
             raise NoStatusError(
@@ -489,7 +496,7 @@ class Dataset:
 
     def _chain(self, country: CountryQuery, dates: str) -> _Chain:
         """A country's chain of periods as `dates` reads event dates."""
-        chains = self._indices.chains.get(dates)
+        chains = self._indices.chains.get(dates) if type(dates) is str else None
         if chains is None:
             chains = self._indices.chains[check_dates(dates)]  # raises UnknownDatesError
         return chains[self._code(country)]
@@ -842,9 +849,7 @@ def _event_kind(kind: object) -> EventKind:
         raise UnknownEventKindError(kind, tuple(k.value for k in EventKind)) from None
 
 
-# Resolved here for the reason given at the end of _model.py.
-attrs.resolve_types(Dataset)
-
+# Also resolves the annotations, which cattrs and typing.get_type_hints read.
 publish(
     Dataset,
 )

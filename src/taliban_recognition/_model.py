@@ -791,22 +791,7 @@ def check_dates(dates: object) -> str:
     return dates
 
 
-# The package re-exports these classes under its own name, where the string annotations above
-# cannot be evaluated; resolve them here, where they can, before cattrs needs them.
-for _record in (
-    FuzzyDate,
-    Country,
-    Evidence,
-    Source,
-    Reference,
-    Actor,
-    EventCodes,
-    Corroboration,
-    Event,
-    StatusPeriod,
-):
-    attrs.resolve_types(_record)
-
+# Also resolves the annotations, which cattrs and typing.get_type_hints read.
 publish(
     Actor,
     ActorKind,
