@@ -402,6 +402,29 @@ def machine() -> str:
         ]
         cpu = names[0] if names else cpu
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    meminfo = Path("/proc/meminfo")
+    memory = ""
+    if meminfo.exists():
+        total = meminfo.read_text(encoding="utf-8").split("\n", 1)[0].split()  # MemTotal: N kB
+        memory = f", {int(total[1]) / 2**20:.0f} GiB of memory"
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 -- git from PATH, if any
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent,
+        ).stdout.strip()
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent,
+        ).stdout.strip()
+        commit += " with uncommitted changes" if changed else ""
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
     from importlib.metadata import version  # noqa: PLC0415
 
     software = ", ".join(
@@ -409,8 +432,8 @@ def machine() -> str:
         for name in ("taliban-recognition", "attrs", "cattrs", "pycountry")
     )
     return (
-        f"{cpu}, {cores} cores available, {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}; {software}"
+        f"{cpu}, {cores} cores available{memory}, {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; {software}; commit {commit}"
     )
 
 

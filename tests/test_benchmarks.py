@@ -11,22 +11,19 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pycountry
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import taliban_recognition as tr
 from taliban_recognition._load import Shelf
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))  # the script imports its neighbour as `synthetic`
 import run as benchmark  # noqa: E402
 import synthetic  # noqa: E402
-
-if TYPE_CHECKING:
-    import taliban_recognition as tr
 
 SIZES = [10**3, 10**4, 10**5, 10**6]
 
@@ -138,6 +135,9 @@ def test_a_synthetic_dataset_loads_and_has_the_shape_promised(events: int, tmp_p
     changes = sum(len(ds.status_periods(code)) - 1 for code in states)
     counts = [len(ds.find_events(actor=f"state-{code.lower()}")) for code in states]
     assert changes == sum(count // synthetic.CHANGE_EVERY for count in counts)
+    recognizing = {c for n, c in enumerate(sorted(states)) if n % synthetic.RECOGNIZING_EVERY == 0}
+    formal = tr.RecognitionStatus.FORMAL_RECOGNITION
+    assert {p.country.alpha_2 for p in ds.statuses if p.status is formal} == recognizing
     corroborated = [e for e in ds.events if e.corroboration is not None]
     assert len(corroborated) == -(-events // synthetic.CORROBORATED_EVERY)
 
