@@ -121,6 +121,4 @@ def cite(version: str | None = None, format: str = "bibtex") -> str:  # noqa: A0
     return write(version, sha256, RELEASES[version])
 
 
-publish(
-    cite,
-)
+publish(__name__)

@@ -850,6 +850,4 @@ def _event_kind(kind: object) -> EventKind:
 
 
 # Also resolves the annotations, which cattrs and typing.get_type_hints read.
-publish(
-    Dataset,
-)
+publish(__name__)

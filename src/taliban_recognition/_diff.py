@@ -295,9 +295,4 @@ def diff(old: str, new: str) -> DatasetDiff:
     return DatasetDiff.between(load(old), load(new))
 
 
-publish(
-    DatasetDiff,
-    FieldChange,
-    RecordChange,
-    diff,
-)
+publish(__name__)

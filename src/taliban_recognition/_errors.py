@@ -227,19 +227,4 @@ class MissingExtraError(TalibanRecognitionError, ImportError):
         )
 
 
-publish(
-    DataFormatError,
-    DataIntegrityError,
-    InvalidDateError,
-    MissingExtraError,
-    NoStatusError,
-    OutOfCoverageError,
-    TalibanRecognitionError,
-    UnknownActorError,
-    UnknownCountryError,
-    UnknownDatesError,
-    UnknownEventKindError,
-    UnknownFormatError,
-    UnknownRecordError,
-    UnknownVersionError,
-)
+publish(__name__)

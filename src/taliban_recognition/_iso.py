@@ -177,6 +177,4 @@ def names_of(found: Country) -> tuple[str, ...]:
     return _index().spellings[found]
 
 
-publish(
-    country,
-)
+publish(__name__)

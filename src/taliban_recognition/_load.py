@@ -191,7 +191,4 @@ def load(version: str | None = None) -> Dataset:
     return SHIPPED.load(version)
 
 
-publish(
-    load,
-    versions,
-)
+publish(__name__)

@@ -792,21 +792,4 @@ def check_dates(dates: object) -> str:
 
 
 # Also resolves the annotations, which cattrs and typing.get_type_hints read.
-publish(
-    Actor,
-    ActorKind,
-    Basis,
-    Corroboration,
-    Country,
-    DatePrecision,
-    Event,
-    EventCodes,
-    EventKind,
-    Evidence,
-    FuzzyDate,
-    PloverType,
-    RecognitionStatus,
-    Reference,
-    Source,
-    StatusPeriod,
-)
+publish(__name__)
