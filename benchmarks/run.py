@@ -268,9 +268,8 @@ def repeated() -> list[Row]:
 SCALE = (
     PEAK_OF
     + """
-import json, random, sys, time
+import hashlib, importlib.resources, json, random, sys, time  # the package defers the first two
 from pathlib import Path
-import attrs, cattrs, hashlib, json, importlib.resources
 from taliban_recognition._load import Shelf
 from taliban_recognition._convert import converter
 from taliban_recognition._dataset import Dataset
@@ -318,7 +317,7 @@ print(json.dumps({
 )
 
 
-def scale(sizes: list[int]) -> tuple[list[Row], list[Row]]:
+def scale(sizes: list[int]) -> tuple[list[list[str]], list[Row]]:
     """Part 4: synthetic datasets of each size, each loaded and queried in a fresh process."""
     measured: list[dict[str, float]] = []
     for size in sizes:
@@ -338,22 +337,18 @@ def scale(sizes: list[int]) -> tuple[list[Row], list[Row]]:
             )
         measured.append(json.loads(result.stdout))
     table = [
-        Row(
+        [
             f"{size:,} events, {m['periods']:,} periods",
-            " | ".join(
-                [
-                    f"{m['load'] * 1e5 / size:.2f} s",
-                    (
-                        f"{(m['peak'] - m['before']) / 2**20:,.0f} MiB, "
-                        f"{(m['held'] - m['before']) / 2**20:,.0f} MiB"
-                    ),
-                    f"{m['status_of'] * 1e6:.2f} us",
-                    f"{m['recognizers'] * 1e6:.0f} us",
-                    f"{m['find_events_probe'] * 1e6:.2f} us ({m['probe_results']:.0f})",
-                    f"{m['find_events_busy'] * 1e6 / m['busy_results']:.3f} us",
-                ]
+            f"{m['load'] * 1e5 / size:.2f} s",
+            (
+                f"{(m['peak'] - m['before']) / 2**20:,.0f} MiB, "
+                f"{(m['held'] - m['before']) / 2**20:,.0f} MiB"
             ),
-        )
+            f"{m['status_of'] * 1e6:.2f} us",
+            f"{m['recognizers'] * 1e6:.0f} us",
+            f"{m['find_events_probe'] * 1e6:.2f} us ({m['probe_results']:.0f})",
+            f"{m['find_events_busy'] * 1e6 / m['busy_results']:.3f} us",
+        ]
         for size, m in zip(sizes, measured, strict=True)
     ]
     return table, fits_of(sizes, measured)
@@ -437,12 +432,17 @@ def machine() -> str:
     )
 
 
-def markdown(title: str, columns: list[str], rows: list[Row]) -> str:
-    """A table of `rows` under a heading: the two `columns`, then the target and verdict."""
-    header = [*columns, "Target", "Verdict"]
+def markdown(title: str, header: list[str], cells: list[list[str]]) -> str:
+    """A Markdown table of `cells` under a level-3 heading."""
     lines = [f"### {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += [f"| {r.what} | {r.value} | {r.target} | {r.verdict} |" for r in rows]
+    lines += ["| " + " | ".join(row) + " |" for row in cells]
     return "\n".join(lines)
+
+
+def judged(title: str, columns: list[str], rows: list[Row]) -> str:
+    """A table of `rows`: the two `columns`, then each row's target and verdict."""
+    cells = [[r.what, r.value, r.target, r.verdict] for r in rows]
+    return markdown(title, [*columns, "Target", "Verdict"], cells)
 
 
 def record(page: Path, report: str) -> None:
@@ -470,14 +470,12 @@ def main(argv: list[str] | None = None) -> int:
         ("Repeated queries, newest dataset", ["Call", "Time per call"], repeated()),
     ]
     table, fits = scale(sizes)
-    scale_header = (
-        "Synthetic dataset | Load, per 10^5 events | Memory added: peak, resident after | "
-        "`status_of` | "
-        "`recognizers` | `find_events`, probe (results) | `find_events`, busiest, per result"
-    )
-    sections = [markdown(title, header, rows) for title, header, rows in parts]
-    sections.append(scale_table(scale_header, table))
-    sections.append(markdown("Growth with the number of events", ["Measure", "Fitted n^k"], fits))
+    scale_header = ["Synthetic dataset", "Load, per 10^5 events"]
+    scale_header += ["Memory added: peak, resident after", "`status_of`", "`recognizers`"]
+    scale_header += ["`find_events`, probe (results)", "`find_events`, busiest, per result"]
+    sections = [judged(title, columns, rows) for title, columns, rows in parts]
+    sections.append(markdown("Scale: synthetic datasets", scale_header, table))
+    sections.append(judged("Growth with the number of events", ["Measure", "Fitted n^k"], fits))
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     report = "\n\n".join([f"Measured {stamp} on: {machine()}.", *sections])
     print(report)
@@ -490,14 +488,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("\nEvery target met.")
     return 0
-
-
-def scale_table(header: str, rows: list[Row]) -> str:
-    """The scale table: one row per size, its cells already joined."""
-    lines = ["### Scale: synthetic datasets", "", f"| {header} |"]
-    lines.append("|" + "---|" * (header.count("|") + 1))
-    lines += [f"| {r.what} | {r.value} |" for r in rows]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

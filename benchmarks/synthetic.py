@@ -28,6 +28,8 @@ import json
 import random
 from typing import Any
 
+from taliban_recognition._model import _month_end
+
 VERSION = "99.0.0"
 """The version synthetic datasets carry: one no release will use, of the newest schema."""
 
@@ -85,9 +87,7 @@ def _day(date: dt.date) -> JSON:
 
 
 def _month(date: dt.date) -> JSON:
-    first = date.replace(day=1)
-    following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
-    last = following - dt.timedelta(days=1)
+    first, last = date.replace(day=1), _month_end(date)
     return {"earliest": first.isoformat(), "latest": last.isoformat(), "precision": "month"}
 
 

@@ -95,15 +95,15 @@ class _Chain:
     def __init__(
         self,
         periods: tuple[StatusPeriod, ...],
-        firsts: tuple[dt.date, ...],
-        untils: tuple[dt.date, ...],  # one fewer than periods: the last holds through as_of
+        firsts: array[int],
+        untils: array[int],  # one fewer than periods: the last holds through as_of
     ) -> None:
         self.country: Country = periods[0].country
         self.periods = periods
         self.statuses = tuple(period.status for period in periods)
         self.ever_formal = RecognitionStatus.FORMAL_RECOGNITION in self.statuses
-        self.firsts = array("i", [day.toordinal() for day in firsts])
-        self.untils = array("i", [day.toordinal() for day in untils])
+        self.firsts = firsts
+        self.untils = untils
 
     def span(self, day: dt.date) -> tuple[int, int]:
         """The positions ``lo, hi`` of the periods that can hold on `day`."""
@@ -128,8 +128,9 @@ def _chain(
     happens no earlier than any change before it and no later than any after it, so its
     window narrows to [the latest earliest day so far, the earliest latest day from it on].
     """
-    lows = tuple(accumulate((start.earliest for start in starts), max))
-    highs = tuple(accumulate((start.latest for start in reversed(starts)), min))[::-1]
+    lows = array("i", accumulate((start.earliest.toordinal() for start in starts), max))
+    highs = array("i", accumulate((start.latest.toordinal() for start in reversed(starts)), min))
+    highs.reverse()
     if any(low > high for low, high in zip(lows, highs, strict=True)):
         raise DataFormatError(
             "$.statuses", f"the status changes of {code} cannot happen in order ({dates} dates)"
