@@ -23,7 +23,7 @@ import attrs
 
 import taliban_recognition as tr
 from taliban_recognition import _errors
-from taliban_recognition._model import field_since
+from taliban_recognition._schema import enums_of, field_since, records_of
 from taliban_recognition._tables import TABLES
 
 if TYPE_CHECKING:
@@ -33,30 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(tr.__file__).resolve().parent
 MARKER = re.compile(r"^<!-- generated: ([a-z-]+) -->$", re.MULTILINE)
 
-RECORDS: tuple[type, ...] = (
-    tr.Dataset,
-    tr.Source,
-    tr.Evidence,
-    tr.Reference,
-    tr.Actor,
-    tr.Country,
-    tr.Event,
-    tr.EventCodes,
-    tr.Corroboration,
-    tr.FuzzyDate,
-    tr.StatusPeriod,
-)
-"""The record types, in the order the data dictionary lists them."""
+RECORDS: tuple[type, ...] = records_of(tr.Dataset)
+"""The record types, in the order the data dictionary lists them: as a dataset holds them."""
 
-ENUMS: tuple[type[enum.Enum], ...] = (
-    tr.RecognitionStatus,
-    tr.EventKind,
-    tr.PloverType,
-    tr.ActorKind,
-    tr.DatePrecision,
-    tr.Basis,
-)
-"""The enumerations, in the order the data dictionary lists them."""
+ENUMS: tuple[type[enum.Enum], ...] = enums_of(tr.Dataset)
+"""The enumerations, in the order the data dictionary lists them: as the records hold them."""
 
 
 # Reading the code ----------------------------------------------------------------------------

@@ -13,24 +13,17 @@ import enum
 import gc
 import json
 import threading
-from types import UnionType
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
 import cattrs.cols
 import cattrs.gen
 
-from taliban_recognition._dataset import Dataset
+from taliban_recognition._dataset import SCHEMA, Dataset
 from taliban_recognition._errors import DataFormatError
-from taliban_recognition._model import (
-    SCHEMA,
-    Actor,
-    Country,
-    field_since,
-    parse_iso_day,
-    version_key,
-)
+from taliban_recognition._model import Actor, Country, parse_iso_day
+from taliban_recognition._schema import Level, added_after, items_of, optional_of, version_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -55,10 +48,6 @@ def _structure_date(value: object, _: object) -> dt.date:
     return parse_iso_day(value)
 
 
-def _is_homogeneous_tuple(kind: Any) -> bool:  # noqa: ANN401
-    return get_origin(kind) is tuple and len(get_args(kind)) == 2 and get_args(kind)[1] is ...
-
-
 def _only(json_type: type, what: str, structure: Any) -> Any:  # noqa: ANN401
     """A hook that hands `structure` values of `json_type` and refuses anything else."""
 
@@ -78,14 +67,9 @@ def _tuple_from_list(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: AN
     )
 
 
-def _is_optional(kind: Any) -> bool:  # noqa: ANN401
-    args = get_args(kind)
-    return get_origin(kind) in (Union, UnionType) and len(args) == 2 and args[1] is type(None)
-
-
 def _optional(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
     """Structure ``X | None`` with X's hook looked up once, not at every value."""
-    inner = get_args(kind)[0]
+    inner = optional_of(kind)
     structure = converter.get_structure_hook(inner)
 
     def hook(value: object, _: object) -> object:
@@ -166,16 +150,29 @@ def _describe(error: BaseException, kind: object) -> str:
     return f"invalid {name}: {error}" if name else str(error)
 
 
-Level = tuple[int, int, int]
-
-
 def _newer(kind: Any, level: Level) -> dict[str, Any]:  # noqa: ANN401
     """Overrides that leave out the fields of `kind` added after dataset version `level`."""
-    return {
-        field.name: cattrs.gen.override(omit=True)
-        for field in attrs.fields(kind)
-        if field_since(field) > level
-    }
+    return {field.name: cattrs.gen.override(omit=True) for field in added_after(kind, level)}
+
+
+def strict_converter(*, detailed: bool) -> cattrs.Converter:
+    """A converter that structures exactly the types it is given, and coerces nothing.
+
+    Strings, whole numbers and flags must be of exactly that type, a tuple comes from a list
+    only, an enum from one of its values; unknown keys of a record are refused. The data files
+    and the builder's annotations are both read with one of these.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    for kind in (str, int, bool):
+        converter.register_structure_hook(kind, _strict(kind))
+    converter.register_structure_hook_factory(
+        lambda kind: items_of(kind) is not None, _tuple_from_list
+    )
+    converter.register_structure_hook_factory(lambda kind: optional_of(kind) is not None, _optional)
+    converter.register_structure_hook_factory(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum
+    )
+    return converter
 
 
 def _make_converter(level: Level, *, detailed: bool) -> cattrs.Converter:
@@ -188,16 +185,9 @@ def _make_converter(level: Level, *, detailed: bool) -> cattrs.Converter:
     A `detailed` converter says where in the file a value is wrong; the other refuses the
     same files, but generates and runs less code, and says only that the file is wrong.
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    for kind in (str, int, bool):
-        converter.register_structure_hook(kind, _strict(kind))
+    converter = strict_converter(detailed=detailed)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
-    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_from_list)
-    converter.register_structure_hook_factory(_is_optional, _optional)
-    converter.register_structure_hook_factory(
-        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum
-    )
 
     def structure_record(kind: Any, converter: cattrs.Converter) -> Any:  # noqa: ANN401
         structure = cattrs.gen.make_dict_structure_fn(

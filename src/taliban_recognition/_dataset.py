@@ -25,7 +25,7 @@ from taliban_recognition._iso import codes_of, key
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._model import (
     DATES,
-    SCHEMA,
+    SHA256,
     Actor,
     Country,
     Event,
@@ -37,12 +37,10 @@ from taliban_recognition._model import (
     Source,
     StatusPeriod,
     check_dates,
-    field_since,
     parse_iso_day,
-    since,
-    version_key,
 )
 from taliban_recognition._public import publish
+from taliban_recognition._schema import column, field_since, newest, version_key
 
 if TYPE_CHECKING:
     import os
@@ -401,13 +399,18 @@ class Dataset:
         ['RU']
     """
 
-    version: str
+    version: str = attrs.field(metadata=column("Dataset version (semantic versioning for data)."))
     """The dataset version, e.g. ``"1.0.0"``."""
-    sha256: str
+    sha256: str = attrs.field(
+        metadata=column(
+            "SHA-256 of the version's shipped data file, as its manifest records it.",
+            pattern=SHA256,
+        )
+    )
     """Hex SHA-256 digest of the shipped data file this dataset was read from."""
-    as_of: dt.date
+    as_of: dt.date = attrs.field(metadata=column("Reference date: the last day the data covers."))
     """The reference date: the source's "Thursday", and the last day covered."""
-    coverage_start: dt.date
+    coverage_start: dt.date = attrs.field(metadata=column("First day statuses are given for."))
     """The first day statuses are given for: the start of the takeover month."""
     sources: tuple[Source, ...]
     """The texts the evidence quotes."""
@@ -417,10 +420,10 @@ class Dataset:
     """Every event, ordered by earliest possible date, then latest possible date, then id."""
     statuses: tuple[StatusPeriod, ...]
     """Every country's status periods, by country code, then in time order."""
-    notes: str
+    notes: str = attrs.field(metadata=column("The annotation conventions of this version."))
     """The annotation conventions of this version: which states statuses cover, how relative
     and missing dates were resolved."""
-    references: tuple[Reference, ...] = attrs.field(default=(), metadata=since("1.1.0"))
+    references: tuple[Reference, ...] = attrs.field(default=(), metadata=column(since="1.1.0"))
     """Published works cited for corroborated dates; not shipped, not quoted."""
     _indices: _Indices = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -856,3 +859,6 @@ def _event_kind(kind: object) -> EventKind:
 
 # Also resolves the annotations, which cattrs and typing.get_type_hints read.
 publish(__name__)
+
+SCHEMA = newest(Dataset)
+"""The newest dataset schema this code reads and writes: the latest ``since`` of any field."""

@@ -2,56 +2,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from taliban_recognition._model import (
-    Actor,
-    Corroboration,
-    Country,
-    Event,
-    EventCodes,
-    Evidence,
-    FuzzyDate,
-    Reference,
-    Source,
-    StatusPeriod,
-    field_since,
-    version_key,
-)
+from taliban_recognition._dataset import Dataset
 from taliban_recognition._public import publish
+from taliban_recognition._schema import Level, field_since, items_of, records_of, version_key
 
-if TYPE_CHECKING:
-    from taliban_recognition._dataset import Dataset
+_IDENTITY = ("version", "sha256")
+"""The dataset's own fields that say which version it is: two versions differ in them."""
 
-COLLECTIONS = ("sources", "references", "actors", "events", "statuses")
-"""The collections of records with ids, in the order a diff reports them."""
-
-_HEADER = ("as_of", "coverage_start", "notes")
-"""The dataset's own fields a diff compares; version and sha256 differ by definition."""
-
-_RECORD_TYPES: tuple[type, ...] = (
-    Source,
-    Reference,
-    Actor,
-    Country,
-    Event,
-    EventCodes,
-    Corroboration,
-    Evidence,
-    FuzzyDate,
-    StatusPeriod,
+COLLECTIONS = tuple(
+    field.name for field in attrs.fields(Dataset) if field.init and items_of(field.type)
 )
+"""The collections of records with ids, in the order a diff reports them: the dataset's."""
+
+_HEADER = tuple(
+    field.name
+    for field in attrs.fields(Dataset)
+    if field.init and field.name not in COLLECTIONS and field.name not in _IDENTITY
+)
+"""The dataset's own fields a diff compares (as-of date, coverage start, notes)."""
 
 
-def _schema_fields(low: tuple[int, int, int], high: tuple[int, int, int]) -> tuple[str, ...]:
+def _schema_fields(low: Level, high: Level) -> tuple[str, ...]:
     """``Type.field`` for each field added after version `low`, up to and including `high`."""
-    from taliban_recognition._dataset import Dataset  # noqa: PLC0415 -- avoid an import cycle
-
     return tuple(
         f"{kind.__name__}.{field.name}"
-        for kind in (Dataset, *_RECORD_TYPES)
+        for kind in records_of(Dataset)
         for field in attrs.fields(kind)
         if field.init and low < field_since(field) <= high
     )

@@ -13,6 +13,7 @@ import attrs
 
 from taliban_recognition._errors import InvalidDateError, UnknownDatesError
 from taliban_recognition._public import publish
+from taliban_recognition._schema import Derived, column, export_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -50,44 +51,6 @@ def _tuple_of(kind: type[Any], *, non_empty: bool = False) -> Any:  # noqa: ANN4
             raise ValueError(msg)
 
     return check
-
-
-SCHEMA = (1, 1, 0)
-"""The newest dataset schema this code reads and writes: the newest field's `since`."""
-
-_SINCE = "taliban_recognition_since"
-
-
-def since(version: str) -> dict[str, tuple[int, int, int]]:
-    """Field metadata saying the field was added in dataset version `version`.
-
-    A dataset of an older version leaves the field at its default, and its data file leaves
-    it out, so the files of released versions stay byte for byte what they were.
-    """
-    return {_SINCE: version_key(version)}
-
-
-def field_since(field: attrs.Attribute[Any]) -> tuple[int, int, int]:
-    """The dataset version a record field was added in; ``(0, 0, 0)`` for the first fields."""
-    found: tuple[int, int, int] = field.metadata.get(_SINCE, (0, 0, 0))
-    return found
-
-
-_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\Z")
-
-
-def version_key(version: str) -> tuple[int, int, int]:
-    """A dataset version ``MAJOR.MINOR.PATCH`` as a tuple that sorts in version order.
-
-    Raises:
-        ValueError: `version` is not of that form.
-    """
-    match = _SEMVER.match(version) if isinstance(version, str) else None
-    if match is None:
-        msg = f"a dataset version is MAJOR.MINOR.PATCH, got {version!r}"
-        raise ValueError(msg)
-    major, minor, patch = match.groups()
-    return int(major), int(minor), int(patch)
 
 
 @functools.total_ordering
@@ -376,11 +339,26 @@ class FuzzyDate:
         '[2021-08..2025-07-03]'
     """
 
-    earliest: dt.date = attrs.field(validator=_check_fuzzy_date)
+    earliest: dt.date = attrs.field(
+        validator=_check_fuzzy_date,
+        metadata=column(
+            "First day the date of {what} can be.",
+            before=(
+                Derived(
+                    "",
+                    "Date of {what}, in EDTF (ISO 8601-2): a day, a month, a year, or [A..B], "
+                    "one unknown day between A and B.",
+                    str,
+                ),
+            ),
+        ),
+    )
     """The first day the date can be."""
-    latest: dt.date
+    latest: dt.date = attrs.field(metadata=column("Last day the date of {what} can be."))
     """The last day the date can be."""
-    precision: DatePrecision
+    precision: DatePrecision = attrs.field(
+        metadata=column("How precisely the date of {what} is known.")
+    )
     """How precisely the day is known."""
 
     @classmethod
@@ -441,29 +419,21 @@ class FuzzyDate:
         return self._key() < other._key()
 
 
-def _check_code(pattern: str) -> Any:  # noqa: ANN401
-    compiled = re.compile(pattern)
-
-    def check(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-        if not isinstance(value, str) or not compiled.fullmatch(value):
-            msg = f"{attribute.name} must match {pattern}, got {value!r}"
-            raise ValueError(msg)
-
-    return check
+def _matches(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: the value is text matching the pattern the field's column declares."""
+    export = export_of(attribute)
+    pattern = export.pattern if export is not None else None
+    if pattern is None:
+        msg = f"{attribute.name} declares no pattern to match"
+        raise TypeError(msg)
+    if not isinstance(value, str) or not re.fullmatch(pattern, value):
+        msg = f"{attribute.name} must match {pattern}, got {value!r}"
+        raise ValueError(msg)
 
 
 def _check_optional_code(_: object, attribute: attrs.Attribute[int | None], value: object) -> None:
     if value is not None and (type(value) is not int or not 0 < value < 1000):
         msg = f"{attribute.name} must be None or a state number from 1 to 999, got {value!r}"
-        raise ValueError(msg)
-
-
-_ABBR = re.compile(r"[A-Z]{3}\Z")
-
-
-def _check_optional_abbr(_: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not _ABBR.match(value)):
-        msg = f"{attribute.name} must be None or three capital letters, got {value!r}"
         raise ValueError(msg)
 
 
@@ -485,29 +455,63 @@ class Country:
         True
     """
 
-    alpha_2: str = attrs.field(validator=_check_code(r"[A-Z]{2}"))
+    alpha_2: str = attrs.field(
+        validator=_matches,
+        metadata=column("ISO 3166-1 alpha-2 code of {what}.", pattern="[A-Z]{2}"),
+    )
     """ISO 3166-1 alpha-2 code, e.g. ``"RU"``."""
-    alpha_3: str = attrs.field(validator=_check_code(r"[A-Z]{3}"))
+    alpha_3: str = attrs.field(
+        validator=_matches,
+        metadata=column("ISO 3166-1 alpha-3 code of {what}.", pattern="[A-Z]{3}"),
+    )
     """ISO 3166-1 alpha-3 code, e.g. ``"RUS"``."""
-    numeric: str = attrs.field(validator=_check_code(r"[0-9]{3}"))
+    numeric: str = attrs.field(
+        validator=_matches,
+        metadata=column("ISO 3166-1 numeric code of {what}.", pattern="[0-9]{3}"),
+    )
     """ISO 3166-1 numeric code as three digits, e.g. ``"643"``."""
-    name: str = attrs.field(validator=_check_text)
+    name: str = attrs.field(
+        validator=_check_text,
+        metadata=column("English short name of {what}, as recorded in this dataset version."),
+    )
     """ISO 3166-1 English short name, e.g. ``"Russian Federation"``."""
     cow_code: int | None = attrs.field(
-        default=None, validator=_check_optional_code, metadata=since("1.1.0")
+        default=None,
+        validator=_check_optional_code,
+        metadata=column(
+            "Correlates of War state number of {what}; empty where COW lists none.",
+            since="1.1.0",
+        ),
     )
     """Correlates of War state number, e.g. ``365``; None where COW lists none."""
     cow_abbr: str | None = attrs.field(
-        default=None, validator=_check_optional_abbr, metadata=since("1.1.0")
+        default=None,
+        validator=attrs.validators.optional(_matches),
+        metadata=column(
+            "Correlates of War state abbreviation of {what}; empty where COW lists none.",
+            since="1.1.0",
+            pattern="[A-Z]{3}",
+        ),
     )
     """Correlates of War state abbreviation, e.g. ``"RUS"``; None where COW lists none."""
     gw_code: int | None = attrs.field(
-        default=None, validator=_check_optional_code, metadata=since("1.1.0")
+        default=None,
+        validator=_check_optional_code,
+        metadata=column(
+            "Gleditsch-Ward state number of {what}; empty where the list has none.",
+            since="1.1.0",
+        ),
     )
     """Gleditsch-Ward state number, e.g. ``365``; None where the list of independent states
     has none."""
     gw_abbr: str | None = attrs.field(
-        default=None, validator=_check_optional_abbr, metadata=since("1.1.0")
+        default=None,
+        validator=attrs.validators.optional(_matches),
+        metadata=column(
+            "Gleditsch-Ward state abbreviation of {what}; empty where the list has none.",
+            since="1.1.0",
+            pattern="[A-Z]{3}",
+        ),
     )
     """Gleditsch-Ward state abbreviation, e.g. ``"RUS"``; None where the list has none."""
 
@@ -533,14 +537,23 @@ class Evidence:
     ``source.text[start:end] == quote`` always holds.
     """
 
-    source_id: str = attrs.field(validator=_check_id)
+    source_id: str = attrs.field(
+        validator=_check_id, metadata=column("Id of the source quoted.", refers="sources")
+    )
     """The `Source.id` the quote is from."""
-    quote: str = attrs.field(validator=_check_text)
+    quote: str = attrs.field(validator=_check_text, metadata=column("The quoted text, verbatim."))
     """The exact characters of the source."""
-    start: int = attrs.field(validator=_check_evidence)
+    start: int = attrs.field(
+        validator=_check_evidence,
+        metadata=column("Offset of the quote's first character in the text."),
+    )
     """Index of the quote's first character in the source text."""
-    end: int
+    end: int = attrs.field(metadata=column("Offset just past the quote's last character."))
     """Index one past the quote's last character."""
+
+
+SHA256 = "[0-9a-f]{64}"
+"""A hex SHA-256 digest."""
 
 
 def _check_digest(instance: Source, _: attrs.Attribute[str], __: str) -> None:
@@ -565,15 +578,24 @@ def _check_url(_: object, attribute: attrs.Attribute[str], value: object) -> Non
 class Source:
     """A text the dataset's evidence quotes, shipped whole inside the package."""
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = attrs.field(validator=_check_id, metadata=column("Source id."))
     """Stable identifier, used by `Evidence.source_id`."""
-    title: str = attrs.field(validator=_check_text)
+    title: str = attrs.field(validator=_check_text, metadata=column("Title of the source."))
     """Title of the source (see `notes` for where it comes from)."""
-    text: str = attrs.field(validator=_check_text, repr=False)
-    """The full text, as shipped."""
-    sha256: str = attrs.field(validator=[_check_code(r"[0-9a-f]{64}"), _check_digest])
+    sha256: str = attrs.field(
+        validator=_matches,
+        metadata=column("SHA-256 of the UTF-8 bytes of the text.", pattern=SHA256),
+    )
     """Hex SHA-256 digest of the text's UTF-8 bytes."""
-    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    text: str = attrs.field(
+        validator=[_check_text, _check_digest],
+        repr=False,
+        metadata=column("The full text; evidence offsets index into it."),
+    )
+    """The full text, as shipped."""
+    notes: str | None = attrs.field(
+        default=None, validator=_check_optional_text, metadata=column("Provenance of the source.")
+    )
     """How the source was obtained and anything else a reader should know."""
 
 
@@ -585,20 +607,23 @@ class Reference:
     is and what it is cited for, and nothing of its text.
     """
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = attrs.field(validator=_check_id, metadata=column("Reference id."))
     """Stable identifier, used by `Corroboration.reference_id`."""
-    title: str = attrs.field(validator=_check_text)
+    title: str = attrs.field(validator=_check_text, metadata=column("Title of the work."))
     """Title of the work (see `notes` for where it comes from)."""
-    publisher: str = attrs.field(validator=_check_text)
+    publisher: str = attrs.field(validator=_check_text, metadata=column("Who published it."))
     """Who published it, e.g. ``"Daily Sabah"``."""
-    url: str = attrs.field(validator=_check_url)
+    url: str = attrs.field(validator=_check_url, metadata=column("Where it is published."))
     """Where it is published: an ``https`` or ``http`` URL."""
     date: FuzzyDate | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(FuzzyDate))
+        validator=attrs.validators.optional(attrs.validators.instance_of(FuzzyDate)),
+        metadata=column(what="the work's publication", empty="no date is known"),
     )
     """When it was published, as precisely as known; None for a work without one, such as a
     wiki article."""
-    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    notes: str | None = attrs.field(
+        default=None, validator=_check_optional_text, metadata=column("What it is cited for.")
+    )
     """What it is cited for, and anything else a reader should know."""
 
 
@@ -606,18 +631,28 @@ class Reference:
 class Actor:
     """A party that acts or is acted on: a state, government, person, group, ..."""
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = attrs.field(validator=_check_id, metadata=column("Actor id."))
     """Stable identifier, e.g. ``"russia"``."""
-    name: str = attrs.field(validator=_check_text)
+    name: str = attrs.field(validator=_check_text, metadata=column("Name of the actor."))
     """Display name, e.g. ``"Russia"``."""
-    kind: ActorKind = attrs.field(validator=attrs.validators.instance_of(ActorKind))
+    kind: ActorKind = attrs.field(
+        validator=attrs.validators.instance_of(ActorKind),
+        metadata=column("What sort of party the actor is."),
+    )
     """What kind of party this is."""
     country: Country | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(Country))
+        validator=attrs.validators.optional(attrs.validators.instance_of(Country)),
+        metadata=column(what="the state the actor belongs to"),
     )
     """The state the actor is, belongs to or governs; None for groups without one."""
-    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    notes: str | None = attrs.field(
+        default=None, validator=_check_optional_text, metadata=column("Annotation remarks.")
+    )
     """Annotation remarks."""
+
+
+def _cameo_label(codes: EventCodes) -> str:
+    return codes.cameo_label
 
 
 @attrs.frozen
@@ -630,11 +665,27 @@ class EventCodes:
         'Grant diplomatic recognition'
     """
 
-    cameo: str = attrs.field(validator=attrs.validators.in_(tuple(CAMEO)))
+    cameo: str = attrs.field(
+        validator=attrs.validators.in_(tuple(CAMEO)),
+        metadata=column(
+            "CAMEO event code, with its leading zero.",
+            enum=tuple(CAMEO),
+            after=(
+                Derived("cameo_label", "The CAMEO codebook's label of the code.", _cameo_label),
+            ),
+        ),
+    )
     """CAMEO event code, as a string with its leading zero, e.g. ``"054"``."""
-    plover: PloverType = attrs.field(validator=attrs.validators.instance_of(PloverType))
+    plover: PloverType = attrs.field(
+        validator=attrs.validators.instance_of(PloverType),
+        metadata=column("PLOVER event type."),
+    )
     """PLOVER event type, e.g. `PloverType.SUPPORT`."""
-    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    notes: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_text,
+        metadata=column("Why these codes, where the choice is not plain.", name="codes_notes"),
+    )
     """Why these codes, where the choice is not plain from the codebooks."""
 
     @property
@@ -651,11 +702,28 @@ class Corroboration:
     (``dates="corroborated"``). When it falls outside the source's date, `discrepancy` says so.
     """
 
-    date: FuzzyDate = attrs.field(validator=attrs.validators.instance_of(FuzzyDate))
+    date: FuzzyDate = attrs.field(
+        validator=attrs.validators.instance_of(FuzzyDate),
+        metadata=column(name="corroborated_date", what="the event by a published reference"),
+    )
     """The date the reference gives."""
-    reference_id: str = attrs.field(validator=_check_id)
+    reference_id: str = attrs.field(
+        validator=_check_id,
+        metadata=column(
+            "Id of the reference that gives the corroborated date.",
+            name="corroborated_by",
+            refers="references",
+        ),
+    )
     """The `Reference.id` of the work that gives it."""
-    discrepancy: str | None = attrs.field(default=None, validator=_check_optional_text)
+    discrepancy: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_text,
+        metadata=column(
+            "How the reference's date disagrees with the source's, when it falls outside.",
+            name="date_discrepancy",
+        ),
+    )
     """How the reference and the source disagree, when the date falls outside the source's
     date; None when it falls within it."""
 
@@ -682,37 +750,60 @@ def _check_corroboration(
 class Event:
     """A dated, sourced happening: who did what to whom, and when."""
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = attrs.field(validator=_check_id, metadata=column("Event id."))
     """Stable identifier, e.g. ``"russia-recognizes-taliban"``."""
-    kind: EventKind = attrs.field(validator=attrs.validators.instance_of(EventKind))
+    kind: EventKind = attrs.field(
+        validator=attrs.validators.instance_of(EventKind), metadata=column("What happened.")
+    )
     """What kind of happening this is."""
-    actor: Actor = attrs.field(validator=attrs.validators.instance_of(Actor))
+    actor: Actor = attrs.field(
+        validator=attrs.validators.instance_of(Actor),
+        metadata=column("Id of the actor who acted.", name="actor_id", refers="actors"),
+    )
     """Who acted."""
     target: Actor | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(Actor))
+        validator=attrs.validators.optional(attrs.validators.instance_of(Actor)),
+        metadata=column("Id of the actor acted upon.", name="target_id", refers="actors"),
     )
     """Who was acted on, if anyone."""
-    date: FuzzyDate = attrs.field(validator=attrs.validators.instance_of(FuzzyDate))
+    date: FuzzyDate = attrs.field(
+        validator=attrs.validators.instance_of(FuzzyDate), metadata=column(what="the event")
+    )
     """When, as precisely as the source says."""
-    date_text: str | None = attrs.field(validator=_check_optional_text)
+    date_text: str | None = attrs.field(
+        validator=_check_optional_text,
+        metadata=column("The source's own words for the date, verbatim."),
+    )
     """The source's own words for the date (``"Last April"``), or None if it gives none."""
-    summary: str = attrs.field(validator=_check_text)
+    summary: str = attrs.field(
+        validator=_check_text, metadata=column("One line saying what happened.")
+    )
     """One line saying what happened."""
     evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
     """The quotes that support the record; never empty."""
-    ongoing: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    ongoing: bool = attrs.field(
+        default=False,
+        validator=attrs.validators.instance_of(bool),
+        metadata=column("Whether the source presents the event as still going on at as_of."),
+    )
     """Whether the source presents it as still going on at its reference date ("has
     continued to pursue", "are still wary"); `date` is then when it began, if known."""
-    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    notes: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_text,
+        metadata=column("How the date was resolved, discrepancies, remarks."),
+    )
     """How the date was resolved, discrepancies, and other annotation remarks."""
     codes: EventCodes | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(EventCodes)),
-        metadata=since("1.1.0"),
+        metadata=column(since="1.1.0", name=""),
     )
     """Its CAMEO code and PLOVER type."""
     corroboration: Corroboration | None = attrs.field(
-        default=None, validator=_check_corroboration, metadata=since("1.1.0")
+        default=None,
+        validator=_check_corroboration,
+        metadata=column(since="1.1.0", name="", empty="no reference corroborates the date"),
     )
     """A date from a published work where the source leaves the date vague, or None."""
 
@@ -752,27 +843,51 @@ class StatusPeriod:
     on either side of a change, the status is not known for certain.
     """
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = attrs.field(validator=_check_id, metadata=column("Status period id."))
     """Stable identifier: the country code and the status, e.g. ``"ru-formal-recognition"``."""
-    country: Country = attrs.field(validator=attrs.validators.instance_of(Country))
+    country: Country = attrs.field(
+        validator=attrs.validators.instance_of(Country),
+        metadata=column(what="the state whose status this is"),
+    )
     """The state whose status this is."""
     status: RecognitionStatus = attrs.field(
-        validator=[attrs.validators.instance_of(RecognitionStatus), _check_period]
+        validator=[attrs.validators.instance_of(RecognitionStatus), _check_period],
+        metadata=column(
+            "The status held (ordered: no < de facto < formal).",
+            enum=tuple(s.value for s in RecognitionStatus if s is not RecognitionStatus.UNKNOWN),
+            ordered=True,
+        ),
     )
     """The status held during the period."""
-    start: FuzzyDate = attrs.field(validator=attrs.validators.instance_of(FuzzyDate))
+    start: FuzzyDate = attrs.field(
+        validator=attrs.validators.instance_of(FuzzyDate),
+        metadata=column(what="the change into this status"),
+    )
     """When the status began: the date of the event that brought it, or of the takeover."""
     end: FuzzyDate | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(FuzzyDate))
+        validator=attrs.validators.optional(attrs.validators.instance_of(FuzzyDate)),
+        metadata=column(
+            what="the change out of this status", empty="the status held through as_of"
+        ),
     )
     """When the next status began, or None if the status held through ``as_of``."""
-    basis: Basis = attrs.field(validator=attrs.validators.instance_of(Basis))
+    basis: Basis = attrs.field(
+        validator=attrs.validators.instance_of(Basis),
+        metadata=column("Whether the source states the status or it is inferred."),
+    )
     """Whether the source states this status of this country or it is inferred."""
-    events: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    events: tuple[str, ...] = attrs.field(
+        validator=_tuple_of(str),
+        metadata=column("Id of an event the period rests on.", name="event_id", refers="events"),
+    )
     """Ids of the events the period rests on (the one that started it, if any)."""
     evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
     """The quotes the status rests on; never empty."""
-    notes: str | None = attrs.field(default=None, validator=_check_optional_text)
+    notes: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_text,
+        metadata=column("How the status was inferred, caveats."),
+    )
     """How the status was inferred, and its caveats."""
 
 

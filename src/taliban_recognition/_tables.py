@@ -1,30 +1,32 @@
 """The dataset as tidy tables: one row per record, one column per field, ids that join.
 
 The CSV files, the Data Package and the pandas DataFrames are all written from these tables,
-so every export has the same columns, in the same order, with the same meaning.
+so every export has the same columns, in the same order, with the same meaning. The columns
+are read off the record fields' declarations (`_schema.column`), in field order: a field is
+a column; a field holding a record (a date, a country, an event's codes) is that record's
+columns, named with the field's prefix; a field holding a record with an id (an event's
+actor) is that id. Tuples of records are tables of their own (`status_events`, `evidence`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from typing import Literal
+import enum
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
 from taliban_recognition._dataset import Dataset
-from taliban_recognition._model import (
-    CAMEO,
-    ActorKind,
-    Basis,
-    Country,
-    DatePrecision,
-    Event,
-    EventKind,
-    Evidence,
-    FuzzyDate,
-    PloverType,
-    RecognitionStatus,
+from taliban_recognition._model import Evidence, StatusPeriod
+from taliban_recognition._schema import (
+    FIRST,
+    Derived,
+    Level,
+    export_of,
+    field_since,
+    items_of,
+    optional_of,
     version_key,
 )
 
@@ -34,6 +36,10 @@ Value = str | int | bool | dt.date | None
 Row = tuple[Value, ...]
 
 ColumnType = Literal["string", "integer", "boolean", "date"]
+
+
+def _identity(record: Any) -> Any:  # noqa: ANN401 -- any record
+    return record
 
 
 @attrs.frozen
@@ -47,7 +53,11 @@ class Column:
     enum: tuple[str, ...] = ()
     ordered: bool = False  # the enum's order is meaningful (recognition statuses)
     pattern: str | None = None
-    since: tuple[int, int, int] = (0, 0, 0)  # the dataset version that added the field
+    since: Level = FIRST  # the dataset version that added the field
+    refers: str | None = None  # the table whose ids the column holds
+    path: tuple[str, ...] = ()  # the fields the value is read through, from the row's record
+    derived: bool = False  # computed from a record (a label, a date's EDTF), not stored in it
+    get: Callable[[Any], Value] = attrs.field(default=_identity, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -61,490 +71,309 @@ class ForeignKey:
 
 @attrs.frozen
 class Table:
-    """A tidy table: its columns, keys, and how to read its rows off a dataset."""
+    """A tidy table: its columns, keys, and the records its rows are read off."""
 
     name: str
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    foreign_keys: tuple[ForeignKey, ...]
-    rows: Callable[[Dataset], Iterator[Row]] = attrs.field(eq=False, repr=False)
-    since: tuple[int, int, int] = (0, 0, 0)  # the dataset version that added the records
+    records: Callable[[Dataset], Iterable[Any]] = attrs.field(eq=False, repr=False)
+    since: Level = FIRST  # the dataset version that added the records
 
     @property
     def column_names(self) -> tuple[str, ...]:
         """The column names, in order."""
         return tuple(column.name for column in self.columns)
 
+    @property
+    def foreign_keys(self) -> tuple[ForeignKey, ...]:
+        """The columns that hold the ids of another table."""
+        return tuple(ForeignKey(c.name, c.refers) for c in self.columns if c.refers is not None)
+
+    def rows(self, dataset: Dataset) -> Iterator[Row]:
+        """The rows of `dataset`, one per record, cells in column order."""
+        getters = [column.get for column in self.columns]
+        for record in self.records(dataset):
+            yield tuple(get(record) for get in getters)
+
     def of(self, dataset: Dataset) -> Table:
         """The table as `dataset`'s version has it: without the columns added after it."""
         level = version_key(dataset.version)
-        kept = [n for n, column in enumerate(self.columns) if column.since <= level]
-        if len(kept) == len(self.columns):
-            return self
-        rows = self.rows
+        kept = tuple(column for column in self.columns if column.since <= level)
+        return self if len(kept) == len(self.columns) else attrs.evolve(self, columns=kept)
 
-        def narrowed(dataset: Dataset) -> Iterator[Row]:
-            for row in rows(dataset):
-                yield tuple(row[n] for n in kept)
 
-        columns = tuple(self.columns[n] for n in kept)
-        names = {column.name for column in columns}
-        return attrs.evolve(
-            self,
-            columns=columns,
-            foreign_keys=tuple(key for key in self.foreign_keys if key.column in names),
-            rows=narrowed,
+def _attribute(holder: Callable[[Any], Any], name: str) -> Callable[[Any], Any]:
+    """Read field `name` of the record `holder` reads off a row's record, if there is one."""
+
+    def get(record: object) -> object:
+        found = holder(record)
+        return None if found is None else getattr(found, name)
+
+    return get
+
+
+def _cell(read: Callable[[Any], Any], *, refers: bool) -> Callable[[Any], Value]:
+    """A cell from a field's value: an enum's value, a record's id, or the value itself."""
+
+    def get(record: object) -> Value:
+        value = read(record)
+        if isinstance(value, enum.Enum):
+            return value.value  # type: ignore[no-any-return]
+        if refers and attrs.has(type(value)):
+            return value.id  # type: ignore[no-any-return]
+        return value  # type: ignore[no-any-return]
+
+    return get
+
+
+def _derived(holder: Callable[[Any], Any], derived: Derived) -> Callable[[Any], Value]:
+    def get(record: object) -> Value:
+        found = holder(record)
+        return None if found is None else derived.get(found)  # type: ignore[return-value]
+
+    return get
+
+
+_TYPES: dict[type, ColumnType] = {str: "string", bool: "boolean", int: "integer", dt.date: "date"}
+
+
+def _type_of(kind: type) -> ColumnType:
+    if issubclass(kind, enum.Enum):
+        return "string"
+    return _TYPES[kind]
+
+
+class _Context(NamedTuple):
+    """Where a record's columns sit: under which prefix, describing what, read how."""
+
+    prefix: str = ""
+    what: str | None = None  # what the record is of, for the descriptions' {what}
+    empty: str | None = None  # what an empty cell means, when only the embedding can be empty
+    required: bool = True  # whether the embedding is always there
+    since: Level = FIRST
+    path: tuple[str, ...] = ()
+    holder: Callable[[Any], Any] = _identity  # reads the record off a row's record
+
+
+def _describe(description: str, context: _Context, *, empty: str | None) -> str:
+    if "{what}" in description:
+        if context.what is None:
+            msg = f"a column of {context.prefix!r} needs to be told what it is of"
+            raise TypeError(msg)
+        description = description.replace("{what}", context.what)
+    return f"{description} Empty: {empty}." if empty else description
+
+
+def _derived_columns(derived: tuple[Derived, ...], context: _Context) -> Iterator[Column]:
+    for item in derived:
+        yield Column(
+            "_".join(part for part in (context.prefix, item.name) if part),
+            "string",
+            _describe(item.description, context, empty=context.empty),
+            required=context.required,
+            since=context.since,
+            path=context.path,
+            derived=True,
+            get=_derived(context.holder, item),
         )
 
 
-def _values(kind: type[ActorKind | Basis | DatePrecision | EventKind]) -> tuple[str, ...]:
-    return tuple(member.value for member in kind)
-
-
-_ISO_CODES = {"alpha_2": r"[A-Z]{2}", "alpha_3": r"[A-Z]{3}", "numeric": r"[0-9]{3}"}
-
-
-_V1_1 = (1, 1, 0)
-
-
-def _country_columns(prefix: str, what: str, *, required: bool) -> tuple[Column, ...]:
-    return (
-        *(
-            Column(
-                f"{prefix}_{code}",
-                "string",
-                f"ISO 3166-1 {code.replace('_', '-')} code of {what}.",
-                required=required,
-                pattern=pattern,
+def columns_of(kind: type, context: _Context | None = None) -> Iterator[Column]:
+    """The columns of the record type `kind`, in the order of its fields."""
+    context = context or _Context()
+    for field in attrs.fields(kind):
+        export = export_of(field)
+        if export is None or items_of(field.type) is not None:
+            continue  # a collection or a tuple: a table of its own, not a column
+        inner = optional_of(field.type)
+        value_type = field.type if inner is None else inner
+        name = field.name if export.name is None else export.name
+        here = context._replace(
+            prefix="_".join(part for part in (context.prefix, name) if part),
+            what=export.what or context.what,
+            empty=context.empty if inner is None else export.empty,
+            required=context.required and inner is None,
+            since=max(context.since, field_since(field)),
+            path=(*context.path, field.name),
+            holder=_attribute(context.holder, field.name),
+        )
+        yield from _derived_columns(export.before, context._replace(since=here.since))
+        if attrs.has(value_type) and export.refers is None:
+            yield from columns_of(value_type, here)
+        else:
+            yield Column(
+                here.prefix,
+                "string" if export.refers else _type_of(value_type),
+                _describe(export.description, here, empty=None if inner else context.empty),
+                required=here.required,
+                enum=export.enum or _values(value_type),
+                ordered=export.ordered,
+                pattern=export.pattern,
+                since=here.since,
+                refers=export.refers,
+                path=here.path,
+                get=_cell(here.holder, refers=export.refers is not None),
             )
-            for code, pattern in _ISO_CODES.items()
-        ),
-        Column(
-            f"{prefix}_name",
-            "string",
-            f"English short name of {what}, as recorded in this dataset version.",
-            required=required,
-        ),
-        Column(
-            f"{prefix}_cow_code",
-            "integer",
-            f"Correlates of War state number of {what}; empty where COW lists none.",
-            required=False,
-            since=_V1_1,
-        ),
-        Column(
-            f"{prefix}_cow_abbr",
-            "string",
-            f"Correlates of War state abbreviation of {what}; empty where COW lists none.",
-            required=False,
-            pattern="[A-Z]{3}",
-            since=_V1_1,
-        ),
-        Column(
-            f"{prefix}_gw_code",
-            "integer",
-            f"Gleditsch-Ward state number of {what}; empty where the list has none.",
-            required=False,
-            since=_V1_1,
-        ),
-        Column(
-            f"{prefix}_gw_abbr",
-            "string",
-            f"Gleditsch-Ward state abbreviation of {what}; empty where the list has none.",
-            required=False,
-            pattern="[A-Z]{3}",
-            since=_V1_1,
-        ),
+        yield from _derived_columns(export.after, context._replace(since=here.since))
+
+
+def _values(kind: type) -> tuple[str, ...]:
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return tuple(member.value for member in kind)
+    return ()
+
+
+def _collection(name: str, description: str) -> Table:
+    """The table of one of the dataset's collections: a row per record."""
+    field = attrs.fields_dict(Dataset)[name]
+
+    def records(dataset: Dataset) -> Iterable[Any]:
+        return getattr(dataset, name)  # type: ignore[no-any-return]
+
+    return Table(
+        name,
+        description,
+        tuple(columns_of(items_of(field.type))),
+        ("id",),
+        records,
+        since=field_since(field),
     )
 
 
-def _country(country: Country | None) -> Row:
-    if country is None:
-        return (None,) * 8
-    return (
-        country.alpha_2,
-        country.alpha_3,
-        country.numeric,
-        country.name,
-        country.cow_code,
-        country.cow_abbr,
-        country.gw_code,
-        country.gw_abbr,
+class _Item(NamedTuple):
+    """One member of a record's tuple field, with the record it belongs to."""
+
+    record_type: str
+    record_id: str
+    position: int
+    item: Any
+
+
+def _items(parents: tuple[tuple[str, str, str], ...]) -> Callable[[Dataset], Iterator[_Item]]:
+    """The members of the tuple fields (collection, record type, field) of `parents`."""
+
+    def items(dataset: Dataset) -> Iterator[_Item]:
+        for collection, record_type, field in parents:
+            for record in getattr(dataset, collection):
+                for position, item in enumerate(getattr(record, field)):
+                    yield _Item(record_type, record.id, position, item)
+
+    return items
+
+
+def _item_column(name: str, description: str, **options: Any) -> Column:  # noqa: ANN401
+    def get(row: _Item) -> Value:
+        return getattr(row, name)  # type: ignore[no-any-return]
+
+    return Column(name, options.pop("type", "string"), description, get=get, **options)
+
+
+def _parent_column(record_type: str, description: str, *, required: bool) -> Column:
+    def get(row: _Item) -> Value:
+        return row.record_id if row.record_type == record_type else None
+
+    return Column(
+        f"{record_type}_id",
+        "string",
+        description,
+        required=required,
+        refers=f"{record_type}s" if record_type != "status" else "statuses",
+        get=get,
     )
 
 
-def _date_columns(
-    prefix: str,
-    what: str,
-    *,
-    empty: str | None = None,
-    since: tuple[int, int, int] = (0, 0, 0),
-) -> tuple[Column, ...]:
-    """The four columns of a fuzzy date: EDTF text, first and last possible day, precision.
+def _member_column(kind: type, name: str) -> Column:
+    """The column that a record's tuple field of plain values declares for its members."""
+    field = attrs.fields_dict(kind)[name]
+    export = export_of(field)
+    if export is None:
+        msg = f"{kind.__name__}.{name} declares no column"
+        raise TypeError(msg)
 
-    `what` names what the date is of ("the event"); `empty`, if given, says what an empty
-    date means, and makes the columns optional.
-    """
-    note = f" Empty: {empty}." if empty else ""
-    return (
-        Column(
-            prefix,
-            "string",
-            f"Date of {what}, in EDTF (ISO 8601-2): a day, a month, a year, or [A..B], one "
-            f"unknown day between A and B.{note}",
-            required=empty is None,
-            since=since,
-        ),
-        Column(
-            f"{prefix}_earliest",
-            "date",
-            f"First day the date of {what} can be.{note}",
-            required=empty is None,
-            since=since,
-        ),
-        Column(
-            f"{prefix}_latest",
-            "date",
-            f"Last day the date of {what} can be.{note}",
-            required=empty is None,
-            since=since,
-        ),
-        Column(
-            f"{prefix}_precision",
-            "string",
-            f"How precisely the date of {what} is known.{note}",
-            required=empty is None,
-            enum=_values(DatePrecision),
-            since=since,
-        ),
+    def get(row: _Item) -> Value:
+        return row.item  # type: ignore[no-any-return]
+
+    return Column(
+        export.name or name,
+        "string" if export.refers else _type_of(items_of(field.type)),
+        export.description,
+        since=field_since(field),
+        refers=export.refers,
+        path=(name,),
+        get=get,
     )
 
 
-def _date(date: FuzzyDate | None) -> Row:
-    if date is None:
-        return (None, None, None, None)
-    return (str(date), date.earliest, date.latest, date.precision.value)
+def _item(row: _Item) -> object:
+    return row.item
 
 
-def _dataset_rows(dataset: Dataset) -> Iterator[Row]:
-    yield (dataset.version, dataset.sha256, dataset.as_of, dataset.coverage_start, dataset.notes)
+def _evidence_id(row: _Item) -> Value:
+    return f"{row.record_type}/{row.record_id}/{row.position}"
 
-
-def _source_rows(dataset: Dataset) -> Iterator[Row]:
-    for source in dataset.sources:
-        yield (source.id, source.title, source.sha256, source.text, source.notes)
-
-
-def _actor_rows(dataset: Dataset) -> Iterator[Row]:
-    for actor in dataset.actors:
-        yield (actor.id, actor.name, actor.kind.value, *_country(actor.country), actor.notes)
-
-
-def _event_rows(dataset: Dataset) -> Iterator[Row]:
-    for event in dataset.events:
-        yield (
-            event.id,
-            event.kind.value,
-            event.actor.id,
-            None if event.target is None else event.target.id,
-            *_date(event.date),
-            event.date_text,
-            event.summary,
-            event.ongoing,
-            event.notes,
-            *_codes(event),
-            *_date(None if event.corroboration is None else event.corroboration.date),
-            None if event.corroboration is None else event.corroboration.reference_id,
-            None if event.corroboration is None else event.corroboration.discrepancy,
-        )
-
-
-def _codes(event: Event) -> Row:
-    codes = event.codes
-    if codes is None:
-        return (None, None, None, None)
-    return (codes.cameo, codes.cameo_label, codes.plover.value, codes.notes)
-
-
-def _reference_rows(dataset: Dataset) -> Iterator[Row]:
-    for reference in dataset.references:
-        yield (
-            reference.id,
-            reference.title,
-            reference.publisher,
-            reference.url,
-            *_date(reference.date),
-            reference.notes,
-        )
-
-
-def _status_rows(dataset: Dataset) -> Iterator[Row]:
-    for period in dataset.statuses:
-        yield (
-            period.id,
-            *_country(period.country),
-            period.status.value,
-            *_date(period.start),
-            *_date(period.end),
-            period.basis.value,
-            period.notes,
-        )
-
-
-def _status_event_rows(dataset: Dataset) -> Iterator[Row]:
-    for period in dataset.statuses:
-        for position, event_id in enumerate(period.events):
-            yield (period.id, position, event_id)
-
-
-def _evidence_row(record: str, record_id: str, position: int, item: Evidence) -> Row:
-    return (
-        f"{record}/{record_id}/{position}",
-        record,
-        record_id if record == "event" else None,
-        record_id if record == "status" else None,
-        position,
-        item.source_id,
-        item.quote,
-        item.start,
-        item.end,
-    )
-
-
-def _evidence_rows(dataset: Dataset) -> Iterator[Row]:
-    for event in dataset.events:
-        for position, item in enumerate(event.evidence):
-            yield _evidence_row("event", event.id, position, item)
-    for period in dataset.statuses:
-        for position, item in enumerate(period.evidence):
-            yield _evidence_row("status", period.id, position, item)
-
-
-_STORED_STATUSES = tuple(s.value for s in RecognitionStatus if s is not RecognitionStatus.UNKNOWN)
 
 TABLES: tuple[Table, ...] = (
     Table(
         "dataset",
         "One row: the dataset version these tables were exported from.",
-        (
-            Column("version", "string", "Dataset version (semantic versioning for data)."),
-            Column(
-                "sha256",
-                "string",
-                "SHA-256 of the version's shipped data file, as its manifest records it.",
-                pattern="[0-9a-f]{64}",
-            ),
-            Column("as_of", "date", "Reference date: the last day the data covers."),
-            Column("coverage_start", "date", "First day statuses are given for."),
-            Column("notes", "string", "The annotation conventions of this version."),
-        ),
+        tuple(columns_of(Dataset)),
         ("version",),
-        (),
-        _dataset_rows,
+        lambda dataset: (dataset,),
     ),
-    Table(
-        "sources",
-        "The texts the evidence quotes, whole.",
-        (
-            Column("id", "string", "Source id."),
-            Column("title", "string", "Title of the source."),
-            Column(
-                "sha256",
-                "string",
-                "SHA-256 of the UTF-8 bytes of the text.",
-                pattern="[0-9a-f]{64}",
-            ),
-            Column("text", "string", "The full text; evidence offsets index into it."),
-            Column("notes", "string", "Provenance of the source.", required=False),
-        ),
-        ("id",),
-        (),
-        _source_rows,
-    ),
-    Table(
+    _collection("sources", "The texts the evidence quotes, whole."),
+    _collection(
         "actors",
         "Every party the sources name: states, governments, organisations, people, groups.",
-        (
-            Column("id", "string", "Actor id."),
-            Column("name", "string", "Name of the actor."),
-            Column("kind", "string", "What sort of party the actor is.", enum=_values(ActorKind)),
-            *_country_columns("country", "the state the actor belongs to", required=False),
-            Column("notes", "string", "Annotation remarks.", required=False),
-        ),
-        ("id",),
-        (),
-        _actor_rows,
     ),
-    Table(
+    _collection(
         "events",
         "Dated, sourced happenings, in dataset order (earliest, then latest date, then id).",
-        (
-            Column("id", "string", "Event id."),
-            Column("kind", "string", "What happened.", enum=_values(EventKind)),
-            Column("actor_id", "string", "Id of the actor who acted."),
-            Column("target_id", "string", "Id of the actor acted upon.", required=False),
-            *_date_columns("date", "the event"),
-            Column(
-                "date_text",
-                "string",
-                "The source's own words for the date, verbatim.",
-                required=False,
-            ),
-            Column("summary", "string", "One line saying what happened."),
-            Column(
-                "ongoing",
-                "boolean",
-                "Whether the source presents the event as still going on at as_of.",
-            ),
-            Column(
-                "notes",
-                "string",
-                "How the date was resolved, discrepancies, remarks.",
-                required=False,
-            ),
-            Column(
-                "cameo",
-                "string",
-                "CAMEO event code, with its leading zero.",
-                required=False,
-                enum=tuple(CAMEO),
-                since=_V1_1,
-            ),
-            Column(
-                "cameo_label",
-                "string",
-                "The CAMEO codebook's label of the code.",
-                required=False,
-                since=_V1_1,
-            ),
-            Column(
-                "plover",
-                "string",
-                "PLOVER event type.",
-                required=False,
-                enum=tuple(p.value for p in PloverType),
-                since=_V1_1,
-            ),
-            Column(
-                "codes_notes",
-                "string",
-                "Why these codes, where the choice is not plain.",
-                required=False,
-                since=_V1_1,
-            ),
-            *_date_columns(
-                "corroborated_date",
-                "the event by a published reference",
-                empty="no reference corroborates the date",
-                since=_V1_1,
-            ),
-            Column(
-                "corroborated_by",
-                "string",
-                "Id of the reference that gives the corroborated date.",
-                required=False,
-                since=_V1_1,
-            ),
-            Column(
-                "date_discrepancy",
-                "string",
-                "How the reference's date disagrees with the source's, when it falls outside.",
-                required=False,
-                since=_V1_1,
-            ),
-        ),
-        ("id",),
-        (
-            ForeignKey("actor_id", "actors"),
-            ForeignKey("target_id", "actors"),
-            ForeignKey("corroborated_by", "references"),
-        ),
-        _event_rows,
     ),
-    Table(
+    _collection(
         "statuses",
         "Each state's recognition status over time: one row per period, in time order.",
-        (
-            Column("id", "string", "Status period id."),
-            *_country_columns("country", "the state whose status this is", required=True),
-            Column(
-                "status",
-                "string",
-                "The status held (ordered: no < de facto < formal).",
-                enum=_STORED_STATUSES,
-                ordered=True,
-            ),
-            *_date_columns("start", "the change into this status"),
-            *_date_columns(
-                "end", "the change out of this status", empty="the status held through as_of"
-            ),
-            Column(
-                "basis",
-                "string",
-                "Whether the source states the status or it is inferred.",
-                enum=_values(Basis),
-            ),
-            Column("notes", "string", "How the status was inferred, caveats.", required=False),
-        ),
-        ("id",),
-        (),
-        _status_rows,
     ),
     Table(
         "status_events",
         "Which events each status period rests on.",
         (
-            Column("status_id", "string", "Id of the status period."),
-            Column("position", "integer", "Order of the event among the period's events, from 0."),
-            Column("event_id", "string", "Id of an event the period rests on."),
+            _parent_column("status", "Id of the status period.", required=True),
+            _item_column(
+                "position", "Order of the event among the period's events, from 0.", type="integer"
+            ),
+            _member_column(StatusPeriod, "events"),
         ),
         ("status_id", "position"),
-        (ForeignKey("status_id", "statuses"), ForeignKey("event_id", "events")),
-        _status_event_rows,
+        _items((("statuses", "status", "events"),)),
     ),
     Table(
         "evidence",
         "Verbatim quotes: text[start:end] of the source is the quote.",
         (
-            Column("id", "string", "Evidence id: record type, record id and position."),
             Column(
-                "record_type",
+                "id",
                 "string",
+                "Evidence id: record type, record id and position.",
+                get=_evidence_id,
+            ),
+            _item_column(
+                "record_type",
                 "Whether the quote supports an event or a status period.",
                 enum=("event", "status"),
             ),
-            Column("event_id", "string", "Id of the event it supports.", required=False),
-            Column("status_id", "string", "Id of the status period it supports.", required=False),
-            Column("position", "integer", "Order of the quote among its record's, from 0."),
-            Column("source_id", "string", "Id of the source quoted."),
-            Column("quote", "string", "The quoted text, verbatim."),
-            Column("start", "integer", "Offset of the quote's first character in the text."),
-            Column("end", "integer", "Offset just past the quote's last character."),
+            _parent_column("event", "Id of the event it supports.", required=False),
+            _parent_column("status", "Id of the status period it supports.", required=False),
+            _item_column(
+                "position", "Order of the quote among its record's, from 0.", type="integer"
+            ),
+            *columns_of(Evidence, _Context(holder=_item)),
         ),
         ("id",),
-        (
-            ForeignKey("event_id", "events"),
-            ForeignKey("status_id", "statuses"),
-            ForeignKey("source_id", "sources"),
-        ),
-        _evidence_rows,
+        _items((("events", "event", "evidence"), ("statuses", "status", "evidence"))),
     ),
-    Table(
-        "references",
-        "Published works cited for corroborated dates; not shipped, not quoted.",
-        (
-            Column("id", "string", "Reference id."),
-            Column("title", "string", "Title of the work."),
-            Column("publisher", "string", "Who published it."),
-            Column("url", "string", "Where it is published."),
-            *_date_columns("date", "the work's publication", empty="no date is known"),
-            Column("notes", "string", "What it is cited for.", required=False),
-        ),
-        ("id",),
-        (),
-        _reference_rows,
-        since=_V1_1,
+    _collection(
+        "references", "Published works cited for corroborated dates; not shipped, not quoted."
     ),
 )
 """Every table of the newest schema, in the order they are exported."""

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 from taliban_recognition._dataset import SUBJECT, Dataset, event_order
 from taliban_recognition._iso import all_countries, names_of
+from taliban_recognition._load import versions
 from taliban_recognition._model import (
     CAMEO,
     Actor,
@@ -64,8 +65,8 @@ from taliban_recognition._model import (
     Reference,
     Source,
     StatusPeriod,
-    version_key,
 )
+from taliban_recognition._schema import build, version_key
 
 __all__ = [
     "actors",
@@ -483,17 +484,18 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
     """
     from taliban_recognition._convert import dumps  # noqa: PLC0415 -- cattrs only when drawn
 
-    version = draw(st.sampled_from(["1.0.0", "1.1.0"]) | st.from_regex(_VERSION, fullmatch=True))
-    extended = version_key(version) >= (1, 1, 0)  # the version has the 1.1.0 fields
+    # Everything is drawn with the newest schema's fields, then seen through the drawn
+    # version's schema: the fields it does not have are left at their defaults.
+    version = draw(st.sampled_from(versions()) | st.from_regex(_VERSION, fullmatch=True))
     as_of = draw(st.dates(dt.date(1950, 1, 1), dt.date(2100, 1, 1)))
     coverage_start = draw(st.dates(as_of - dt.timedelta(days=20 * 366), as_of))
     texts_of = _unique_by_id(draw(st.lists(sources(), min_size=1, max_size=2)))
-    cited = _unique_by_id(draw(st.lists(references(), max_size=2))) if extended else ()
-    cast = _unique_by_id(draw(st.lists(actors(codes=extended), min_size=1, max_size=6)))
+    cited = _unique_by_id(draw(st.lists(references(), max_size=2)))
+    cast = _unique_by_id(draw(st.lists(actors(codes=True), min_size=1, max_size=6)))
     happenings = _unique_by_id(
         draw(
             st.lists(
-                events(cast=cast, texts_of=texts_of, as_of=as_of, codes=extended, cited=cited),
+                events(cast=cast, texts_of=texts_of, as_of=as_of, codes=True, cited=cited),
                 max_size=max_events,
             )
         )
@@ -501,7 +503,7 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
     event_ids = tuple(e.id for e in happenings)
     states = draw(
         st.lists(
-            countries(codes=extended).filter(lambda c: c.alpha_2 != SUBJECT),
+            countries(codes=True).filter(lambda c: c.alpha_2 != SUBJECT),
             max_size=max_states,
             unique_by=lambda c: c.alpha_2,
         )
@@ -519,16 +521,20 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
         )
         for state in sorted(states, key=lambda c: c.alpha_2)
     ]
-    dataset = Dataset(
-        version=version,
-        references=cited,
-        sha256="0" * 64,
-        as_of=as_of,
-        coverage_start=coverage_start,
-        sources=texts_of,
-        actors=cast,
-        events=tuple(sorted(happenings, key=event_order)),
-        statuses=tuple(period for chain in chains for period in chain),
-        notes=draw(texts),
+    dataset = build(
+        Dataset,
+        version_key(version),
+        {
+            "version": version,
+            "references": cited,
+            "sha256": "0" * 64,
+            "as_of": as_of,
+            "coverage_start": coverage_start,
+            "sources": texts_of,
+            "actors": cast,
+            "events": tuple(sorted(happenings, key=event_order)),
+            "statuses": tuple(period for chain in chains for period in chain),
+            "notes": draw(texts),
+        },
     )
     return attrs.evolve(dataset, sha256=hashlib.sha256(dumps(dataset)).hexdigest())
