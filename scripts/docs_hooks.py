@@ -23,6 +23,7 @@ import attrs
 
 import taliban_recognition as tr
 from taliban_recognition import _errors
+from taliban_recognition._load import SHIPPED
 from taliban_recognition._schema import enums_of, field_since, records_of
 from taliban_recognition._tables import TABLES
 
@@ -567,10 +568,8 @@ def conventions(dataset: tr.Dataset) -> str:
 
 def versions(_: tr.Dataset) -> str:
     """Every shipped dataset version, its digest and its release date."""
-    from taliban_recognition._cite import RELEASES  # noqa: PLC0415 -- private metadata
-
     rows = [
-        (f"`{v}`", f"`{tr.load(v).sha256}`", RELEASES[v].isoformat(), str(tr.load(v).as_of))
+        (f"`{v}`", f"`{tr.load(v).sha256}`", SHIPPED.released(v).isoformat(), str(tr.load(v).as_of))
         for v in tr.versions()
     ]
     return _table(("Version", "SHA-256 of the data file", "Released", "As of"), rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from typing import TYPE_CHECKING, Protocol
@@ -18,6 +19,12 @@ MANIFEST = "SHA256SUMS"
 """The manifest: one ``<sha256>  <version>.json`` line per dataset version (sha256sum -c)."""
 
 _LINE = re.compile(r"([0-9a-f]{64})  ((0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*))\.json")
+
+RELEASES = "RELEASES"
+"""The day each version was released: one ``<version>  <YYYY-MM-DD>`` line per version,
+written by the builder from the annotations' list of releases."""
+
+_RELEASE = re.compile(r"((?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*))  (\d{4}-\d{2}-\d{2})")
 
 
 def _semver(version: str) -> tuple[int, int, int]:
@@ -53,6 +60,7 @@ class Shelf:
         self._label = label  # how errors name the folder, e.g. "taliban_recognition/data"
         self._lock = threading.Lock()
         self._manifest: dict[str, str] = {}
+        self._releases: dict[str, dt.date] = {}
         self._cache: dict[str, Dataset] = {}
 
     def manifest(self) -> dict[str, str]:
@@ -74,6 +82,33 @@ class Shelf:
                     raise DataFormatError(where, "lists no dataset version")
                 self._manifest.update(sorted(entries.items(), key=lambda kv: _semver(kv[0])))
             return dict(self._manifest)
+
+    def released(self, version: str) -> dt.date:
+        """The day a version the manifest lists was released.
+
+        Raises:
+            DataFormatError: The list of releases cannot be read or does not list `version`.
+        """
+        where = f"{self._label}/{RELEASES}"
+        with self._lock:
+            if not self._releases:
+                try:
+                    text = self._locate().joinpath(RELEASES).read_bytes().decode()
+                except (OSError, KeyError, UnicodeDecodeError) as error:
+                    raise DataFormatError(where, f"cannot be read: {error}") from None
+                for number, line in enumerate(text.splitlines(), 1):
+                    match = _RELEASE.fullmatch(line)
+                    try:
+                        day = dt.date.fromisoformat(match[2]) if match else None
+                    except ValueError:
+                        day = None
+                    if match is None or day is None:
+                        raise DataFormatError(f"{where}:{number}", f"malformed line {line!r}")
+                    self._releases[match[1]] = day
+            found = self._releases.get(version)
+        if found is None:
+            raise DataFormatError(where, f"lists no release of version {version}")
+        return found
 
     def digest(self, version: object) -> tuple[str, str]:
         """A version the manifest lists (None: the newest), and the digest on record for it.
