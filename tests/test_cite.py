@@ -19,7 +19,7 @@ RELEASES = {version: SHIPPED.released(version) for version in tr.versions()}
 
 
 def test_citation_cff_is_current() -> None:
-    # Stale after a new dataset version: `python scripts/build.py --write` writes it.
+    # Stale after a new dataset version: `python scripts/build_dataset.py --write` writes it.
     assert (ROOT / "CITATION.cff").read_text(encoding="utf-8") == tr.cite(format="cff")
 
 

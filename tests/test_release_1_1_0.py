@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import frictionless
@@ -20,6 +18,7 @@ from taliban_recognition.strategies import datasets
 
 if TYPE_CHECKING:
     import datetime as dt
+    from pathlib import Path
 
 old = tr.load("1.0.0")
 new = tr.load("1.1.0")
@@ -277,16 +276,3 @@ def test_the_diff_subcommand_prints_the_report() -> None:
     assert "unknown dataset version '3.0.0'" in unknown.stderr
     assert unknown.stderr.count("\n") == 1
     assert "Example:\n  taliban-recognition diff 1.0.0 1.1.0" in run("--help").stdout
-
-
-def test_the_build_scripts_reproduce_the_shipped_files() -> None:
-    root = Path(__file__).resolve().parent.parent
-    for script in ("build_1_0_0.py", "build_1_1_0.py"):
-        result = subprocess.run(
-            [sys.executable, str(root / "scripts" / script)],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=tempfile.gettempdir(),
-        )
-        assert result.returncode == 0, result.stderr

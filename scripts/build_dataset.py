@@ -1,0 +1,576 @@
+"""Build dataset versions from the annotations: the one way a data file is made.
+
+Run from a clone of the repository (the builder uses the package in its ``src/``):
+
+    python scripts/build_dataset.py --check        # rebuild every shipped version, compare bytes
+    python scripts/build_dataset.py --check 1.1.0  # rebuild one version
+    python scripts/build_dataset.py --write 1.2.0  # write a new version, its manifest line, its
+                                                   # release date and the citation
+    python scripts/build_dataset.py --refresh      # rewrite the release dates and CITATION.cff
+
+The annotations (``annotations/``) are the one source of the facts: TOML files for the dataset's
+notes, sources, actors, events, status chains, references and releases, and CSV reference
+tables with their provenance (``tables.toml``). The builder makes records of them through the
+public record constructors, so every validator and dataset invariant runs; it finds each quote
+in its source (offsets are never typed), gives every covered state without a chain of its own
+the default chain, takes country names and codes from the reference tables (never from
+pycountry), and writes the canonical file. Every version is built from the same annotations:
+what a later version added (``since``) is left out, and what it corrected (``corrections.toml``)
+is put back as it was. docs/maintaining.md says how to use it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import csv
+import datetime as dt
+import hashlib
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - the standard library has tomllib from 3.11 on
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+if __name__ == "__main__":  # build with this checkout's code, whatever else is installed
+    sys.path.insert(0, str(ROOT / "src"))
+
+import attrs  # noqa: E402 -- after the path is set
+import cattrs  # noqa: E402
+import cattrs.gen  # noqa: E402
+
+from taliban_recognition import (  # noqa: E402
+    Actor,
+    Country,
+    Dataset,
+    Event,
+    Evidence,
+    FuzzyDate,
+    Reference,
+    Source,
+    StatusPeriod,
+)
+from taliban_recognition._cite import citation  # noqa: E402
+from taliban_recognition._convert import dumps, strict_converter  # noqa: E402
+from taliban_recognition._dataset import SUBJECT, event_order  # noqa: E402
+from taliban_recognition._errors import DataFormatError  # noqa: E402
+from taliban_recognition._load import MANIFEST, RELEASES  # noqa: E402
+from taliban_recognition._schema import Level, build, optional_of, version_key  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+ANNOTATIONS = ROOT / "annotations"
+DATA = ROOT / "src" / "taliban_recognition" / "data"
+CITATION = ROOT / "CITATION.cff"
+
+_LATER = object()
+"""Stands for a table added after the version being built, or one that is not there."""
+
+RECORD_FILES = ("dataset", "sources", "actors", "events", "statuses", "references")
+"""The annotation files of records; any of their tables may say ``since``."""
+
+PROVENANCE = ("describes", "upstream", "version", "url", "checked", "checked_on")
+"""What every reference table says of where its facts come from and how they were checked."""
+
+COVERAGE = "un-membership"
+"""The reference table of the states the statuses cover (all of them but the subject)."""
+
+MADE = ("id", "country", "start", "end")
+"""The fields of a status period that the builder makes, and a chain does not give."""
+
+
+class BuildError(Exception):
+    """The annotations cannot be built: the message says where and what is wrong."""
+
+
+# Reading ------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Annotations:
+    """Everything under ``annotations/``, as read."""
+
+    files: dict[str, Any]  # the record files' TOML, and each reference table's rows by key
+    tables: dict[str, dict[str, Any]]  # each reference table's entry in tables.toml
+    releases: dict[str, dict[str, Any]]  # version -> its date and summary, oldest first
+    corrections: tuple[dict[str, Any], ...]
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise BuildError(f"{path.name}: {error}") from None
+
+
+def read(root: Path = ANNOTATIONS) -> Annotations:
+    """Read and check the annotations under `root`."""
+    files = {name: _toml(root / f"{name}.toml") for name in RECORD_FILES}
+    tables = _toml(root / "tables.toml")
+    for name, table in tables.items():
+        missing = [key for key in (*PROVENANCE, "file", "key") if not table.get(key)]
+        if missing or name in files:
+            raise BuildError(f"tables.toml [{name}]: a new name, saying {', '.join(missing)}")
+        files[name] = _rows(root / table["file"], table["key"])
+    releases = {}
+    for entry in _toml(root / "releases.toml").get("releases", []):
+        if set(entry) != {"version", "date", "summary"} or type(entry["date"]) is not dt.date:
+            raise BuildError(f"releases.toml: a release has a version, date and summary: {entry}")
+        releases[entry["version"]] = entry
+    order = [version_key(version) for version in releases]
+    if order != sorted(set(order)):
+        raise BuildError("releases.toml: each version once, oldest first")
+    corrections = tuple(_toml(root / "corrections.toml").get("corrections", []))
+    for entry in corrections:
+        if not {"version", "path", "why"} <= set(entry) <= {"version", "path", "was", "why"}:
+            raise BuildError(f"corrections.toml: a version, path, why and maybe was: {entry}")
+        _locate(files, entry["path"])
+    named = [entry["version"] for entry in corrections]
+    named += [since for name in RECORD_FILES for since in _sinces(files[name])]
+    unknown = sorted(set(named) - set(releases))
+    if unknown:
+        raise BuildError(f"versions that releases.toml does not list: {', '.join(unknown)}")
+    return Annotations(files, tables, releases, corrections)
+
+
+def _rows(path: Path, key: str) -> dict[str, dict[str, str]]:
+    """A CSV reference table's rows by their `key` column; every cell is text, empty or not."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise BuildError(f"{path.name}: {error}") from None
+    found: dict[str, dict[str, str]] = {}
+    for line, row in enumerate(rows, 2):
+        if None in row or None in row.values():
+            raise BuildError(f"{path.name}:{line}: not one cell per column")
+        if not row.get(key) or row[key] in found:
+            raise BuildError(f"{path.name}:{line}: {key} is empty or repeats a row's")
+        found[row[key]] = row
+    return found
+
+
+def _sinces(value: object) -> Iterator[str]:
+    """Every ``since`` a record file's tables say, at any depth."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _sinces(item)
+    elif isinstance(value, dict):
+        if "since" in value:
+            yield value["since"]
+        for item in value.values():
+            yield from _sinces(item)
+
+
+def _locate(files: dict[str, Any], path: object) -> tuple[Any, Any]:
+    """The table or array holding the value at a dotted `path`, and the value's key there."""
+    parts = path.split(".") if isinstance(path, str) else []
+    holder: Any = files
+    if parts and set(files.get(parts[0]) or ()) == {parts[0]}:
+        parts.insert(0, parts[0])  # events.X is [events.X] of events.toml
+    for part in parts[:-1]:
+        found = _member(holder, part)
+        if found is _LATER:
+            raise BuildError(f"corrections.toml: nothing at {part!r} of {path!r}")
+        holder = found
+    if not parts or not isinstance(holder, (dict, list)):
+        raise BuildError(f"corrections.toml: {path!r} names no field")
+    return holder, int(parts[-1]) if isinstance(holder, list) else parts[-1]
+
+
+def _member(holder: object, part: str) -> Any:  # noqa: ANN401 -- any TOML value
+    """The value at key (or, in an array, position) `part` of `holder`; `_LATER` if none."""
+    if isinstance(holder, dict):
+        return holder.get(part, _LATER)
+    if isinstance(holder, list) and part.isdigit() and int(part) < len(holder):
+        return holder[int(part)]
+    return _LATER
+
+
+# One version's view of the annotations ------------------------------------------------------
+
+
+def at(annotations: Annotations, version: str) -> dict[str, Any]:
+    """The annotations as of `version`: later corrections undone, later additions left out."""
+    level = version_key(version)
+    files = copy.deepcopy(annotations.files)
+    later = [c for c in annotations.corrections if version_key(c["version"]) > level]
+    for correction in sorted(later, key=lambda c: version_key(c["version"]), reverse=True):
+        holder, key = _locate(files, correction["path"])
+        if "was" in correction:
+            holder[key] = correction["was"]
+        else:
+            holder.pop(key)
+    return {
+        name: _as_of(value, level) if name in RECORD_FILES else value
+        for name, value in files.items()
+    }
+
+
+def _as_of(value: Any, level: Level) -> Any:  # noqa: ANN401 -- any TOML value
+    """`value` without the tables that say they were added after `level`, nor their ``since``."""
+    if isinstance(value, list):
+        return [item for item in (_as_of(v, level) for v in value) if item is not _LATER]
+    if not isinstance(value, dict):
+        return value
+    if "since" in value and version_key(value["since"]) > level:
+        return _LATER
+    kept = {key: _as_of(item, level) for key, item in value.items() if key != "since"}
+    return {key: item for key, item in kept.items() if item is not _LATER}
+
+
+# Records ------------------------------------------------------------------------------------
+
+
+def _converter(names: Mapping[type, Callable[[str], Any]]) -> cattrs.Converter:
+    """The converter of annotations: records from TOML tables, by the rules of the data files.
+
+    A date is EDTF text and a day a TOML date; `names` turn the text that names a record (an
+    actor's id, a country's alpha-2 code, a quote) into the record. A field that may be None
+    is None when a table leaves it out, and a key that is no field is refused.
+    """
+    converter = strict_converter(detailed=True)
+
+    def fuzzy(value: object, _: object) -> FuzzyDate:
+        if not isinstance(value, str):
+            msg = f"a date is EDTF text such as '2025-04' or '[2021-08..2025-07-03]': {value!r}"
+            raise TypeError(msg)
+        return FuzzyDate.parse(value)
+
+    def day(value: object, _: object) -> dt.date:
+        if type(value) is not dt.date:
+            msg = f"expected a TOML date such as 2025-07-03, got {value!r}"
+            raise TypeError(msg)
+        return value
+
+    def record(kind: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        structure: Callable[[Any, Any], Any] = cattrs.gen.make_dict_structure_fn(
+            kind, converter, _cattrs_forbid_extra_keys=True
+        )
+        nones = {
+            field.name: None
+            for field in attrs.fields(kind)
+            if field.default is attrs.NOTHING and optional_of(field.type) is not None
+        }
+
+        def hook(value: object, _: object) -> object:
+            find = names.get(kind)  # looked up on use: the records named are made later
+            if find is not None and isinstance(value, str):
+                return find(value)
+            if not isinstance(value, dict):
+                msg = f"expected a table of the fields of {kind.__name__}, got {value!r}"
+                raise TypeError(msg)
+            return structure({**nones, **value}, kind)
+
+        return hook
+
+    converter.register_structure_hook(FuzzyDate, fuzzy)
+    converter.register_structure_hook(dt.date, day)
+    converter.register_structure_hook_factory(attrs.has, record)
+    return converter
+
+
+def _describe(error: BaseException, _: object) -> str:
+    if isinstance(error, KeyError):
+        return "required field missing"
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field(s) {sorted(error.extra_fields)}"
+    return str(error)
+
+
+def _make(converter: cattrs.Converter, value: object, kind: type, where: str) -> Any:  # noqa: ANN401
+    """A record of `kind` from `value`, or a `BuildError` that says `where` it is wrong."""
+    try:
+        return converter.structure(value, kind)
+    except cattrs.BaseValidationError as error:
+        problems = cattrs.transform_error(error, format_exception=_describe, path=where)
+        raise BuildError("; ".join(problems)) from None
+    except (ValueError, TypeError, LookupError) as error:
+        raise BuildError(f"{where}: {error}") from None
+
+
+def _finder(what: str, records: Mapping[str, Any]) -> Callable[[str], Any]:
+    def find(name: str) -> Any:  # noqa: ANN401 -- any record
+        if name not in records:
+            msg = f"no {what} {name!r}; known: {', '.join(sorted(records))}"
+            raise LookupError(msg)
+        return records[name]
+
+    return find
+
+
+def _quoter(sources: Mapping[str, Source]) -> Callable[[str], Evidence]:
+    def quote(text: str) -> Evidence:
+        places = [
+            (source.id, start)
+            for source in sources.values()
+            for start in range(len(source.text))
+            if source.text.startswith(text, start)
+        ]
+        if len(places) != 1:
+            msg = f"a quote must occur once in the sources, {text!r} occurs {len(places)} times"
+            raise LookupError(msg)
+        ((source_id, start),) = places
+        return Evidence(source_id=source_id, quote=text, start=start, end=start + len(text))
+
+    return quote
+
+
+def _countries(files: dict[str, Any], tables: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The fields of each country the reference tables describe, with their corrections."""
+    fields = attrs.fields_dict(Country)
+    merged: dict[str, dict[str, object]] = {}
+    for name, table in tables.items():
+        if table.get("fills") != "countries":
+            continue
+        for code, row in _corrected(name, files, tables).items():
+            found = merged.setdefault(code, {"alpha_2": code})
+            for column, cell in row.items():
+                if column != table["key"]:
+                    if column not in fields or column in found:
+                        raise BuildError(f"{name}: {column!r} is no Country field, or given twice")
+                    found[column] = _cell(fields[column], cell, f"{name}: {code}")
+    return merged
+
+
+def _corrected(
+    name: str, files: dict[str, Any], tables: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, str]]:
+    """The rows of reference table `name`, with the values the tables correcting it give."""
+    rows = {code: dict(row) for code, row in files[name].items()}
+    for other, entry in tables.items():
+        if entry.get("corrects") != name:
+            continue
+        for code, correction in files[other].items():
+            if code not in rows or not correction.get("reason"):
+                raise BuildError(f"{other}: {code} corrects no row of {name}, or says why")
+            rows[code] |= {k: v for k, v in correction.items() if k != "reason"}
+    return rows
+
+
+def _cell(field: attrs.Attribute[Any], cell: str, where: str) -> object:
+    """A CSV cell as the value of `field`: None when empty, a number for a number field."""
+    optional = optional_of(field.type)
+    if cell == "":
+        if optional is None:
+            raise BuildError(f"{where}: {field.name} must not be empty")
+        return None
+    if (optional or field.type) is int:
+        if not cell.isascii() or not cell.isdigit():
+            raise BuildError(f"{where}: {field.name} must be a whole number, got {cell!r}")
+        return int(cell)
+    return cell
+
+
+def compile_version(annotations: Annotations, version: str) -> Dataset:
+    """The dataset of `version`, made from the annotations."""
+    files = at(annotations, version)
+    names: dict[type, Callable[[str], Any]] = {}
+    converter = _converter(names)
+
+    def records(name: str, kind: type, extra: Callable[[dict[str, Any]], dict[str, Any]]) -> Any:  # noqa: ANN401
+        return {
+            key: _make(converter, {"id": key, **extra(body)}, kind, f"{name}.toml [{name}.{key}]")
+            for key, body in files[name].get(name, {}).items()
+        }
+
+    countries = {
+        code: _make(converter, fields, Country, f"tables: {code}")
+        for code, fields in _countries(files, annotations.tables).items()
+    }
+    names[Country] = _finder("country", countries)
+    sources = records("sources", Source, _source_text)
+    names[Evidence] = _quoter(sources)
+    actors = records("actors", Actor, dict)
+    names[Actor] = _finder("actor", actors)
+    events = records("events", Event, dict)
+    head = dict(files["dataset"])
+    notes = head.pop("notes", {})
+    if any(set(note) != {"text"} for note in notes.values()):
+        raise BuildError("dataset.toml: a paragraph of the notes has a text, and may say since")
+    head |= {"notes": " ".join(note["text"] for note in notes.values()), "version": version}
+    fields = _make(converter, {**head, "sha256": "0" * 64}, _Head, "dataset.toml")
+    collections = {
+        "sources": tuple(sources.values()),
+        "actors": tuple(actors.values()),
+        "events": tuple(sorted(events.values(), key=event_order)),
+        "statuses": _statuses(converter, files, events),
+        "references": tuple(records("references", Reference, dict).values()),
+    }
+    try:
+        return build(
+            Dataset, version_key(version), attrs.asdict(fields, recurse=False) | collections
+        )
+    except DataFormatError as error:  # an invariant of the whole: say which record breaks it
+        match = re.match(r"\$\.(\w+)\[(\d+)\](.*?): (.*)", str(error))
+        if match is None:
+            raise BuildError(f"version {version}: {error}") from None
+        name, position, field, problem = match.groups()
+        record = collections[name][int(position)].id
+        raise BuildError(f"{name}.toml, {record}{field}: {problem}") from None
+
+
+@attrs.frozen
+class _Head:
+    """The dataset's own fields, as ``dataset.toml`` gives them (the digest is of the file)."""
+
+    version: str
+    sha256: str
+    as_of: dt.date
+    coverage_start: dt.date
+    notes: str
+
+
+def _source_text(body: dict[str, Any]) -> dict[str, Any]:
+    """A source's fields, with its text and digest read from the file it names."""
+    fields = dict(body)
+    path = ROOT / str(fields.pop("file", ""))
+    try:
+        text = path.read_bytes().decode("utf-8") if path.is_file() else None
+    except UnicodeDecodeError:
+        text = None
+    if text is None:
+        raise BuildError(f"sources.toml: a source names its file, UTF-8 text: {path.name!r}")
+    return {**fields, "text": text, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+
+
+def _statuses(
+    converter: cattrs.Converter, files: dict[str, Any], events: dict[str, Event]
+) -> tuple[StatusPeriod, ...]:
+    """Every covered state's chain of status periods, by code: its own, or the default one.
+
+    A period's id is its country's code and its status; it starts on the date of its first
+    event, and ends where the next period starts.
+    """
+    chains = files["statuses"].get("chains", {})
+    covered = sorted(set(files[COVERAGE]) - {SUBJECT})
+    if set(chains) - set(covered):
+        raise BuildError(f"statuses.toml: chains of uncovered states {set(chains) - set(covered)}")
+    periods = []
+    for code in covered:
+        chain = chains.get(code, files["statuses"].get("default", []))
+        where = f"statuses.toml [[chains.{code}]]" if code in chains else "[[default]]"
+        starts = []
+        for body in chain:
+            ids = body.get("events") or [None]
+            if ids[0] not in events or set(MADE) & set(body):
+                raise BuildError(f"{where}: first event {ids[0]!r} dates it; {MADE} are made")
+            starts.append(str(events[ids[0]].date))
+        for body, start, end in zip(chain, starts, [*starts[1:], None], strict=True):
+            status = str(body.get("status", "")).replace("_", "-")
+            made = {"id": f"{code.lower()}-{status}", "country": code, "start": start, "end": end}
+            periods.append(_make(converter, {**made, **body}, StatusPeriod, where))
+    return tuple(periods)
+
+
+# Checking and writing -----------------------------------------------------------------------
+
+
+def manifest() -> dict[str, str]:
+    """The shipped versions and their digests, oldest first, from ``SHA256SUMS``."""
+    lines = (DATA / MANIFEST).read_text(encoding="utf-8").splitlines()
+    entries = (line.split("  ") for line in lines)
+    return {name.removesuffix(".json"): digest for digest, name in entries}
+
+
+def derived_files(annotations: Annotations, digests: dict[str, str]) -> dict[Path, bytes]:
+    """The files made for the versions `digests` lists, other than their data files.
+
+    They are the manifest, the release dates and ``CITATION.cff`` (the newest version's).
+    """
+    missing = [version for version in digests if version not in annotations.releases]
+    if missing:
+        raise BuildError(f"releases.toml lists no release of {', '.join(missing)}")
+    dates = {version: annotations.releases[version]["date"] for version in digests}
+    newest = list(digests)[-1]
+    texts = {
+        DATA / MANIFEST: "".join(f"{d}  {v}.json\n" for v, d in digests.items()),
+        DATA / RELEASES: "".join(f"{v}  {day.isoformat()}\n" for v, day in dates.items()),
+        CITATION: citation(newest, digests[newest], dates[newest], "cff"),
+    }
+    return {path: text.encode("utf-8") for path, text in texts.items()}
+
+
+def check(annotations: Annotations, versions: list[str]) -> list[str]:
+    """What differs from its build: each version's data file, and the derived files."""
+    digests = manifest()
+    problems = []
+    for version in versions:
+        if version not in digests:
+            problems.append(f"{version} is not a shipped version ({', '.join(digests)})")
+        elif (
+            dumps(compile_version(annotations, version)) != (DATA / f"{version}.json").read_bytes()
+        ):
+            problems.append(f"data/{version}.json differs from its build")
+    for path, data in derived_files(annotations, digests).items():
+        if not path.is_file() or path.read_bytes() != data:
+            problems.append(
+                f"{path.relative_to(ROOT)} is stale: run scripts/build_dataset.py --refresh"
+            )
+    return problems
+
+
+def write(annotations: Annotations, version: str) -> str:
+    """Write a new version's data file, and the manifest, release dates and citation with it."""
+    digests = manifest()
+    newest = list(digests)[-1]
+    if version in digests:
+        raise BuildError(f"{version} is released (SHA256SUMS lists it) and never changes")
+    if version_key(version) <= version_key(newest):
+        raise BuildError(f"{version} is not newer than the newest shipped version, {newest}")
+    data = dumps(compile_version(annotations, version))
+    digests[version] = hashlib.sha256(data).hexdigest()
+    _save({DATA / f"{version}.json": data, **derived_files(annotations, digests)})
+    return f"wrote data/{version}.json, SHA-256 {digests[version]}, and {_names(digests)}"
+
+
+def _save(files: dict[Path, bytes]) -> None:
+    for path, data in files.items():
+        path.write_bytes(data)
+
+
+def _names(digests: dict[str, str]) -> str:
+    return f"{MANIFEST}, {RELEASES} and {CITATION.name} for {', '.join(digests)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the shipped versions against their builds, write a new one, or refresh."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument(
+        "--check", nargs="*", metavar="VERSION", help="rebuild shipped versions (default: all)"
+    )
+    group.add_argument("--write", metavar="VERSION", help="write a new version")
+    group.add_argument(
+        "--refresh", action="store_true", help="rewrite the release dates and CITATION.cff"
+    )
+    arguments = parser.parse_args(argv)
+    try:
+        annotations = read()
+        if arguments.write is not None:
+            print(write(annotations, arguments.write))
+            return 0
+        if arguments.refresh:
+            _save(derived_files(annotations, manifest()))
+            print(f"wrote {_names(manifest())}")
+            return 0
+        versions = arguments.check or list(manifest())
+        problems = check(annotations, versions)
+    except BuildError as error:
+        print(f"build: {error}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(f"build: {problem}", file=sys.stderr)
+    if not problems:
+        print(f"{', '.join(versions)}: every data file is its build, byte for byte")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
