@@ -56,14 +56,22 @@ from taliban_recognition import (  # noqa: E402
     StatusPeriod,
 )
 from taliban_recognition._cite import citation  # noqa: E402
-from taliban_recognition._convert import dumps, strict_converter  # noqa: E402
+from taliban_recognition._convert import dumps, loads, strict_converter  # noqa: E402
 from taliban_recognition._dataset import SUBJECT, event_order  # noqa: E402
+from taliban_recognition._diff import DatasetDiff  # noqa: E402
 from taliban_recognition._errors import DataFormatError  # noqa: E402
-from taliban_recognition._load import MANIFEST, RELEASES  # noqa: E402
-from taliban_recognition._schema import Level, build, optional_of, version_key  # noqa: E402
+from taliban_recognition._load import MANIFEST, RELEASES, Shelf  # noqa: E402
+from taliban_recognition._schema import (  # noqa: E402
+    Level,
+    build,
+    items_of,
+    optional_of,
+    records_of,
+    version_key,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Collection, Iterator, Mapping
 
 ANNOTATIONS = ROOT / "annotations"
 DATA = ROOT / "src" / "taliban_recognition" / "data"
@@ -83,6 +91,10 @@ COVERAGE = "un-membership"
 
 MADE = ("id", "country", "start", "end")
 """The fields of a status period that the builder makes, and a chain does not give."""
+
+MADE_HEAD = ("version", "sha256", "notes")
+"""The dataset's own fields the builder makes: the version built, a digest that is not in the
+file, and the notes, from their paragraphs."""
 
 
 class BuildError(Exception):
@@ -110,33 +122,117 @@ def _toml(path: Path) -> dict[str, Any]:
 
 
 def read(root: Path = ANNOTATIONS) -> Annotations:
-    """Read and check the annotations under `root`."""
+    """Read the annotations under `root`, and check their shape before anything is built."""
     files = {name: _toml(root / f"{name}.toml") for name in RECORD_FILES}
+    _check_shape(files)
     tables = _toml(root / "tables.toml")
     for name, table in tables.items():
-        missing = [key for key in (*PROVENANCE, "file", "key") if not table.get(key)]
-        if missing or name in files:
-            raise BuildError(f"tables.toml [{name}]: a new name, saying {', '.join(missing)}")
-        files[name] = _rows(root / table["file"], table["key"])
+        _check_table(name, table, tables, taken=files)
+        files[name] = _rows(root / str(table["file"]), str(table["key"]))
     releases = {}
     for entry in _toml(root / "releases.toml").get("releases", []):
         if set(entry) != {"version", "date", "summary"} or type(entry["date"]) is not dt.date:
             raise BuildError(f"releases.toml: a release has a version, date and summary: {entry}")
         releases[entry["version"]] = entry
-    order = [version_key(version) for version in releases]
+    order = [_version(version, "releases.toml") for version in releases]
     if order != sorted(set(order)):
         raise BuildError("releases.toml: each version once, oldest first")
     corrections = tuple(_toml(root / "corrections.toml").get("corrections", []))
     for entry in corrections:
-        if not {"version", "path", "why"} <= set(entry) <= {"version", "path", "was", "why"}:
-            raise BuildError(f"corrections.toml: a version, path, why and maybe was: {entry}")
-        _locate(files, entry["path"])
-    named = [entry["version"] for entry in corrections]
-    named += [since for name in RECORD_FILES for since in _sinces(files[name])]
-    unknown = sorted(set(named) - set(releases))
-    if unknown:
-        raise BuildError(f"versions that releases.toml does not list: {', '.join(unknown)}")
+        _check_correction(entry, files, releases)
+    for name in RECORD_FILES:
+        for since in _sinces(files[name]):
+            if since not in releases:
+                raise BuildError(f"{name}.toml: since {since!r} is no release in releases.toml")
     return Annotations(files, tables, releases, corrections)
+
+
+def _version(value: object, where: str) -> Level:
+    """The sort key of a version, or a `BuildError` that says `where` it is not one."""
+    try:
+        return version_key(value)  # type: ignore[arg-type]
+    except ValueError as error:
+        raise BuildError(f"{where}: {error}") from None
+
+
+def _tables_of(value: object, where: str) -> dict[str, Any]:
+    """`value` if it is a table of tables (``[events.<id>]``), else a `BuildError`."""
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise BuildError(f"{where}: expected tables, one per record, got {value!r}")
+    return value
+
+
+def _arrays_of_tables(value: object, where: str) -> list[Any]:
+    """`value` if it is an array of tables (``[[default]]``), else a `BuildError`."""
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise BuildError(f"{where}: expected an array of tables, [[...]], got {value!r}")
+    return value
+
+
+def _check_shape(files: dict[str, Any]) -> None:
+    """Refuse a misspelt or misshapen table that the build would otherwise pass over."""
+    for name in ("sources", "actors", "events", "references"):
+        unknown = set(files[name]) - {name}
+        if unknown:
+            raise BuildError(
+                f"{name}.toml: tables of no record: {sorted(unknown)}; use [{name}.<id>]"
+            )
+        _tables_of(files[name].get(name, {}), f"{name}.toml")
+    statuses = files["statuses"]
+    unknown = set(statuses) - {"chains", "default"}
+    if unknown:
+        raise BuildError(f"statuses.toml: {sorted(unknown)}; use [[chains.XX]] and [[default]]")
+    for code, chain in statuses.get("chains", {}).items():
+        _arrays_of_tables(chain, f"statuses.toml [[chains.{code}]]")
+    if not _arrays_of_tables(statuses.get("default"), "statuses.toml [[default]]"):
+        raise BuildError("statuses.toml: the default chain has no period")
+    head = files["dataset"]
+    unknown = set(head) - set(_HEAD) - {"notes"}
+    if unknown:
+        raise BuildError(f"dataset.toml: {sorted(unknown)} are no fields of the dataset")
+    for key, note in _tables_of(head.get("notes", {}), "dataset.toml [notes]").items():
+        if set(note) - {"since"} != {"text"} or not isinstance(note["text"], str):
+            raise BuildError(f"dataset.toml [notes.{key}]: a paragraph has a text, may say since")
+
+
+TABLE_KEYS = ("file", "key", "fills", "corrects", *PROVENANCE)
+"""What an entry of ``tables.toml`` may say."""
+
+
+def _check_table(
+    name: str, table: dict[str, Any], tables: dict[str, Any], taken: Collection[str]
+) -> None:
+    """Refuse an entry of ``tables.toml`` without its provenance, or that the build misreads."""
+    where = f"tables.toml [{name}]"
+    missing = [key for key in (*PROVENANCE, "file", "key") if not table.get(key)]
+    if missing:
+        raise BuildError(f"{where}: says nothing of {', '.join(missing)}")
+    unknown = sorted(set(table) - set(TABLE_KEYS))
+    if unknown or name in taken:
+        raise BuildError(f"{where}: a name of its own, and only {', '.join(TABLE_KEYS)}: {unknown}")
+    if table.get("fills", "countries") != "countries":
+        raise BuildError(f"{where}: fills = 'countries' is all a table can fill")
+    corrects = table.get("corrects")
+    if corrects is not None and (corrects not in tables or corrects == name or "fills" in table):
+        raise BuildError(f"{where}: corrects names another table, and then fills nothing")
+
+
+def _check_correction(entry: object, files: dict[str, Any], releases: dict[str, Any]) -> None:
+    """Refuse a correction that names no release, or no field of the annotations as they are."""
+    fields = {"version", "path", "why"}
+    if not isinstance(entry, dict) or not fields <= set(entry) <= {*fields, "was"}:
+        raise BuildError(f"corrections.toml: a version, path, why and maybe was: {entry}")
+    where = f"corrections.toml: {entry['path']!r}"
+    if not all(isinstance(entry[key], str) for key in fields) or entry["version"] not in releases:
+        raise BuildError(f"{where}: version, path and why are text, the version a release's")
+    holder, key = _locate(files, entry["path"])
+    if "was" not in entry and key not in holder:
+        raise BuildError(f"{where}: names no field, and without `was` it must name one")
+    in_record = entry["path"].split(".")[0] in RECORD_FILES
+    if key not in holder and key not in (_FIELD_NAMES if in_record else ()):
+        raise BuildError(f"{where}: {key!r} is no field of any record, nor a key there")
+    if not in_record and not isinstance(entry.get("was", ""), str):
+        raise BuildError(f"{where}: a cell of a reference table was text, quoted")
 
 
 def _rows(path: Path, key: str) -> dict[str, dict[str, str]]:
@@ -156,7 +252,7 @@ def _rows(path: Path, key: str) -> dict[str, dict[str, str]]:
     return found
 
 
-def _sinces(value: object) -> Iterator[str]:
+def _sinces(value: object) -> Iterator[object]:
     """Every ``since`` a record file's tables say, at any depth."""
     if isinstance(value, list):
         for item in value:
@@ -168,20 +264,23 @@ def _sinces(value: object) -> Iterator[str]:
             yield from _sinces(item)
 
 
-def _locate(files: dict[str, Any], path: object) -> tuple[Any, Any]:
-    """The table or array holding the value at a dotted `path`, and the value's key there."""
-    parts = path.split(".") if isinstance(path, str) else []
+def _locate(files: dict[str, Any], path: str) -> tuple[dict[str, Any], str]:
+    """The table holding the field at a dotted `path`, and the field's name.
+
+    The path may pass through positions in arrays, but ends at a field: a correction changes
+    a value, and an array is corrected whole, so that no correction shifts another's positions.
+    """
+    parts = path.split(".")
     holder: Any = files
-    if parts and set(files.get(parts[0]) or ()) == {parts[0]}:
+    if set(files.get(parts[0]) or ()) == {parts[0]}:
         parts.insert(0, parts[0])  # events.X is [events.X] of events.toml
     for part in parts[:-1]:
-        found = _member(holder, part)
-        if found is _LATER:
+        holder = _member(holder, part)
+        if holder is _LATER:
             raise BuildError(f"corrections.toml: nothing at {part!r} of {path!r}")
-        holder = found
-    if not parts or not isinstance(holder, (dict, list)):
-        raise BuildError(f"corrections.toml: {path!r} names no field")
-    return holder, int(parts[-1]) if isinstance(holder, list) else parts[-1]
+    if not isinstance(holder, dict):
+        raise BuildError(f"corrections.toml: {path!r} must end at a field, not a position")
+    return holder, parts[-1]
 
 
 def _member(holder: object, part: str) -> Any:  # noqa: ANN401 -- any TOML value
@@ -205,8 +304,8 @@ def at(annotations: Annotations, version: str) -> dict[str, Any]:
         holder, key = _locate(files, correction["path"])
         if "was" in correction:
             holder[key] = correction["was"]
-        else:
-            holder.pop(key)
+        elif holder.pop(key, _LATER) is _LATER:
+            raise BuildError(f"corrections.toml: {correction['path']!r}: undone twice")
     return {
         name: _as_of(value, level) if name in RECORD_FILES else value
         for name, value in files.items()
@@ -284,7 +383,7 @@ def _describe(error: BaseException, _: object) -> str:
     return str(error)
 
 
-def _make(converter: cattrs.Converter, value: object, kind: type, where: str) -> Any:  # noqa: ANN401
+def _make(converter: cattrs.Converter, value: object, kind: Any, where: str) -> Any:  # noqa: ANN401
     """A record of `kind` from `value`, or a `BuildError` that says `where` it is wrong."""
     try:
         return converter.structure(value, kind)
@@ -308,18 +407,26 @@ def _finder(what: str, records: Mapping[str, Any]) -> Callable[[str], Any]:
 def _quoter(sources: Mapping[str, Source]) -> Callable[[str], Evidence]:
     def quote(text: str) -> Evidence:
         places = [
-            (source.id, start)
-            for source in sources.values()
-            for start in range(len(source.text))
-            if source.text.startswith(text, start)
+            (source.id, start) for source in sources.values() for start in _finds(source.text, text)
         ]
         if len(places) != 1:
             msg = f"a quote must occur once in the sources, {text!r} occurs {len(places)} times"
+            curly = text.replace("'", "\u2019")
+            if not places and curly != text and any(curly in s.text for s in sources.values()):
+                msg += "; the source writes \u2019 where the quote has '"
             raise LookupError(msg)
         ((source_id, start),) = places
         return Evidence(source_id=source_id, quote=text, start=start, end=start + len(text))
 
     return quote
+
+
+def _finds(text: str, part: str) -> Iterator[int]:
+    """Where `part` starts in `text`, each place (overlapping ones too)."""
+    start = text.find(part)
+    while start >= 0:
+        yield start
+        start = text.find(part, start + 1)
 
 
 def _countries(files: dict[str, Any], tables: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -392,10 +499,15 @@ def compile_version(annotations: Annotations, version: str) -> Dataset:
     events = records("events", Event, dict)
     head = dict(files["dataset"])
     notes = head.pop("notes", {})
-    if any(set(note) != {"text"} for note in notes.values()):
-        raise BuildError("dataset.toml: a paragraph of the notes has a text, and may say since")
-    head |= {"notes": " ".join(note["text"] for note in notes.values()), "version": version}
-    fields = _make(converter, {**head, "sha256": "0" * 64}, _Head, "dataset.toml")
+    values = {
+        key: _make(converter, value, _HEAD[key].type, f"dataset.toml: {key}")
+        for key, value in head.items()
+    }
+    values |= {
+        "version": version,
+        "sha256": "0" * 64,  # the digest is of the file, so it is not written into it
+        "notes": " ".join(note["text"] for note in notes.values()),
+    }
     collections = {
         "sources": tuple(sources.values()),
         "actors": tuple(actors.values()),
@@ -404,27 +516,29 @@ def compile_version(annotations: Annotations, version: str) -> Dataset:
         "references": tuple(records("references", Reference, dict).values()),
     }
     try:
-        return build(
-            Dataset, version_key(version), attrs.asdict(fields, recurse=False) | collections
-        )
+        return build(Dataset, _version(version, "the version"), values | collections)
     except DataFormatError as error:  # an invariant of the whole: say which record breaks it
-        match = re.match(r"\$\.(\w+)\[(\d+)\](.*?): (.*)", str(error))
+        problem = str(error).removeprefix(f"{error.path}: ")
+        match = re.fullmatch(r"\$\.(\w+)\[(\d+)\](.*)", error.path)
         if match is None:
             raise BuildError(f"version {version}: {error}") from None
-        name, position, field, problem = match.groups()
+        name, position, field = match.groups()
         record = collections[name][int(position)].id
         raise BuildError(f"{name}.toml, {record}{field}: {problem}") from None
 
 
-@attrs.frozen
-class _Head:
-    """The dataset's own fields, as ``dataset.toml`` gives them (the digest is of the file)."""
+_FIELD_NAMES = frozenset(
+    field.name for kind in records_of(Dataset) for field in attrs.fields(kind) if field.init
+)
+"""Every field name of every record: a correction may restore a field that is empty now."""
 
-    version: str
-    sha256: str
-    as_of: dt.date
-    coverage_start: dt.date
-    notes: str
+_HEAD = {
+    field.name: field
+    for field in attrs.fields(Dataset)
+    if field.init and items_of(field.type) is None and field.name not in MADE_HEAD
+}
+"""The dataset's own fields that ``dataset.toml`` gives: not its collections, nor what the
+builder makes."""
 
 
 def _source_text(body: dict[str, Any]) -> dict[str, Any]:
@@ -454,8 +568,8 @@ def _statuses(
         raise BuildError(f"statuses.toml: chains of uncovered states {set(chains) - set(covered)}")
     periods = []
     for code in covered:
-        chain = chains.get(code, files["statuses"].get("default", []))
-        where = f"statuses.toml [[chains.{code}]]" if code in chains else "[[default]]"
+        chain = chains.get(code) or files["statuses"]["default"]  # none yet: the default
+        where = f"statuses.toml [[chains.{code}]]" if chains.get(code) else "[[default]]"
         starts = []
         for body in chain:
             ids = body.get("events") or [None]
@@ -473,10 +587,11 @@ def _statuses(
 
 
 def manifest() -> dict[str, str]:
-    """The shipped versions and their digests, oldest first, from ``SHA256SUMS``."""
-    lines = (DATA / MANIFEST).read_text(encoding="utf-8").splitlines()
-    entries = (line.split("  ") for line in lines)
-    return {name.removesuffix(".json"): digest for digest, name in entries}
+    """The shipped versions and their digests, oldest first, from this checkout's manifest."""
+    try:
+        return Shelf(lambda: DATA, "src/taliban_recognition/data").manifest()
+    except DataFormatError as error:
+        raise BuildError(str(error)) from None
 
 
 def derived_files(annotations: Annotations, digests: dict[str, str]) -> dict[Path, bytes]:
@@ -497,23 +612,46 @@ def derived_files(annotations: Annotations, digests: dict[str, str]) -> dict[Pat
     return {path: text.encode("utf-8") for path, text in texts.items()}
 
 
+def unwritten(annotations: Annotations) -> list[str]:
+    """The versions ``releases.toml`` lists that are newer than every shipped one."""
+    newest = version_key(list(manifest())[-1])
+    return [version for version in annotations.releases if version_key(version) > newest]
+
+
 def check(annotations: Annotations, versions: list[str]) -> list[str]:
-    """What differs from its build: each version's data file, and the derived files."""
+    """What differs from its build: each version's data file, and the derived files.
+
+    A version that ``releases.toml`` lists and no data file has yet is built too, so that its
+    annotations are checked before it is written.
+    """
     digests = manifest()
     problems = []
     for version in versions:
-        if version not in digests:
+        if version in unwritten(annotations):
+            compile_version(annotations, version)  # raises if it cannot be built
+        elif version not in digests:
             problems.append(f"{version} is not a shipped version ({', '.join(digests)})")
-        elif (
-            dumps(compile_version(annotations, version)) != (DATA / f"{version}.json").read_bytes()
-        ):
-            problems.append(f"data/{version}.json differs from its build")
+        else:
+            shipped = (DATA / f"{version}.json").read_bytes()
+            built = compile_version(annotations, version)
+            if dumps(built) != shipped:
+                problems.append(_difference(version, shipped, built))
     for path, data in derived_files(annotations, digests).items():
         if not path.is_file() or path.read_bytes() != data:
-            problems.append(
-                f"{path.relative_to(ROOT)} is stale: run scripts/build_dataset.py --refresh"
-            )
+            shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+            problems.append(f"{shown} is stale: run scripts/build_dataset.py --refresh")
     return problems
+
+
+def _difference(version: str, shipped: bytes, built: Dataset) -> str:
+    """What a version's build changes in its shipped file, record by record."""
+    old = loads(shipped, hashlib.sha256(shipped).hexdigest())
+    changes = str(DatasetDiff.between(old, built)).splitlines()[1:]
+    shown = "\n    ".join(changes[:12] + (["..."] if len(changes) > 12 else []))
+    return (
+        f"data/{version}.json differs from its build; record in corrections.toml what changed,"
+        f" or say since on what is new:\n    {shown}"
+    )
 
 
 def write(annotations: Annotations, version: str) -> str:
@@ -522,12 +660,15 @@ def write(annotations: Annotations, version: str) -> str:
     newest = list(digests)[-1]
     if version in digests:
         raise BuildError(f"{version} is released (SHA256SUMS lists it) and never changes")
-    if version_key(version) <= version_key(newest):
+    if _version(version, "--write") <= version_key(newest):
         raise BuildError(f"{version} is not newer than the newest shipped version, {newest}")
+    stale = [p for p in check(annotations, list(digests)) if not p.endswith("--refresh")]
+    if stale:  # the annotations must still say what every released version has
+        raise BuildError("; ".join(stale) + ": record what changed before writing a version")
     data = dumps(compile_version(annotations, version))
     digests[version] = hashlib.sha256(data).hexdigest()
     _save({DATA / f"{version}.json": data, **derived_files(annotations, digests)})
-    return f"wrote data/{version}.json, SHA-256 {digests[version]}, and {_names(digests)}"
+    return f"wrote data/{version}.json (SHA-256 {digests[version]}); {_names(digests)}"
 
 
 def _save(files: dict[Path, bytes]) -> None:
@@ -536,7 +677,8 @@ def _save(files: dict[Path, bytes]) -> None:
 
 
 def _names(digests: dict[str, str]) -> str:
-    return f"{MANIFEST}, {RELEASES} and {CITATION.name} for {', '.join(digests)}"
+    listed = ", ".join(digests)
+    return f"{MANIFEST} and {RELEASES} list {listed}; {CITATION.name} cites {list(digests)[-1]}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -560,7 +702,7 @@ def main(argv: list[str] | None = None) -> int:
             _save(derived_files(annotations, manifest()))
             print(f"wrote {_names(manifest())}")
             return 0
-        versions = arguments.check or list(manifest())
+        versions = arguments.check or [*manifest(), *unwritten(annotations)]
         problems = check(annotations, versions)
     except BuildError as error:
         print(f"build: {error}", file=sys.stderr)
@@ -568,7 +710,12 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"build: {problem}", file=sys.stderr)
     if not problems:
-        print(f"{', '.join(versions)}: every data file is its build, byte for byte")
+        written = [version for version in versions if version not in unwritten(annotations)]
+        print(f"{', '.join(written)}: every data file is its build, byte for byte")
+        for version in sorted(set(versions) - set(written)):
+            print(
+                f"{version}: builds; not written yet (scripts/build_dataset.py --write {version})"
+            )
     return 1 if problems else 0
 
 

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import taliban_recognition as tr
 from taliban_recognition._convert import dumps
+from taliban_recognition._schema import version_key
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -27,6 +28,10 @@ import build_dataset as builder  # noqa: E402 -- a script, not a package module
 
 ANNOTATIONS = builder.read()
 DATA = ROOT / "src" / "taliban_recognition" / "data"
+NEWEST = tr.versions()[-1]
+_MAJOR, _MINOR, _ = version_key(NEWEST)
+NEXT = f"{_MAJOR}.{_MINOR + 1}.0"
+"""The version after the newest, which the tests and the guide's worked example write."""
 
 
 def changed(**files: Any) -> builder.Annotations:
@@ -62,7 +67,8 @@ def test_the_check_command_passes_and_says_so() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "1.0.0, 1.1.0: every data file is its build, byte for byte" in result.stdout
+    shipped = ", ".join(tr.versions())
+    assert f"{shipped}: every data file is its build, byte for byte" in result.stdout
 
 
 def test_1_0_0_is_1_1_0_seen_through_the_1_0_0_schema() -> None:
@@ -92,10 +98,14 @@ def test_the_build_never_imports_pycountry() -> None:
 
 def test_write_refuses_a_released_or_older_version() -> None:
     before = {path.name: path.read_bytes() for path in DATA.iterdir()}
-    with pytest.raises(builder.BuildError, match=r"1\.1\.0 is released .* never changes"):
-        builder.write(ANNOTATIONS, "1.1.0")
-    with pytest.raises(builder.BuildError, match=r"1\.0\.9 is not newer than .* 1\.1\.0"):
+    newest = re.escape(tr.versions()[-1])
+    for version in tr.versions():
+        with pytest.raises(builder.BuildError, match=rf"{re.escape(version)} is released"):
+            builder.write(ANNOTATIONS, version)
+    with pytest.raises(builder.BuildError, match=rf"1\.0\.9 is not newer than .* {newest}"):
         builder.write(ANNOTATIONS, "1.0.9")
+    with pytest.raises(builder.BuildError, match=r"MAJOR\.MINOR\.PATCH, got '1\.9'"):
+        builder.write(ANNOTATIONS, "1.9")
     assert {path.name: path.read_bytes() for path in DATA.iterdir()} == before
 
 
@@ -215,6 +225,11 @@ WELCOME = "russia-accepts-taliban-ambassador"
         (WELCOME, {"ongoing": "yes"}, "expected bool"),
         (WELCOME, {"date": "2025-08"}, r"corroborated date 2025-07-03 is outside 2025-08"),
         (
+            WELCOME,
+            {"evidence": ["Moscow's move comes after"]},
+            "occurs 0 times; the source writes \u2019 where the quote has '",
+        ),
+        (
             "russia-sees-cooperation-potential",
             {"date": "2025-08"},
             r"events\.toml, russia-sees-cooperation-potential\.date: .* ends after as_of",
@@ -229,10 +244,206 @@ def test_bad_values_are_refused_with_what_was_wrong(
     assert event_id in str(caught.value)
 
 
+# The shape of the annotations, checked before anything is built ------------------------------
+
+
+@pytest.fixture
+def on_disk(tmp_path: Path) -> Path:
+    """A copy of the annotations to spoil."""
+    shutil.copytree(ROOT / "annotations", tmp_path / "annotations")
+    return tmp_path / "annotations"
+
+
+def spoil(root: Path, name: str, old: str | None, new: str) -> None:
+    """Replace `old` once in an annotation file, or append `new` when `old` is None."""
+    text = (root / name).read_text(encoding="utf-8")
+    if old is None:
+        text += new
+    else:
+        assert text.count(old) >= 1, old
+        text = text.replace(old, new, 1)
+    (root / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        (
+            "events.toml",
+            None,
+            "\n[event.x]\nkind = 'takeover'\n",
+            r"tables of no record: \['event'\]",
+        ),
+        (
+            "statuses.toml",
+            None,
+            "\n[[chain.BR]]\nbasis = 'stated'\n",
+            r"\['chain'\]; use \[\[chains",
+        ),
+        (
+            "statuses.toml",
+            "\n[[default]]\n",
+            "\n[default]\n",
+            r"\[\[default\]\]: expected an array of tables",
+        ),
+        ("dataset.toml", "as_of =", "as_off =", r"\['as_off'\] are no fields of the dataset"),
+        (
+            "tables.toml",
+            "\nfills = ",
+            "\nfils = ",
+            r"\[iso-3166\]: a name of its own, and only file",
+        ),
+        ("tables.toml", 'corrects = "cow-gw"', 'corrects = "cow-gw2"', "corrects names another"),
+        ("tables.toml", "checked_on = 2026-12-01", "", r"\[iso-3166\]: says nothing of checked_on"),
+        ("releases.toml", 'version = "1.1.0"', 'version = "1.1"', "MAJOR.MINOR.PATCH, got '1.1'"),
+        ("events.toml", 'kind = "takeover"', 'kind = "takeover"\nsince = "1.9.0"', "'1.9.0' is no"),
+    ],
+)
+def test_a_misspelt_or_misshapen_table_is_refused(
+    on_disk: Path, name: str, old: str | None, new: str, message: str
+) -> None:
+    spoil(on_disk, name, old, new)
+    with pytest.raises(builder.BuildError, match=message):
+        builder.read(on_disk)
+
+
+def correction(path: str, *, version: str = '"1.1.0"', was: str | None = None) -> str:
+    lines = ["", "[[corrections]]", f"version = {version}", f'path = "{path}"', 'why = "test"']
+    return "\n".join([*lines, *([f"was = {was}"] if was is not None else []), ""])
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (correction("events.russia-recognizes-taliban.place"), "without `was` it must name one"),
+        (correction("events.nope.summary", was='"x"'), "nothing at 'nope'"),
+        (correction("statuses.chains.RU.1", was="{}"), "must end at a field, not a position"),
+        (correction("statuses.chains.RU.x.notes", was='"x"'), "nothing at 'x'"),
+        (correction("events.russia-recognizes-taliban.summary", version='"1.5.0"'), "a release's"),
+        (correction("events.russia-recognizes-taliban.summary", version="1.3"), "a release's"),
+        (correction("cow-gw.RS.cow_code", was="345"), "a cell of a reference table was text"),
+        (
+            correction("events.russia-recognizes-taliban.sumary", was='"x"'),
+            "'sumary' is no field of any record",
+        ),
+        (correction("cow-gw.RS.cow_cod", was='"345"'), "'cow_cod' is no field"),
+    ],
+)
+def test_a_correction_that_names_no_field_or_release_is_refused(
+    on_disk: Path, entry: str, message: str
+) -> None:
+    spoil(on_disk, "corrections.toml", None, entry)
+    with pytest.raises(builder.BuildError, match=message):
+        builder.read(on_disk)
+
+
+def test_the_real_annotations_read_from_a_copy_as_they_do_in_place(on_disk: Path) -> None:
+    assert builder.read(on_disk) == ANNOTATIONS
+
+
+# What later versions add and correct stays out of the earlier ones ---------------------------
+
+LATER = {"version": NEXT, "date": ANNOTATIONS.releases[NEWEST]["date"], "summary": "x"}
+
+
+def with_later_version(**files: Any) -> builder.Annotations:
+    return attrs.evolve(changed(**files), releases={**ANNOTATIONS.releases, NEXT: LATER})
+
+
+def test_a_table_added_with_since_is_left_out_of_earlier_versions() -> None:
+    events = events_with(
+        "pakistan-posts-ambassador",
+        corroboration={
+            "since": NEXT,
+            "date": "2021-09",
+            "reference_id": "wikipedia-fall-of-kabul-2021",
+        },
+    )
+    statuses = copy.deepcopy(ANNOTATIONS.files["statuses"])
+    statuses["chains"]["BR"] = [
+        {**statuses["default"][0], "since": NEXT, "notes": f"Brazil, from {NEXT}."}
+    ]
+    later = with_later_version(events=events, statuses=statuses)
+    for version in tr.versions():  # Brazil takes the default chain before NEXT
+        assert (
+            dumps(builder.compile_version(later, version))
+            == (DATA / f"{version}.json").read_bytes()
+        )
+    new = builder.compile_version(later, NEXT)
+    corroboration = new.event("pakistan-posts-ambassador").corroboration
+    assert corroboration is not None
+    assert str(corroboration.date) == "2021-09"
+    assert new.status_periods("BR")[0].notes == f"Brazil, from {NEXT}."
+
+
+def test_a_correction_is_undone_in_earlier_versions() -> None:
+    events = events_with("russia-recognizes-taliban", summary="Russia recognizes the Taliban.")
+    old = ANNOTATIONS.files["events"]["events"]["russia-recognizes-taliban"]["summary"]
+    undone = {
+        "version": NEXT,
+        "path": "events.russia-recognizes-taliban.summary",
+        "was": old,
+        "why": "test",
+    }
+    added = {"version": NEXT, "path": "events.russia-recognizes-taliban.place", "why": "test"}
+    events["events"]["russia-recognizes-taliban"]["place"] = "Moscow"  # no such field: refused
+    later = attrs.evolve(with_later_version(events=events), corrections=(undone, added))
+    for version in tr.versions():
+        assert (
+            dumps(builder.compile_version(later, version))
+            == (DATA / f"{version}.json").read_bytes()
+        )
+    with pytest.raises(builder.BuildError, match=r"unknown field\(s\) \['place'\]"):
+        builder.compile_version(later, NEXT)
+    del events["events"]["russia-recognizes-taliban"]["place"]
+    fixed = attrs.evolve(later, corrections=(undone,))
+    new = builder.compile_version(fixed, NEXT)
+    assert new.event("russia-recognizes-taliban").summary == "Russia recognizes the Taliban."
+
+
+def test_a_changed_fact_without_its_correction_is_named_by_the_check() -> None:
+    events = events_with("russia-recognizes-taliban", summary="Russia recognizes the Taliban.")
+    problems = builder.check(changed(events=events), list(tr.versions()))
+    assert len(problems) == len(tr.versions())
+    for version, problem in zip(tr.versions(), problems, strict=True):
+        assert problem.startswith(f"data/{version}.json differs from its build; record in")
+        assert "~ events/russia-recognizes-taliban\n        summary: " in problem
+
+
+def test_the_check_builds_a_listed_version_not_written_yet() -> None:
+    later = with_later_version()
+    assert builder.check(later, [*tr.versions(), NEXT]) == []
+    events = copy.deepcopy(ANNOTATIONS.files["events"])
+    events["events"]["new-event"] = {"since": NEXT, "kind": "nothing"}
+    with pytest.raises(builder.BuildError, match=r"\[events\.new-event\]"):
+        builder.check(attrs.evolve(later, files={**later.files, "events": events}), [NEXT])
+
+
+def test_write_refuses_while_a_shipped_version_is_not_its_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setattr(builder, "DATA", data)
+    monkeypatch.setattr(builder, "CITATION", tmp_path / "CITATION.cff")
+    events = events_with("russia-recognizes-taliban", summary="Russia recognizes the Taliban.")
+    with pytest.raises(
+        builder.BuildError, match=rf"data/{re.escape(NEWEST)}\.json differs from its build"
+    ):
+        builder.write(with_later_version(events=events), NEXT)
+    assert sorted(p.name for p in data.iterdir()) == sorted(p.name for p in DATA.iterdir())
+    assert builder.write(with_later_version(), NEXT).startswith(f"wrote data/{NEXT}.json")
+    assert (data / f"{NEXT}.json").is_file()
+
+
 # The maintainers' guide, worked in a throwaway copy -------------------------------------------
 
 GUIDE = ROOT / "docs" / "maintaining.md"
 FENCE = re.compile(r"^( *)```diff\n(.*?)^\1```$", re.MULTILINE | re.DOTALL)
+EXAMPLE = "1.2.0"
+"""The version the guide's worked example writes; the tests write it as `NEXT`."""
+LOGS = ("annotations/releases.toml", "annotations/corrections.toml")
+"""Files kept oldest entry first: the guide's entries for them go at their end."""
 
 
 def guide_hunks() -> list[tuple[str, list[str], list[str]]]:
@@ -255,12 +466,21 @@ def guide_hunks() -> list[tuple[str, list[str], list[str]]]:
 
 
 def apply(root: Path, hunks: list[tuple[str, list[str], list[str]]]) -> None:
-    """Apply each hunk where its old lines stand, which must be exactly one place."""
+    """Apply each hunk where its old lines stand, which must be exactly one place.
+
+    The worked example's version is renumbered `NEXT`, and its entries of the logs go at their
+    end, so that the example still applies once later versions are out.
+    """
     for path, old, new in hunks:
         lines = (root / path).read_text(encoding="utf-8").split("\n")
-        places = [n for n in range(len(lines)) if lines[n : n + len(old)] == old]
-        assert len(places) == 1, (path, old[:3], len(places))
-        lines[places[0] : places[0] + len(old)] = new
+        renumbered = [line.replace(EXAMPLE, NEXT) for line in new]
+        if path in LOGS:
+            assert new[: len(old)] == old, (path, "a log entry is appended, after its context")
+            lines[-1:] = [*renumbered[len(old) :], ""]
+        else:
+            places = [n for n in range(len(lines)) if lines[n : n + len(old)] == old]
+            assert len(places) == 1, (path, old[:3], len(places))
+            lines[places[0] : places[0] + len(old)] = renumbered
         (root / path).write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -268,12 +488,14 @@ PROBE = """
 import json, sys, tempfile
 import taliban_recognition as tr
 import docs_hooks
-new, old = tr.load("1.2.0"), tr.load("1.1.0")
+from build_dataset import compile_version, read
+newest, example = sys.argv[1:]
+new, old = tr.load(example), tr.load(newest)
 with tempfile.TemporaryDirectory() as folder:
     new.export(folder, format="datapackage")
     package = json.load(open(folder + "/datapackage.json", encoding="utf-8"))
 (events,) = [r["schema"]["fields"] for r in package["resources"] if r["name"] == "events"]
-changes = tr.diff("1.1.0", "1.2.0")
+changes = tr.diff(newest, example)
 print(json.dumps({
     "package": tr.__file__,
     "versions": tr.versions(),
@@ -285,36 +507,45 @@ print(json.dumps({
     "changed": [[r.collection, r.id, [[c.path, c.old, c.new] for c in r.fields]]
                 for r in changes.changed],
     "dictionary": docs_hooks.data_dictionary(new),
-    "summary_1_1_0": old.event("isis-k-bombing-in-moscow").summary,
+    "summary_before": compile_version(read(), newest).event("isis-k-bombing-in-moscow").summary,
 }))
 """
 
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the repository with the guide's diffs applied and version 1.2.0 written."""
+    """A copy of the repository with the guide's diffs applied and its version written."""
     root = tmp_path_factory.mktemp("maintainer")
     for part in ("src", "scripts", "annotations", "seeds"):
         shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "CITATION.cff", root)
     apply(root, guide_hunks())
     script = str(root / "scripts" / "build_dataset.py")
+    checked = subprocess.run(
+        [sys.executable, script, "--check"], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert f"{NEXT}: builds; not written yet" in checked.stdout
     written = subprocess.run(
-        [sys.executable, script, "--write", "1.2.0"], capture_output=True, text=True, check=False
+        [sys.executable, script, "--write", NEXT], capture_output=True, text=True, check=False
     )
     assert written.returncode == 0, written.stderr
     checked = subprocess.run(
         [sys.executable, script, "--check"], capture_output=True, text=True, check=False
     )
     assert checked.returncode == 0, checked.stderr
-    assert "1.0.0, 1.1.0, 1.2.0: every data file is its build" in checked.stdout
+    assert f"{', '.join([*tr.versions(), NEXT])}: every data file is its build" in checked.stdout
     return root
 
 
 def probe(root: Path) -> dict[str, Any]:
     environment = {**os.environ, "PYTHONPATH": f"{root / 'src'}{os.pathsep}{root / 'scripts'}"}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=False, env=environment
+        [sys.executable, "-c", PROBE, NEWEST, NEXT],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
     )
     assert result.returncode == 0, result.stderr
     found: dict[str, Any] = json.loads(result.stdout)
@@ -331,13 +562,14 @@ def test_the_guides_diffs_are_one_correction_one_field_and_one_release() -> None
         "annotations/events.toml",
         "annotations/releases.toml",
     ]
+    assert all(EXAMPLE in "".join(new) for path, _, new in guide_hunks() if path in LOGS)
 
 
 def test_a_field_declared_once_reaches_every_table_schema_diff_and_dictionary(
     example: Path,
 ) -> None:
     found = probe(example)
-    assert found["versions"] == ["1.0.0", "1.1.0", "1.2.0"]
+    assert found["versions"] == [*tr.versions(), NEXT]
     assert found["columns"] == [*found["old_columns"], "place"]
     assert found["places"] == {"isis-k-bombing-in-moscow": "Moscow"}
     assert found["schema"] == {
@@ -367,11 +599,9 @@ def test_a_correction_changes_the_new_version_only(example: Path) -> None:
             ],
         ]
     ]
-    assert found["summary_1_1_0"] == "A fatal ISIS-K bombing in Moscow."
+    assert found["summary_before"] == "A fatal ISIS-K bombing in Moscow."  # built, not read
     data = example / "src" / "taliban_recognition" / "data"
-    for version in ("1.0.0", "1.1.0"):
-        assert (data / f"{version}.json").read_bytes() == (DATA / f"{version}.json").read_bytes()
     manifest = (data / "SHA256SUMS").read_text(encoding="utf-8")
     assert manifest.startswith((DATA / "SHA256SUMS").read_text(encoding="utf-8"))
-    assert (data / "RELEASES").read_text(encoding="utf-8").endswith("1.2.0  2026-12-01\n")
-    assert 'version: "1.2.0"' in (example / "CITATION.cff").read_text(encoding="utf-8")
+    assert (data / "RELEASES").read_text(encoding="utf-8").endswith(f"{NEXT}  2026-12-01\n")
+    assert f'version: "{NEXT}"' in (example / "CITATION.cff").read_text(encoding="utf-8")

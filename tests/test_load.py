@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import hashlib
 import importlib.metadata
 import importlib.resources
@@ -379,3 +380,17 @@ def test_type_hints_of_public_classes_resolve_in_a_fresh_process() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "EventKind"
+
+
+def test_release_dates_are_read_and_a_bad_line_is_reported_every_time() -> None:
+    good, _ = shelf(RELEASES=b"1.0.0  2026-11-28\n1.1.0  2026-11-30\n")
+    assert good.released("1.1.0") == dt.date(2026, 11, 30)
+    with pytest.raises(tr.DataFormatError, match=r"lists no release of version 9\.9\.9"):
+        good.released("9.9.9")
+    bad, _ = shelf(RELEASES=b"1.0.0  2026-11-28\n1.1.0  2026-13-01\n")
+    for _ in range(2):  # nothing of a bad file is kept, so it is reported again
+        with pytest.raises(tr.DataFormatError, match=r"RELEASES:2: malformed line"):
+            bad.released("1.0.0")
+    missing, _ = shelf()
+    with pytest.raises(tr.DataFormatError, match="RELEASES: cannot be read"):
+        missing.released("1.0.0")

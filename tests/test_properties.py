@@ -19,6 +19,7 @@ import taliban_recognition as tr
 from taliban_recognition import RecognitionStatus
 from taliban_recognition._convert import converter, dumps, loads
 from taliban_recognition._load import Shelf
+from taliban_recognition._schema import items_of, optional_of
 from taliban_recognition.strategies import (
     actors,
     country_queries,
@@ -98,33 +99,24 @@ def test_records_are_hashable_and_equal_records_hash_equally(dataset: tr.Dataset
 # Malformed data files ------------------------------------------------------------------------
 
 
-DEFAULTED = {
-    "notes",
-    "ongoing",
-    "cow_code",
-    "cow_abbr",
-    "gw_code",
-    "gw_abbr",
-    "codes",
-    "corroboration",
-    "discrepancy",
-    "references",
-}
+def required_fields(node: object, kind: Any = tr.Dataset, path: str = "$") -> list[str]:
+    """Paths of every field without a default of every record in an unstructured dataset.
 
-
-def required_fields(node: object, path: str = "$") -> list[str]:
-    """Paths of every field of every record in an unstructured dataset that has no default."""
+    The unstructured records are walked beside their types, so that what may be left out is
+    what the record declarations say has a default.
+    """
+    kind = optional_of(kind) or kind
     found: list[str] = []
-    if isinstance(node, dict):
+    if isinstance(node, dict) and attrs.has(kind):
+        fields = attrs.fields_dict(kind)
         for key, value in node.items():
             here = f"{path}.{key}"
-            # These have defaults, and may be left out; the dataset's own notes may not.
-            if key not in DEFAULTED or (path == "$" and key == "notes"):
+            if fields[key].default is attrs.NOTHING:
                 found.append(here)
-            found += required_fields(value, here)
+            found += required_fields(value, fields[key].type, here)
     elif isinstance(node, list):
         for position, value in enumerate(node):
-            found += required_fields(value, f"{path}[{position}]")
+            found += required_fields(value, items_of(kind), f"{path}[{position}]")
     return found
 
 

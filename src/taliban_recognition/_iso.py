@@ -15,12 +15,15 @@ from taliban_recognition._errors import UnknownCountryError
 from taliban_recognition._model import Country
 from taliban_recognition._public import publish
 
-# Common English short names and abbreviations that ISO 3166-1 does not use, keyed by alpha-2.
-# They follow the English short names in the Unicode CLDR territory list
+# Common English short names and abbreviations that ISO 3166-1 does not use, keyed by alpha-2,
+# including those some pycountry releases give as common names and others do not ("Iran",
+# "Laos", "Syria"), so that no lookup depends on which release is installed. They follow the
+# English short names in the Unicode CLDR territory list
 # (https://github.com/unicode-org/cldr/blob/main/common/main/en.xml) and common press usage.
 _ALIASES: dict[str, tuple[str, ...]] = {
     "AE": ("UAE", "Emirates"),
     "BN": ("Brunei",),
+    "BO": ("Bolivia",),
     "BS": ("The Bahamas",),
     "CD": ("DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of the Congo"),
     "CG": ("Congo-Brazzaville", "Republic of the Congo"),
@@ -30,15 +33,25 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "FM": ("Micronesia",),
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "GM": ("The Gambia",),
+    "IR": ("Iran",),
+    "KP": ("North Korea",),
+    "KR": ("South Korea",),
+    "LA": ("Laos",),
+    "MD": ("Moldova",),
     "MK": ("Macedonia",),
     "MM": ("Burma",),
     "PS": ("Palestine",),
     "RU": ("Russia",),
+    "SY": ("Syria",),
     "SZ": ("Swaziland",),
     "TL": ("East Timor",),
-    "TR": ("Turkey",),
+    "TR": ("Turkey", "Türkiye"),  # pycountry 22.3.5 names it Turkey, 23.12.11 on Türkiye
+    "TW": ("Taiwan",),
+    "TZ": ("Tanzania",),
     "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
     "VA": ("Vatican", "Vatican City", "Holy See"),
+    "VE": ("Venezuela",),
+    "VN": ("Vietnam",),
 }
 
 

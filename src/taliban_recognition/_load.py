@@ -96,6 +96,7 @@ class Shelf:
                     text = self._locate().joinpath(RELEASES).read_bytes().decode()
                 except (OSError, KeyError, UnicodeDecodeError) as error:
                     raise DataFormatError(where, f"cannot be read: {error}") from None
+                dates: dict[str, dt.date] = {}
                 for number, line in enumerate(text.splitlines(), 1):
                     match = _RELEASE.fullmatch(line)
                     try:
@@ -104,7 +105,8 @@ class Shelf:
                         day = None
                     if match is None or day is None:
                         raise DataFormatError(f"{where}:{number}", f"malformed line {line!r}")
-                    self._releases[match[1]] = day
+                    dates[match[1]] = day
+                self._releases.update(dates)  # all or nothing: a bad line is reported each time
             found = self._releases.get(version)
         if found is None:
             raise DataFormatError(where, f"lists no release of version {version}")
