@@ -56,7 +56,7 @@ from taliban_recognition import (  # noqa: E402
     StatusPeriod,
 )
 from taliban_recognition._cite import citation  # noqa: E402
-from taliban_recognition._convert import dumps, loads, strict_converter  # noqa: E402
+from taliban_recognition._convert import describe, dumps, loads, strict_converter  # noqa: E402
 from taliban_recognition._dataset import SUBJECT, event_order  # noqa: E402
 from taliban_recognition._diff import DatasetDiff  # noqa: E402
 from taliban_recognition._errors import DataFormatError  # noqa: E402
@@ -375,20 +375,12 @@ def _converter(names: Mapping[type, Callable[[str], Any]]) -> cattrs.Converter:
     return converter
 
 
-def _describe(error: BaseException, _: object) -> str:
-    if isinstance(error, KeyError):
-        return "required field missing"
-    if isinstance(error, cattrs.ForbiddenExtraKeysError):
-        return f"unknown field(s) {sorted(error.extra_fields)}"
-    return str(error)
-
-
 def _make(converter: cattrs.Converter, value: object, kind: Any, where: str) -> Any:  # noqa: ANN401
     """A record of `kind` from `value`, or a `BuildError` that says `where` it is wrong."""
     try:
         return converter.structure(value, kind)
     except cattrs.BaseValidationError as error:
-        problems = cattrs.transform_error(error, format_exception=_describe, path=where)
+        problems = cattrs.transform_error(error, format_exception=describe, path=where)
         raise BuildError("; ".join(problems)) from None
     except (ValueError, TypeError, LookupError) as error:
         raise BuildError(f"{where}: {error}") from None

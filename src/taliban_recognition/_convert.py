@@ -140,8 +140,11 @@ def _shared(kind: type, structure: Any) -> Any:  # noqa: ANN401
     return hook
 
 
-def _describe(error: BaseException, kind: object) -> str:
-    """Say what was wrong in our words; cattrs's default hides the validator's message."""
+def describe(error: BaseException, kind: object) -> str:
+    """Say what was wrong in our words; cattrs's default hides the validator's message.
+
+    The format of the messages of `cattrs.transform_error`, for data files and annotations.
+    """
     if isinstance(error, KeyError):
         return "required field missing"
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
@@ -300,6 +303,6 @@ def _loads(data: bytes, sha256: str) -> Dataset:
         invariant = error.exceptions[0]
         if isinstance(invariant, DataFormatError):  # from Dataset's own checks: has its path
             raise invariant from None
-        first = cattrs.transform_error(error, format_exception=_describe)[0]
+        first = cattrs.transform_error(error, format_exception=describe)[0]
         problem, _, path = first.rpartition(" @ ")
         raise DataFormatError(path or "$", problem or first) from None

@@ -9,6 +9,8 @@ and the Data Package schema, the diff, the data dictionary, the builder and the 
 from __future__ import annotations
 
 import enum
+import functools
+import operator
 import re
 from types import UnionType
 from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
@@ -232,15 +234,17 @@ def added_after(kind: type, level: Level) -> tuple[attrs.Attribute[Any], ...]:
 def narrow(value: Any, level: Level) -> Any:  # noqa: ANN401 -- any record, tuple or value
     """`value` as dataset version `level` has it: fields added after it left at their defaults.
 
-    Records and tuples are rebuilt through their constructors, so their validators run again;
-    values of other types are returned as they are.
+    Records and tuples that change are rebuilt through their constructors, so their validators
+    run again; anything that `level` has in full is returned as it is.
     """
     if isinstance(value, tuple):
-        return tuple(narrow(item, level) for item in value)
-    if not attrs.has(type(value)):
+        items = tuple(narrow(item, level) for item in value)
+        return value if all(map(operator.is_, items, value)) else items
+    kind = type(value)
+    if not attrs.has(kind) or _newest_of(kind) <= level:
         return value
     changes: dict[str, Any] = {}
-    for field in attrs.fields(type(value)):
+    for field in attrs.fields(kind):
         if not field.init:
             continue
         current = getattr(value, field.name)
@@ -248,6 +252,11 @@ def narrow(value: Any, level: Level) -> Any:  # noqa: ANN401 -- any record, tupl
         if new is not current:
             changes[field.alias or field.name] = new
     return attrs.evolve(value, **changes) if changes else value
+
+
+@functools.cache
+def _newest_of(kind: type) -> Level:
+    return newest(kind)
 
 
 def build(kind: Callable[..., T], level: Level, values: Mapping[str, Any]) -> T:

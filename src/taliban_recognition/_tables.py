@@ -250,14 +250,18 @@ class _Item(NamedTuple):
     item: Any
 
 
-def _items(parents: tuple[tuple[str, str, str], ...]) -> Callable[[Dataset], Iterator[_Item]]:
-    """The members of the tuple fields (collection, record type, field) of `parents`."""
+_RECORD_TYPES = {"events": "event", "statuses": "status"}
+"""What a record of a collection is called in the ids and columns of the tables of its parts."""
+
+
+def _items(parents: tuple[tuple[str, str], ...]) -> Callable[[Dataset], Iterator[_Item]]:
+    """The members of the tuple fields (collection, field) of `parents`, in that order."""
 
     def items(dataset: Dataset) -> Iterator[_Item]:
-        for collection, record_type, field in parents:
+        for collection, field in parents:
             for record in getattr(dataset, collection):
                 for position, item in enumerate(getattr(record, field)):
-                    yield _Item(record_type, record.id, position, item)
+                    yield _Item(_RECORD_TYPES[collection], record.id, position, item)
 
     return items
 
@@ -269,17 +273,15 @@ def _item_column(name: str, description: str, **options: Any) -> Column:  # noqa
     return Column(name, options.pop("type", "string"), description, get=get, **options)
 
 
-def _parent_column(record_type: str, description: str, *, required: bool) -> Column:
+def _parent_column(collection: str, description: str, *, required: bool) -> Column:
+    """The column of the ids of the records of `collection` that a row is a part of."""
+    record_type = _RECORD_TYPES[collection]
+
     def get(row: _Item) -> Value:
         return row.record_id if row.record_type == record_type else None
 
     return Column(
-        f"{record_type}_id",
-        "string",
-        description,
-        required=required,
-        refers=f"{record_type}s" if record_type != "status" else "statuses",
-        get=get,
+        f"{record_type}_id", "string", description, required=required, refers=collection, get=get
     )
 
 
@@ -338,14 +340,14 @@ TABLES: tuple[Table, ...] = (
         "status_events",
         "Which events each status period rests on.",
         (
-            _parent_column("status", "Id of the status period.", required=True),
+            _parent_column("statuses", "Id of the status period.", required=True),
             _item_column(
                 "position", "Order of the event among the period's events, from 0.", type="integer"
             ),
             _member_column(StatusPeriod, "events"),
         ),
         ("status_id", "position"),
-        _items((("statuses", "status", "events"),)),
+        _items((("statuses", "events"),)),
     ),
     Table(
         "evidence",
@@ -362,15 +364,15 @@ TABLES: tuple[Table, ...] = (
                 "Whether the quote supports an event or a status period.",
                 enum=("event", "status"),
             ),
-            _parent_column("event", "Id of the event it supports.", required=False),
-            _parent_column("status", "Id of the status period it supports.", required=False),
+            _parent_column("events", "Id of the event it supports.", required=False),
+            _parent_column("statuses", "Id of the status period it supports.", required=False),
             _item_column(
                 "position", "Order of the quote among its record's, from 0.", type="integer"
             ),
             *columns_of(Evidence, _Context(holder=_item)),
         ),
         ("id",),
-        _items((("events", "event", "evidence"), ("statuses", "status", "evidence"))),
+        _items((("events", "evidence"), ("statuses", "evidence"))),
     ),
     _collection(
         "references", "Published works cited for corroborated dates; not shipped, not quoted."

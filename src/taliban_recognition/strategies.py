@@ -66,7 +66,7 @@ from taliban_recognition._model import (
     Source,
     StatusPeriod,
 )
-from taliban_recognition._schema import build, version_key
+from taliban_recognition._schema import Level, build, field_since, version_key
 
 __all__ = [
     "actors",
@@ -457,6 +457,11 @@ def _around(draw: st.DrawFn, day: dt.date, low: dt.date, high: dt.date) -> Fuzzy
     )
 
 
+def _has(kind: type, name: str, level: Level) -> bool:
+    """Whether dataset version `level` has field `name` of record type `kind`."""
+    return field_since(attrs.fields_dict(kind)[name]) <= level
+
+
 def _unique_by_id(records: list[Any]) -> tuple[Any, ...]:
     return tuple({record.id: record for record in records}.values())
 
@@ -484,18 +489,30 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
     """
     from taliban_recognition._convert import dumps  # noqa: PLC0415 -- cattrs only when drawn
 
-    # Everything is drawn with the newest schema's fields, then seen through the drawn
-    # version's schema: the fields it does not have are left at their defaults.
+    # The fields the drawn version's schema has are drawn, as the record declarations say;
+    # the dataset is then seen through that schema, so that nothing newer is left set.
     version = draw(st.sampled_from(versions()) | st.from_regex(_VERSION, fullmatch=True))
+    level = version_key(version)
+    codes = _has(Country, "cow_code", level)
     as_of = draw(st.dates(dt.date(1950, 1, 1), dt.date(2100, 1, 1)))
     coverage_start = draw(st.dates(as_of - dt.timedelta(days=20 * 366), as_of))
     texts_of = _unique_by_id(draw(st.lists(sources(), min_size=1, max_size=2)))
-    cited = _unique_by_id(draw(st.lists(references(), max_size=2)))
-    cast = _unique_by_id(draw(st.lists(actors(codes=True), min_size=1, max_size=6)))
+    cited = (
+        _unique_by_id(draw(st.lists(references(), max_size=2)))
+        if _has(Dataset, "references", level)
+        else ()
+    )
+    cast = _unique_by_id(draw(st.lists(actors(codes=codes), min_size=1, max_size=6)))
     happenings = _unique_by_id(
         draw(
             st.lists(
-                events(cast=cast, texts_of=texts_of, as_of=as_of, codes=True, cited=cited),
+                events(
+                    cast=cast,
+                    texts_of=texts_of,
+                    as_of=as_of,
+                    codes=_has(Event, "codes", level),
+                    cited=cited if _has(Event, "corroboration", level) else (),
+                ),
                 max_size=max_events,
             )
         )
@@ -503,7 +520,7 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
     event_ids = tuple(e.id for e in happenings)
     states = draw(
         st.lists(
-            countries(codes=True).filter(lambda c: c.alpha_2 != SUBJECT),
+            countries(codes=codes).filter(lambda c: c.alpha_2 != SUBJECT),
             max_size=max_states,
             unique_by=lambda c: c.alpha_2,
         )
@@ -523,7 +540,7 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
     ]
     dataset = build(
         Dataset,
-        version_key(version),
+        level,
         {
             "version": version,
             "references": cited,
