@@ -160,7 +160,7 @@ def _series(pandas: Any, column: Column, values: list[Value]) -> Any:  # noqa: A
     dtype = {
         "string": "string",
         "integer": "int64" if column.required else "Int64",
-        "boolean": "bool",
+        "boolean": "bool" if column.required else "boolean",
         "date": "datetime64[s]",
     }[column.type]
     if column.type == "date":
