@@ -137,9 +137,10 @@ def read(root: Path = ANNOTATIONS) -> Annotations:
     order = [_version(version, "releases.toml") for version in releases]
     if order != sorted(set(order)):
         raise BuildError("releases.toml: each version once, oldest first")
-    corrections = tuple(_toml(root / "corrections.toml").get("corrections", []))
-    for entry in corrections:
-        _check_correction(entry, files, releases)
+    entries = _toml(root / "corrections.toml").get("corrections", [])
+    corrections = tuple(
+        _check_correction(one, files, releases) for entry in entries for one in _each(entry)
+    )
     for name in RECORD_FILES:
         for since in _sinces(files[name]):
             if since not in releases:
@@ -195,7 +196,7 @@ def _check_shape(files: dict[str, Any]) -> None:
             raise BuildError(f"dataset.toml [notes.{key}]: a paragraph has a text, may say since")
 
 
-TABLE_KEYS = ("file", "key", "fills", "corrects", *PROVENANCE)
+TABLE_KEYS = ("file", "key", "fills", "corrects", "outside", *PROVENANCE)
 """What an entry of ``tables.toml`` may say."""
 
 
@@ -210,6 +211,9 @@ def _check_table(
     unknown = sorted(set(table) - set(TABLE_KEYS))
     if unknown or name in taken:
         raise BuildError(f"{where}: a name of its own, and only {', '.join(TABLE_KEYS)}: {unknown}")
+    outside = table.get("outside", [])
+    if not isinstance(outside, list) or not all(isinstance(entry, str) for entry in outside):
+        raise BuildError(f"{where}: outside lists upstream entries as text, such as 'COW 347'")
     if table.get("fills", "countries") != "countries":
         raise BuildError(f"{where}: fills = 'countries' is all a table can fill")
     corrects = table.get("corrects")
@@ -217,7 +221,25 @@ def _check_table(
         raise BuildError(f"{where}: corrects names another table, and then fills nothing")
 
 
-def _check_correction(entry: object, files: dict[str, Any], releases: dict[str, Any]) -> None:
+def _each(entry: object) -> Iterator[object]:
+    """A correction of several fields (``paths``, one `was` for all) as one per field."""
+    if not isinstance(entry, dict) or "paths" not in entry:
+        yield entry
+        return
+    paths = entry["paths"]
+    if "path" in entry:
+        raise BuildError(f"corrections.toml: a path or paths, not both: {entry}")
+    if not isinstance(paths, list) or not paths or not all(isinstance(p, str) for p in paths):
+        raise BuildError(f"corrections.toml: paths is a list of paths, as text: {entry}")
+    if len(set(paths)) < len(paths):
+        raise BuildError(f"corrections.toml: paths names a field twice: {entry}")
+    for path in paths:
+        yield {key: value for key, value in entry.items() if key != "paths"} | {"path": path}
+
+
+def _check_correction(
+    entry: object, files: dict[str, Any], releases: dict[str, Any]
+) -> dict[str, Any]:
     """Refuse a correction that names no release, or no field of the annotations as they are."""
     fields = {"version", "path", "why"}
     if not isinstance(entry, dict) or not fields <= set(entry) <= {*fields, "was"}:
@@ -233,6 +255,7 @@ def _check_correction(entry: object, files: dict[str, Any], releases: dict[str, 
         raise BuildError(f"{where}: {key!r} is no field of any record, nor a key there")
     if not in_record and not isinstance(entry.get("was", ""), str):
         raise BuildError(f"{where}: a cell of a reference table was text, quoted")
+    return entry
 
 
 def _rows(path: Path, key: str) -> dict[str, dict[str, str]]:
@@ -464,6 +487,10 @@ def _cell(field: attrs.Attribute[Any], cell: str, where: str) -> object:
         if not cell.isascii() or not cell.isdigit():
             raise BuildError(f"{where}: {field.name} must be a whole number, got {cell!r}")
         return int(cell)
+    if (optional or field.type) is bool:
+        if cell not in ("true", "false"):
+            raise BuildError(f"{where}: {field.name} must be true or false, got {cell!r}")
+        return cell == "true"
     return cell
 
 

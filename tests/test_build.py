@@ -148,15 +148,47 @@ def test_each_covered_state_has_one_row_in_each_table_of_states() -> None:
     assert covered == set(members) - {"AF"}
 
 
-def test_corrections_of_the_codes_say_why_and_change_something() -> None:
-    corrections = ANNOTATIONS.files["cow-gw-corrections"]
-    assert set(corrections) == {"VA", "VN"}
-    for code, row in corrections.items():
-        assert row["reason"].strip()
-        upstream = ANNOTATIONS.files["cow-gw"][code]
-        assert {k: v for k, v in row.items() if k != "reason"} != upstream
-    vietnam = next(p.country for p in tr.load("1.1.0").statuses if p.country.alpha_2 == "VN")
-    assert (vietnam.gw_code, vietnam.gw_abbr) == (816, "DRV")
+def test_the_codes_follow_each_state_list_on_its_own() -> None:
+    states = {p.country.alpha_2: p.country for p in tr.load("1.2.0").statuses}
+    assert (states["RS"].cow_code, states["RS"].cow_abbr, states["RS"].gw_code) == (345, "YUG", 340)
+    assert (states["YE"].cow_code, states["YE"].gw_code, states["YE"].gw_abbr) == (679, 678, "YEM")
+    assert (states["DE"].cow_code, states["DE"].gw_code) == (255, 260)
+    assert (states["VN"].gw_code, states["VN"].gw_abbr) == (816, "DRV")
+    assert (states["KI"].cow_code, states["KI"].gw_code, states["KI"].gw_abbr) == (946, 970, "KBI")
+    assert (states["NR"].cow_code, states["NR"].gw_code) == (970, 971)  # 970 is each list's other
+    micro = {code for code, c in states.items() if c.gw_microstate}
+    assert len(micro) == 21
+    assert {"MC", "LI", "AD", "SM", "TV", "NR"} <= micro
+    for country in states.values():
+        assert (country.gw_code is None) == (country.gw_microstate is None), country
+    neither = {code for code, c in states.items() if c.cow_code is None and c.gw_code is None}
+    assert neither == {"VA", "PS"}
+
+
+def test_a_corrections_table_replaces_the_upstream_values_it_lists(on_disk: Path) -> None:
+    (on_disk / "tables" / "cow-gw-fix.csv").write_text(
+        "alpha_2,gw_code,gw_abbr,reason\nRS,345,YUG,a test departure\n", encoding="utf-8"
+    )
+    entry = """
+[cow-gw-fix]
+file = "tables/cow-gw-fix.csv"
+key = "alpha_2"
+corrects = "cow-gw"
+describes = "x"
+upstream = "x"
+version = "x"
+url = "https://example.org"
+checked = "x"
+checked_on = 2026-12-01
+"""
+    spoil(on_disk, "tables.toml", None, entry)
+    annotations = builder.read(on_disk)
+    assert annotations.files["cow-gw"]["RS"]["gw_code"] == "340"  # the upstream's, as it is
+    serbia = builder.compile_version(annotations, "1.2.0").status_periods("RS")[0].country
+    assert (serbia.gw_code, serbia.gw_abbr, serbia.cow_code) == (345, "YUG", 345)
+    spoil(on_disk, "tables/cow-gw-fix.csv", "a test departure", "")
+    with pytest.raises(builder.BuildError, match="RS corrects no row of cow-gw, or says why"):
+        builder.compile_version(builder.read(on_disk), "1.2.0")
 
 
 def test_every_name_an_annotation_gives_resolves() -> None:
@@ -293,7 +325,12 @@ def spoil(root: Path, name: str, old: str | None, new: str) -> None:
             "\nfils = ",
             r"\[iso-3166\]: a name of its own, and only file",
         ),
-        ("tables.toml", 'corrects = "cow-gw"', 'corrects = "cow-gw2"', "corrects names another"),
+        (
+            "tables.toml",
+            "\n[un-membership]\n",
+            '\n[un-membership]\ncorrects = "cow-gw2"\n',
+            "corrects names another",
+        ),
         ("tables.toml", "checked_on = 2026-12-01", "", r"\[iso-3166\]: says nothing of checked_on"),
         ("releases.toml", 'version = "1.1.0"', 'version = "1.1"', "MAJOR.MINOR.PATCH, got '1.1'"),
         ("events.toml", 'kind = "takeover"', 'kind = "takeover"\nsince = "1.9.0"', "'1.9.0' is no"),
@@ -352,7 +389,7 @@ def with_later_version(**files: Any) -> builder.Annotations:
 
 def test_a_table_added_with_since_is_left_out_of_earlier_versions() -> None:
     events = events_with(
-        "pakistan-posts-ambassador",
+        "taliban-vows-to-counter-islamic-state",
         corroboration={
             "since": NEXT,
             "date": "2021-09",
@@ -370,7 +407,7 @@ def test_a_table_added_with_since_is_left_out_of_earlier_versions() -> None:
             == (DATA / f"{version}.json").read_bytes()
         )
     new = builder.compile_version(later, NEXT)
-    corroboration = new.event("pakistan-posts-ambassador").corroboration
+    corroboration = new.event("taliban-vows-to-counter-islamic-state").corroboration
     assert corroboration is not None
     assert str(corroboration.date) == "2021-09"
     assert new.status_periods("BR")[0].notes == f"Brazil, from {NEXT}."
@@ -387,7 +424,8 @@ def test_a_correction_is_undone_in_earlier_versions() -> None:
     }
     added = {"version": NEXT, "path": "events.russia-recognizes-taliban.place", "why": "test"}
     events["events"]["russia-recognizes-taliban"]["place"] = "Moscow"  # no such field: refused
-    later = attrs.evolve(with_later_version(events=events), corrections=(undone, added))
+    known = ANNOTATIONS.corrections
+    later = attrs.evolve(with_later_version(events=events), corrections=(*known, undone, added))
     for version in tr.versions():
         assert (
             dumps(builder.compile_version(later, version))
@@ -396,7 +434,7 @@ def test_a_correction_is_undone_in_earlier_versions() -> None:
     with pytest.raises(builder.BuildError, match=r"unknown field\(s\) \['place'\]"):
         builder.compile_version(later, NEXT)
     del events["events"]["russia-recognizes-taliban"]["place"]
-    fixed = attrs.evolve(later, corrections=(undone,))
+    fixed = attrs.evolve(later, corrections=(*known, undone))
     new = builder.compile_version(fixed, NEXT)
     assert new.event("russia-recognizes-taliban").summary == "Russia recognizes the Taliban."
 
@@ -440,7 +478,7 @@ def test_write_refuses_while_a_shipped_version_is_not_its_build(
 
 GUIDE = ROOT / "docs" / "maintaining.md"
 FENCE = re.compile(r"^( *)```diff\n(.*?)^\1```$", re.MULTILINE | re.DOTALL)
-EXAMPLE = "1.2.0"
+EXAMPLE = "1.3.0"
 """The version the guide's worked example writes; the tests write it as `NEXT`."""
 LOGS = ("annotations/releases.toml", "annotations/corrections.toml")
 """Files kept oldest entry first: the guide's entries for them go at their end."""
@@ -605,3 +643,228 @@ def test_a_correction_changes_the_new_version_only(example: Path) -> None:
     assert manifest.startswith((DATA / "SHA256SUMS").read_text(encoding="utf-8"))
     assert (data / "RELEASES").read_text(encoding="utf-8").endswith(f"{NEXT}  2026-12-01\n")
     assert f'version: "{NEXT}"' in (example / "CITATION.cff").read_text(encoding="utf-8")
+
+
+# The reference tables against their upstream lists -------------------------------------------
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import check_upstream  # noqa: E402 -- a script, not a package module
+
+SINCE = ANNOTATIONS.files["dataset"]["coverage_start"]
+
+
+def upstream_from_the_table() -> dict[str, dict[int, dict[str, str]]]:
+    """State lists that give exactly what the cow-gw table says, with the spells it leaves out."""
+    lists: dict[str, dict[int, dict[str, str]]] = {"COW": {}, "GW": {}}
+    for row in ANNOTATIONS.files["cow-gw"].values():
+        for name, number, abbr in (("COW", "cow_code", "cow_abbr"), ("GW", "gw_code", "gw_abbr")):
+            if row[number]:
+                flag = row["gw_microstate"] if name == "GW" else "false"
+                spell = {"country_name": row["alpha_2"], "microstate": flag}
+                lists[name][int(row[number])] = {
+                    "cowc" if name == "COW" else "gwc": row[abbr]
+                } | spell
+    for entry in ANNOTATIONS.tables["cow-gw"]["outside"]:
+        name, number = entry.split()
+        lists[name][int(number)] = {
+            "cowc": "OUT",
+            "gwc": "OUT",
+            "country_name": entry,
+            "microstate": "true",
+        }
+    return lists
+
+
+def test_lists_that_say_what_the_tables_say_raise_no_false_alarm() -> None:
+    assert check_upstream.compare(ANNOTATIONS, upstream_from_the_table()) == []
+    plover = {
+        code: (r["plover"], r["plover_mode"], r["plover_context"])
+        for code, r in ANNOTATIONS.files["cameo-plover"].items()
+        if r["plover"]
+    }
+    assert check_upstream.compare_plover(ANNOTATIONS, plover) == []
+
+
+@pytest.mark.parametrize(
+    ("spoil_lists", "message"),
+    [
+        (lambda ls: ls["COW"][365].update(cowc="RUZ"), "RU: COW 365 is RUZ"),
+        (lambda ls: ls["GW"].pop(221), "MC: GW 221 is no spell open in coverage"),
+        (lambda ls: ls["GW"][221].update(microstate="false"), "MC: GW 221 is microstate=false"),
+        (
+            lambda ls: ls["GW"].__setitem__(
+                999, {"gwc": "NEW", "country_name": "New", "microstate": "true"}
+            ),
+            "GW 999 .New. is open in coverage and no row's",
+        ),
+    ],
+)
+def test_a_table_that_departs_from_its_upstream_is_named(
+    spoil_lists: Any,
+    message: str,
+) -> None:
+    lists = upstream_from_the_table()
+    spoil_lists(lists)
+    problems = check_upstream.compare(ANNOTATIONS, lists)
+    assert len(problems) == 1
+    assert re.match(message, problems[0]), problems
+
+
+def test_the_lists_are_read_from_their_files_by_spells_open_in_coverage(tmp_path: Path) -> None:
+    (tmp_path / "cow-states.csv").write_text(
+        "cowcode,cowc,country_name,start,end,microstate\n"
+        "365,RUS,Russia,1816-01-01,,false\n"
+        "345,YUG,Yugoslavia,1878-07-13,1941-04-20,false\n"
+        "345,YUG,Yugoslavia,1944-10-20,,false\n"
+        "817,RVN,Republic of Vietnam,1954-06-04,1975-04-30,false\n",
+        encoding="utf-8",
+    )
+    found = check_upstream.spells(tmp_path / "cow-states.csv", "cowcode", "cowc", SINCE)
+    assert sorted(found) == [345, 365]
+    assert found[345]["start"] == "1944-10-20"
+    (tmp_path / "bad.csv").write_text("code,name\n1,x\n", encoding="utf-8")
+    with pytest.raises(builder.BuildError, match="expected the columns"):
+        check_upstream.spells(tmp_path / "bad.csv", "cowcode", "cowc", SINCE)
+
+
+def test_plovers_table_is_read_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "table.txt"
+    path.write_text(
+        "# a comment\n05: SUPPORT\n050: SUPPORT,   ,   diplomatic # Engage\n"
+        "183: ASSAULT,  suicide-attack,  # Bombing\n050: AGREE, , economic # a repeat\n",
+        encoding="utf-8",
+    )
+    table = check_upstream.plover_table(path)
+    assert table["050"] == ("SUPPORT", "", "diplomatic")
+    assert table["183"] == ("ASSAULT", "suicide-attack", "")
+    assert table["05"] == ("SUPPORT", "", "")
+    upstream = {**table, "030": ("AGREE", "", "diplomatic"), "051": ("SUPPORT", "", "diplomatic")}
+    problems = check_upstream.compare_plover(ANNOTATIONS, upstream)
+    assert any(p.startswith("cameo-plover: CAMEO 061 is ('', '', '') upstream") for p in problems)
+
+
+def test_the_check_says_which_files_it_could_not_read(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_upstream.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "cow-states.csv" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_several_fields_may_share_one_correction(on_disk: Path) -> None:
+    entry = (
+        '\n[[corrections]]\nversion = "1.2.0"\n'
+        'paths = ["events.russia-recognizes-taliban.summary",'
+        ' "events.russia-recognizes-taliban.summary"]\n'
+        'was = "x"\nwhy = "test"\n'
+    )
+    spoil(on_disk, "corrections.toml", None, entry)
+    with pytest.raises(builder.BuildError, match="paths names a field twice"):
+        builder.read(on_disk)
+    shared = [c for c in ANNOTATIONS.corrections if c["path"].startswith("cow-gw.AD.")]
+    assert [c["path"] for c in shared] == [
+        f"cow-gw.AD.{f}" for f in ("gw_code", "gw_abbr", "gw_microstate")
+    ]
+    assert all(c["was"] == "" and c["why"] == shared[0]["why"] for c in shared)
+
+
+@pytest.mark.parametrize("cell", ["yes", "True", "1", " true"])
+def test_a_true_false_cell_is_true_or_false_in_lower_case(on_disk: Path, cell: str) -> None:
+    spoil(on_disk, "tables/cow-gw.csv", "MC,221,MNC,221,MNC,true", f"MC,221,MNC,221,MNC,{cell}")
+    with pytest.raises(
+        builder.BuildError, match=f"gw_microstate must be true or false, got {cell!r}"
+    ):
+        builder.compile_version(builder.read(on_disk), "1.2.0")
+
+
+def with_cow_gw(
+    changes: dict[str, dict[str, str]], outside: list[str] | None = None
+) -> builder.Annotations:
+    """The annotations with some cells of the cow-gw table, or its `outside` list, changed."""
+    table = copy.deepcopy(ANNOTATIONS.files["cow-gw"])
+    for code, cells in changes.items():
+        table[code] |= cells
+    tables = copy.deepcopy(ANNOTATIONS.tables)
+    if outside is not None:
+        tables["cow-gw"]["outside"] = outside
+    return attrs.evolve(changed(**{"cow-gw": table}), tables=tables)
+
+
+@pytest.mark.parametrize(
+    ("changes", "outside", "message"),
+    [
+        ({"RS": {"cow_code": ""}}, None, "RS: a COW abbreviation without a number"),
+        ({"MC": {"gw_microstate": ""}}, None, "MC: gw_microstate is given exactly when gw_code is"),
+        (
+            {},
+            ["COW 347", "COW 713", "GW 347", "GW 396", "GW 397", "GW 713", "GW 999"],
+            "'GW 999' is no spell open",
+        ),
+        (
+            {},
+            ["COW 347", "COW 713", "GW 347", "GW 396", "GW 397", "GW 713", "GV 1"],
+            "'GV 1' names no list",
+        ),
+        (
+            {},
+            ["COW 347", "COW 713", "GW 347", "GW 396", "GW 397", "GW 713", "GW 221"],
+            "'GW 221' is a row's number",
+        ),
+    ],
+)
+def test_a_table_that_contradicts_itself_or_its_exclusions_is_named(
+    changes: dict[str, dict[str, str]], outside: list[str] | None, message: str
+) -> None:
+    lists = upstream_from_the_table()
+    problems = check_upstream.compare(with_cow_gw(changes, outside), lists)
+    assert any(message in problem for problem in problems), problems
+
+
+def test_a_list_with_two_open_spells_of_one_number_or_a_bad_day_is_refused(tmp_path: Path) -> None:
+    head = "cowcode,cowc,country_name,start,end,microstate\n"
+    path = tmp_path / "cow-states.csv"
+    path.write_text(
+        head + "365,RUS,Russia,1816-01-01,,false\n365,RUS,Russia,1992-01-01,,false\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(builder.BuildError, match="two spells of 365 are open after 2021-08-01"):
+        check_upstream.spells(path, "cowcode", "cowc", SINCE)
+    path.write_text(head + "365,RUS,Russia,1816-01-01,2021-13-01,false\n", encoding="utf-8")
+    with pytest.raises(builder.BuildError, match=r"cow-states.csv:2: cowcode must be a number"):
+        check_upstream.spells(path, "cowcode", "cowc", SINCE)
+
+
+def test_a_cameo_code_an_event_uses_needs_a_row_of_plovers_values() -> None:
+    table = copy.deepcopy(ANNOTATIONS.files["cameo-plover"])
+    del table["054"]
+    upstream = {
+        c: (r["plover"], r["plover_mode"], r["plover_context"])
+        for c, r in table.items()
+        if r["plover"]
+    }
+    problems = check_upstream.compare_plover(changed(**{"cameo-plover": table}), upstream)
+    assert problems == ["cameo-plover: no row for CAMEO 054, which an event uses"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ('paths = ["dataset.as_of"]\npath = "dataset.as_of"', "a path or paths, not both"),
+        ("paths = []", "paths is a list of paths, as text"),
+        ("paths = [[1]]", "paths is a list of paths, as text"),
+        ('paths = "dataset.as_of"', "paths is a list of paths, as text"),
+    ],
+)
+def test_a_misshapen_list_of_paths_is_refused(on_disk: Path, entry: str, message: str) -> None:
+    spoil(
+        on_disk,
+        "corrections.toml",
+        None,
+        f'\n[[corrections]]\nversion = "1.2.0"\n{entry}\nwas = "x"\nwhy = "test"\n',
+    )
+    with pytest.raises(builder.BuildError, match=message):
+        builder.read(on_disk)

@@ -75,6 +75,7 @@ def _country(row: dict[str, Value], prefix: str) -> tr.Country | None:
         cow_abbr=row.get(f"{prefix}_cow_abbr"),  # type: ignore[arg-type]
         gw_code=row.get(f"{prefix}_gw_code"),  # type: ignore[arg-type]
         gw_abbr=row.get(f"{prefix}_gw_abbr"),  # type: ignore[arg-type]
+        gw_microstate=row.get(f"{prefix}_gw_microstate"),  # type: ignore[arg-type]
     )
 
 
@@ -144,6 +145,8 @@ def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
             else tr.EventCodes(
                 cameo=str(row["cameo"]),
                 plover=tr.PloverType(row["plover"]),
+                plover_mode=row.get("plover_mode"),  # type: ignore[arg-type]
+                plover_context=row.get("plover_context"),  # type: ignore[arg-type]
                 notes=row["codes_notes"],  # type: ignore[arg-type]
             ),
             corroboration=None
@@ -183,6 +186,7 @@ def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
             url=str(row["url"]),
             date=_date(row, "date"),
             notes=row["notes"],  # type: ignore[arg-type]
+            checked_on=row.get("checked_on"),  # type: ignore[arg-type]
         )
         for row in tables.get("references", [])
     )

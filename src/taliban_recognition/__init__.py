@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from taliban_recognition._load import load, versions
     from taliban_recognition._model import (
         CAMEO,
+        PLOVER_CONTEXTS,
+        PLOVER_MODES,
         Actor,
         ActorKind,
         Basis,
@@ -60,6 +62,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CAMEO",
+    "PLOVER_CONTEXTS",
+    "PLOVER_MODES",
     "Actor",
     "ActorKind",
     "Basis",
@@ -131,6 +135,8 @@ _DEFINED_IN = {
     "_load": ("load", "versions"),
     "_model": (
         "CAMEO",
+        "PLOVER_CONTEXTS",
+        "PLOVER_MODES",
         "Actor",
         "ActorKind",
         "Basis",

@@ -178,7 +178,8 @@ class PloverType(enum.Enum):
 
     PLOVER (Political Language Ontology for Verifiable Event Records) is the ontology of the
     POLECAT event data that succeeds CAMEO; these are its sixteen event types, with their
-    meanings in brief. Reference: https://github.com/openeventdata/PLOVER.
+    meanings in brief, as the PLOVER manual defines them (draft 2.0, 2024, at
+    https://github.com/openeventdata/PLOVER, commit 5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f).
 
     Examples:
         >>> PloverType("SUPPORT").name
@@ -190,11 +191,16 @@ class PloverType(enum.Enum):
     CONSULT = "CONSULT"
     """Meet, visit, or talk with another party."""
     SUPPORT = "SUPPORT"
-    """Praise, endorse, defend, or recognize another party."""
+    """Start, resume or expand diplomatic, non-material cooperation (posting or accepting an
+    ambassador, recognizing a government); praise, endorse or defend another party; sign an
+    agreement. Verbal and diplomatic only: material cooperation is `COOPERATE`."""
     CONCEDE = "CONCEDE"
-    """Ease restrictions, yield, or give in to demands."""
+    """Concede without immediate material effect: ease administrative or legal restrictions,
+    promise a concession, pardon, express regret. Material yielding is `RETREAT`."""
     COOPERATE = "COOPERATE"
-    """Cooperate in practice: diplomatic, economic, military, or other relations."""
+    """Cooperate materially with another party: economic exchange and trade, military
+    exchanges, judicial cooperation, sharing intelligence. Diplomatic cooperation is
+    `SUPPORT`."""
     AID = "AID"
     """Give material, humanitarian, military, or other aid."""
     RETREAT = "RETREAT"
@@ -202,22 +208,70 @@ class PloverType(enum.Enum):
     REQUEST = "REQUEST"
     """Ask, appeal, or demand that another party act."""
     ACCUSE = "ACCUSE"
-    """Criticize, blame, or accuse another party."""
+    """Criticize, blame, or accuse another party; investigate or sue it."""
     REJECT = "REJECT"
     """Refuse, reject, or veto a proposal, demand, or request."""
     THREATEN = "THREATEN"
     """Threaten another party with action."""
     PROTEST = "PROTEST"
-    """Demonstrate, strike, boycott, or otherwise protest."""
+    """Protest collectively and physically: demonstrate, riot, strike, boycott, obstruct.
+    A verbal or diplomatic protest is `ACCUSE`."""
     SANCTION = "SANCTION"
     """Impose sanctions, embargoes, or other penalties; cut or reduce relations."""
     MOBILIZE = "MOBILIZE"
     """Mobilize or raise the alert of armed forces."""
     COERCE = "COERCE"
-    """Coerce by non-lethal force: arrest, ban, expel, seize, or restrict."""
+    """Coerce short of violence: repress, restrict rights or movement, ban individuals or
+    groups from political life, arrest, deport, seize, censor. Physical force, lethal or not,
+    is `ASSAULT`."""
     ASSAULT = "ASSAULT"
-    """Use lethal or violent force: attacks, bombings, armed conflict."""
+    """Use violence that could cause substantial physical harm: armed attacks, bombings,
+    abductions, beatings, destruction of property."""
 
+
+PLOVER_MODES: Mapping[PloverType, tuple[str, ...]] = MappingProxyType(
+    {
+        PloverType.AGREE: (),
+        PloverType.CONSULT: ("visit", "third-party", "multilateral", "phone"),
+        PloverType.SUPPORT: (),
+        PloverType.CONCEDE: (),
+        PloverType.COOPERATE: (),
+        PloverType.AID: (),
+        PloverType.RETREAT: ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
+        PloverType.REQUEST: ("assist", "change", "yield", "meet"),
+        PloverType.ACCUSE: ("disapprove", "investigate", "allege"),
+        PloverType.REJECT: ("assist", "change", "yield", "meet"),
+        PloverType.THREATEN: ("restrict", "arrest", "relations", "expel", "territory", "violence"),
+        PloverType.PROTEST: (
+            "demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize",
+        ),
+        PloverType.SANCTION: ("convict", "expel", "withdraw", "discontinue"),
+        PloverType.MOBILIZE: ("troops", "weapons", "police", "militia"),
+        PloverType.COERCE: (
+            "seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
+            "withhold", "misinformation", "cyber",
+        ),
+        PloverType.ASSAULT: (
+            "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
+            "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+            "crowd-control", "unconventional",
+        ),
+    }
+)  # fmt: skip
+"""The modes of each PLOVER event type: how it was done, as the PLOVER manual lists them
+(draft 2.0, 2024, commit 5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f). A type with none has
+no modes."""
+
+PLOVER_CONTEXTS: tuple[str, ...] = (
+    "military", "intelligence", "executive", "legislative", "election",
+    "political_institutions", "pro_democracy", "pro_autocracy", "economic", "legal",
+    "reparations", "human_rights", "rights_freedoms", "repression", "human_security", "gender",
+    "lgbt", "religion_ethnicity", "inequality", "diplomatic", "territory", "peacekeeping",
+    "health", "asylum", "migration", "disasters", "natural_resource", "environment",
+    "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption",
+    "illegal_drugs", "trafficking",
+)  # fmt: skip
+"""PLOVER's contexts: what an event is about, as the same manual lists them."""
 
 CAMEO: Mapping[str, str] = MappingProxyType(
     {
@@ -231,7 +285,9 @@ CAMEO: Mapping[str, str] = MappingProxyType(
         "0812": "Ease ban on political parties or politicians",
         "0254": "Appeal for easing of economic sanctions, boycott, or embargo",
         "104": "Demand political reform, not specified below",
+        "1043": "Demand rights",
         "163": "Impose embargo, boycott, or sanctions",
+        "1721": "Impose restrictions on political freedoms",
         "1722": "Ban political parties or politicians",
         "183": "Conduct suicide, car, or other non-military bombing, not specified below",
         "190": "Use conventional military force, not specified below",
@@ -437,6 +493,15 @@ def _check_optional_code(_: object, attribute: attrs.Attribute[int | None], valu
         raise ValueError(msg)
 
 
+def _check_gw_microstate(instance: Country, _: attrs.Attribute[bool | None], value: object) -> None:
+    if value is not None and type(value) is not bool:
+        msg = f"gw_microstate must be None, True or False, got {value!r}"
+        raise TypeError(msg)
+    if value is not None and instance.gw_code is None:
+        msg = "gw_microstate says which Gleditsch-Ward list gw_code is from: there is no gw_code"
+        raise ValueError(msg)
+
+
 @attrs.frozen
 class Country:
     """An ISO 3166-1 country, as the dataset records it.
@@ -514,6 +579,19 @@ class Country:
         ),
     )
     """Gleditsch-Ward state abbreviation, e.g. ``"RUS"``; None where the list has none."""
+    gw_microstate: bool | None = attrs.field(
+        default=None,
+        validator=_check_gw_microstate,
+        metadata=column(
+            "Whether {what}'s Gleditsch-Ward number is from the list of microstates rather than"
+            " the list of independent states; empty where it has no number.",
+            since="1.2.0",
+        ),
+    )
+    """Whether `gw_code` comes from Gleditsch and Ward's list of microstates (states of under
+    250,000 people, kept apart from the main list): True for, e.g., Monaco's 221; False for a
+    number on the main list; None where there is no `gw_code`. A Gleditsch-Ward panel of the
+    main list keeps the states where this is False. From dataset version 1.2.0."""
 
     def __str__(self) -> str:
         return f"{self.name} ({self.alpha_2})"
@@ -599,6 +677,12 @@ class Source:
     """How the source was obtained and anything else a reader should know."""
 
 
+def _check_day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not dt.date:
+        msg = f"{attribute.name} must be a datetime.date, got {value!r}"
+        raise TypeError(msg)
+
+
 @attrs.frozen
 class Reference:
     """A published work cited for a fact the sources leave vague, such as an exact date.
@@ -624,7 +708,20 @@ class Reference:
     notes: str | None = attrs.field(
         default=None, validator=_check_optional_text, metadata=column("What it is cited for.")
     )
-    """What it is cited for, and anything else a reader should know."""
+    """What it is cited for, what of it was checked and how, and anything else a reader should
+    know."""
+    checked_on: dt.date | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(_check_day),
+        metadata=column(
+            "The day the title, publisher, address and date were checked against a copy of the"
+            " work; empty where they were not.",
+            since="1.2.0",
+        ),
+    )
+    """The day its title, publisher, URL and publication date were checked against a stored
+    copy of the work (`notes` say what matched and what could not be checked); None where they
+    were not. From dataset version 1.2.0."""
 
 
 @attrs.frozen
@@ -655,6 +752,28 @@ def _cameo_label(codes: EventCodes) -> str:
     return codes.cameo_label
 
 
+def _check_plover_mode(instance: EventCodes, _: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        msg = f"plover_mode must be None or text, got {value!r}"
+        raise TypeError(msg)
+    modes = PLOVER_MODES.get(instance.plover, ())
+    if value not in modes:
+        valid = ", ".join(modes) or "none"
+        msg = f"{value!r} is no PLOVER mode of {instance.plover.value}; its modes: {valid}"
+        raise ValueError(msg)
+
+
+def _check_plover_context(_: object, __: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and value not in PLOVER_CONTEXTS:
+        msg = (
+            f"plover_context must be None or one of PLOVER's contexts (PLOVER_CONTEXTS, such as"
+            f" 'diplomatic' or 'economic'), got {value!r}"
+        )
+        raise ValueError(msg)
+
+
 @attrs.frozen
 class EventCodes:
     """An event's codes in the event-data ontologies, so it lines up with coded event data.
@@ -681,6 +800,28 @@ class EventCodes:
         metadata=column("PLOVER event type."),
     )
     """PLOVER event type, e.g. `PloverType.SUPPORT`."""
+    plover_mode: str | None = attrs.field(
+        default=None,
+        validator=_check_plover_mode,
+        metadata=column(
+            "PLOVER mode of the event type (how it was done); empty where none is given.",
+            since="1.2.0",
+            enum=tuple(sorted({mode for modes in PLOVER_MODES.values() for mode in modes})),
+        ),
+    )
+    """PLOVER mode, one of `PLOVER_MODES` for the `plover` type, e.g. ``"explosives"`` for an
+    `ASSAULT`; None where none is given. From dataset version 1.2.0."""
+    plover_context: str | None = attrs.field(
+        default=None,
+        validator=_check_plover_context,
+        metadata=column(
+            "PLOVER context (what the event is about); empty where none is given.",
+            since="1.2.0",
+            enum=PLOVER_CONTEXTS,
+        ),
+    )
+    """PLOVER context, one of `PLOVER_CONTEXTS`, e.g. ``"diplomatic"``; None where none is
+    given. From dataset version 1.2.0."""
     notes: str | None = attrs.field(
         default=None,
         validator=_check_optional_text,
@@ -699,7 +840,9 @@ class Corroboration:
     """A date for an event from a published work, beside the date the source gives.
 
     The corroborated date does not replace the source's: queries use it only when asked to
-    (``dates="corroborated"``). When it falls outside the source's date, `discrepancy` says so.
+    (``dates="corroborated"``). When it falls outside the source's date, `discrepancy` says so;
+    it may also say how the reference's account differs from the source's within it (an
+    ambassador accepted rather than posted, a ban suspended rather than ended).
     """
 
     date: FuzzyDate = attrs.field(
@@ -720,12 +863,15 @@ class Corroboration:
         default=None,
         validator=_check_optional_text,
         metadata=column(
-            "How the reference's date disagrees with the source's, when it falls outside.",
+            "How the reference disagrees with the source: always when its date falls outside"
+            " the source's; from 1.2.0 also where it reports a different act within it.",
             name="date_discrepancy",
         ),
     )
-    """How the reference and the source disagree, when the date falls outside the source's
-    date; None when it falls within it."""
+    """How the reference and the source disagree. Given whenever the date falls outside the
+    source's date; from dataset version 1.2.0 also where the date falls within it but the
+    reference reports the event differently (a different act, or a different party acting).
+    None where they agree."""
 
 
 def _check_corroboration(
@@ -738,9 +884,6 @@ def _check_corroboration(
         raise TypeError(msg)
     stated = instance.date
     within = stated.earliest <= value.date.earliest and value.date.latest <= stated.latest
-    if within and value.discrepancy is not None:
-        msg = f"corroborated date {value.date} is within {stated}: there is no discrepancy"
-        raise ValueError(msg)
     if not within and value.discrepancy is None:
         msg = f"corroborated date {value.date} is outside {stated}: say how they disagree"
         raise ValueError(msg)

@@ -98,7 +98,8 @@ def countries(*, codes: bool = False) -> st.SearchStrategy[Country]:
     """Any ISO 3166-1 country, as `country` returns it.
 
     With `codes`, it may also carry Correlates of War and Gleditsch-Ward codes (dataset
-    version 1.1.0 and later); they are drawn, not looked up, so they are not the real ones.
+    version 1.1.0 and later) and, with a Gleditsch-Ward number, which of its lists it is from
+    (1.2.0); they are drawn, not looked up, so they are not the real ones.
 
     Args:
         codes: Whether to draw COW and GW codes.
@@ -116,8 +117,21 @@ def countries(*, codes: bool = False) -> st.SearchStrategy[Country]:
         return plain
     number = st.none() | st.integers(1, 999)
     abbr = st.none() | _letters(3)
+    gw = st.tuples(st.none(), st.none()) | st.tuples(st.integers(1, 999), st.booleans())
     return st.builds(
-        attrs.evolve, plain, cow_code=number, cow_abbr=abbr, gw_code=number, gw_abbr=abbr
+        lambda country, cow_code, cow_abbr, gw_pair, gw_abbr: attrs.evolve(
+            country,
+            cow_code=cow_code,
+            cow_abbr=cow_abbr,
+            gw_code=gw_pair[0],
+            gw_abbr=gw_abbr,
+            gw_microstate=gw_pair[1],
+        ),
+        plain,
+        number,
+        abbr,
+        gw,
+        abbr,
     )
 
 
@@ -291,6 +305,7 @@ def references(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Ref
         ),
         date=draw(st.none() | fuzzy_dates()),
         notes=draw(st.none() | texts),
+        checked_on=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))),
     )
 
 
@@ -308,13 +323,16 @@ def event_codes(draw: st.DrawFn) -> EventCodes:
 def _corroboration(
     draw: st.DrawFn, stated: FuzzyDate, as_of: dt.date, cited: tuple[Reference, ...]
 ) -> Corroboration:
-    """A corroborated date no later than `as_of`, inside `stated` or, with a discrepancy, not."""
+    """A corroborated date no later than `as_of`, inside `stated` or, with a discrepancy, not.
+
+    Inside `stated`, it may also carry a discrepancy: the reference reports a different act.
+    """
     date = draw(fuzzy_dates(max_value=as_of))
     within = stated.earliest <= date.earliest and date.latest <= stated.latest
     return Corroboration(
         date=date,
         reference_id=draw(st.sampled_from(cited)).id,
-        discrepancy=None if within else draw(texts),
+        discrepancy=draw(st.none() | texts) if within else draw(texts),
     )
 
 
