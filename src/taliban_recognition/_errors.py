@@ -21,7 +21,7 @@ already catches ``LookupError`` or ``ValueError`` keeps working::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from taliban_recognition._public import publish
 
@@ -29,8 +29,35 @@ if TYPE_CHECKING:
     import datetime as dt
 
 
+def _rebuild(
+    kind: type[TalibanRecognitionError], args: tuple[Any, ...], state: dict[str, Any]
+) -> TalibanRecognitionError:
+    """An exception of `kind` with its message `args` and attributes `state`, not re-derived.
+
+    Its constructor is not called: it takes the parts the message was made from, which the
+    message no longer holds, so the exception is put back as it was.
+    """
+    error = kind.__new__(kind, *args)
+    if isinstance(error, ImportError):
+        ImportError.__init__(error, *args, name=state.pop("name"), path=state.pop("path"))
+    else:
+        Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
 class TalibanRecognitionError(Exception):
-    """Base class of every exception this package raises on purpose."""
+    """Base class of every exception this package raises on purpose.
+
+    Every one pickles and copies with its type, message and attributes, so it crosses process
+    boundaries (`concurrent.futures.ProcessPoolExecutor`, `multiprocessing`) intact.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = dict(self.__dict__)
+        if isinstance(self, ImportError):
+            state |= {"name": self.name, "path": self.path}
+        return (_rebuild, (type(self), self.args, state))
 
 
 class UnknownVersionError(TalibanRecognitionError, LookupError):
