@@ -89,3 +89,45 @@ def test_a_lookup_error_from_a_worker_is_still_a_lookup_error() -> None:
     assert isinstance(caught.value, tr.UnknownVersionError)
     assert caught.value.version == "9.9.9"
     assert caught.value.available == tr.versions()
+
+
+# Inputs that used to escape the hierarchy -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "kind", "message"),
+    [
+        (lambda: tr.country(10**5000), tr.UnknownCountryError, "an int of 16610 bits"),
+        (lambda: tr.country("A" * 1_000_000), tr.UnknownCountryError, "AAAA…; give an ISO"),
+        (lambda: tr.FuzzyDate.year("2025"), tr.InvalidDateError, "a year is a whole number"),  # type: ignore[arg-type]
+        (lambda: tr.FuzzyDate.year(True), tr.InvalidDateError, "a year is a whole number"),
+        (lambda: tr.FuzzyDate.year(0), tr.InvalidDateError, "from 1 to 9999"),
+        (lambda: tr.FuzzyDate.month(2025, 13), tr.InvalidDateError, "a month is a whole number"),
+        (lambda: tr.FuzzyDate.parse("２０２５-０４"), tr.InvalidDateError, "expected YYYY"),
+        (lambda: tr.FuzzyDate.parse("２０２５"), tr.InvalidDateError, "expected YYYY"),
+    ],
+)
+def test_bad_input_gets_a_documented_error(call: Any, kind: type[Exception], message: str) -> None:
+    with pytest.raises(kind, match=message):
+        call()
+
+
+def test_a_missing_day_from_pandas_is_an_invalid_date_and_a_timestamp_a_day() -> None:
+    import pandas as pd  # noqa: PLC0415 -- the test extra installs it
+
+    ds = tr.load("1.2.0")
+    with pytest.raises(tr.InvalidDateError, match="on must be a day, not a missing value"):
+        ds.status_of("RU", on=pd.NaT)  # type: ignore[arg-type]
+    assert (
+        ds.status_of("RU", on=pd.Timestamp("2025-07-03")) is tr.RecognitionStatus.FORMAL_RECOGNITION
+    )
+    assert tr.FuzzyDate.year(2025) == tr.FuzzyDate.parse("2025")
+    assert tr.FuzzyDate.month(2025, 4) == tr.FuzzyDate.parse("2025-04")
+
+
+def test_a_long_value_is_cut_in_the_message_and_kept_whole_in_the_attribute() -> None:
+    query = "Z" * 500
+    with pytest.raises(tr.UnknownCountryError) as caught:
+        tr.country(query)
+    assert len(str(caught.value)) < 250
+    assert caught.value.query == query

@@ -65,10 +65,14 @@ SUBJECT = "AF"
 
 def _day(value: object, argument: str) -> dt.date:
     """Turn a date argument into a `datetime.date`, or say what was wrong with it."""
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
-        return value
+        day = value.date() if isinstance(value, dt.datetime) else value
+        try:  # a plain date, also of a subclass; a missing one (pandas' NaT) has no ordinal
+            return dt.date.fromordinal(day.toordinal())
+        except (AttributeError, TypeError, ValueError):
+            raise InvalidDateError(
+                value, f"{argument} must be a day, not a missing value"
+            ) from None
     if isinstance(value, str):
         try:
             return parse_iso_day(value)

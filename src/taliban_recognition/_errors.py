@@ -29,6 +29,19 @@ if TYPE_CHECKING:
     import datetime as dt
 
 
+def _shown(value: object, limit: int = 80) -> str:
+    """`value`'s repr for a message, cut to `limit` characters.
+
+    A repr that cannot be made, of an int too long to print, is described instead.
+    """
+    try:
+        text = repr(value)
+    except ValueError:  # sys.get_int_max_str_digits() refuses a very long int
+        bits = value.bit_length() if isinstance(value, int) else 0
+        return f"<an int of {bits} bits>"
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
 def _rebuild(
     kind: type[TalibanRecognitionError], args: tuple[Any, ...], state: dict[str, Any]
 ) -> TalibanRecognitionError:
@@ -72,7 +85,7 @@ class UnknownVersionError(TalibanRecognitionError, LookupError):
         self.version = version
         self.available = available
         super().__init__(
-            f"unknown dataset version {version!r}; "
+            f"unknown dataset version {_shown(version)}; "
             f"the versions this package ships are: {', '.join(available)}"
         )
 
@@ -93,7 +106,7 @@ class UnknownCountryError(TalibanRecognitionError, LookupError):
             if suggestions
             else "; give an ISO 3166-1 alpha-2 or alpha-3 code, a numeric code or an English name"
         )
-        super().__init__(f"no country matches {query!r}{hint}")
+        super().__init__(f"no country matches {_shown(query)}{hint}")
 
 
 class UnknownRecordError(TalibanRecognitionError, LookupError):
@@ -110,7 +123,7 @@ class UnknownRecordError(TalibanRecognitionError, LookupError):
         self.record_id = record_id
         self.available = available
         super().__init__(
-            f"no {record_type} with id {record_id!r}; "
+            f"no {record_type} with id {_shown(record_id)}; "
             f"the {record_type} ids are: {', '.join(available)}"
         )
 
@@ -146,7 +159,7 @@ class UnknownEventKindError(TalibanRecognitionError, ValueError):
 
     def __init__(self, kind: object, valid: tuple[str, ...]) -> None:
         self.kind = kind
-        super().__init__(f"unknown event kind {kind!r}; valid kinds are: {', '.join(valid)}")
+        super().__init__(f"unknown event kind {_shown(kind)}; valid kinds are: {', '.join(valid)}")
 
 
 class InvalidDateError(TalibanRecognitionError, ValueError):
@@ -158,7 +171,7 @@ class InvalidDateError(TalibanRecognitionError, ValueError):
 
     def __init__(self, value: object, problem: str) -> None:
         self.value = value
-        super().__init__(f"invalid date {value!r}: {problem}")
+        super().__init__(f"invalid date {_shown(value)}: {problem}")
 
 
 class OutOfCoverageError(TalibanRecognitionError, ValueError):
@@ -191,7 +204,7 @@ class UnknownFormatError(TalibanRecognitionError, ValueError):
     def __init__(self, format: object, valid: tuple[str, ...]) -> None:  # noqa: A002
         self.format = format
         self.valid = valid
-        super().__init__(f"unknown format {format!r}; valid formats are: {', '.join(valid)}")
+        super().__init__(f"unknown format {_shown(format)}; valid formats are: {', '.join(valid)}")
 
 
 class UnknownDatesError(TalibanRecognitionError, ValueError):
@@ -204,7 +217,7 @@ class UnknownDatesError(TalibanRecognitionError, ValueError):
     def __init__(self, dates: object, valid: tuple[str, ...]) -> None:
         self.dates = dates
         super().__init__(
-            f"unknown reading of dates {dates!r}; valid readings are: {', '.join(valid)}"
+            f"unknown reading of dates {_shown(dates)}; valid readings are: {', '.join(valid)}"
         )
 
 

@@ -167,9 +167,13 @@ def country(query: str | int) -> Country:
     return found
 
 
+_LONGEST = 100
+"""Longer than any country name: a longer query has no name close to it."""
+
+
 def _suggestions(index: _Index, key: str) -> tuple[str, ...]:
     """Names close in spelling to `key`, or containing it as a word ("korea" -> both Koreas)."""
-    if len(key) < 3:
+    if not 3 <= len(key) <= _LONGEST:
         return ()
     import difflib  # noqa: PLC0415 -- deferred: importing the package stays cheap
 

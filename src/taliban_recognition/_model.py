@@ -332,7 +332,12 @@ def parse_iso_day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-_EDTF_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_EDTF_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+
+
+def _check_number(value: object, what: str, most: int) -> None:
+    if type(value) is not int or not 1 <= value <= most:
+        raise InvalidDateError(value, f"a {what} is a whole number from 1 to {most}")
 
 
 def _parse_edtf_date(text: str) -> tuple[dt.date, dt.date, DatePrecision]:
@@ -424,12 +429,24 @@ class FuzzyDate:
 
     @classmethod
     def month(cls, year: int, month: int) -> FuzzyDate:
-        """A known month of a known year."""
+        """A known month of a known year.
+
+        Raises:
+            InvalidDateError: `year` is not a whole number from 1 to 9999, or `month` not one
+                from 1 to 12.
+        """
+        _check_number(year, "year", 9999)
+        _check_number(month, "month", 12)
         return cls.parse(f"{year:04d}-{month:02d}")
 
     @classmethod
     def year(cls, year: int) -> FuzzyDate:
-        """A known year."""
+        """A known year.
+
+        Raises:
+            InvalidDateError: `year` is not a whole number from 1 to 9999.
+        """
+        _check_number(year, "year", 9999)
         return cls.parse(f"{year:04d}")
 
     @classmethod
