@@ -157,7 +157,8 @@ def test_text_output_survives_an_ascii_locale() -> None:
 
 def test_every_output_fits_80_columns_but_unbreakable_words() -> None:
     outputs = [ok(), ok("versions"), ok("verify"), ok("events")]
-    outputs += [ok("status", p.country.alpha_2) for p in ds.statuses if p.end is None][:3]
+    open_now = [p.country.alpha_2 for p in ds.statuses if p.end is None]
+    outputs += [ok("status", code) for code in open_now[:3]]  # three, not every state
     outputs += [ok("status", name) for name in ("RU", "CN", "PK", "UZ", "AE", "US")]
     outputs += [
         ok(command, "--help")
