@@ -65,6 +65,8 @@ SUBJECT = "AF"
 
 def _day(value: object, argument: str) -> dt.date:
     """Turn a date argument into a `datetime.date`, or say what was wrong with it."""
+    if type(value) is dt.date:
+        return value
     if isinstance(value, dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
         try:  # a plain date, also of a subclass; a missing one (pandas' NaT) has no ordinal
