@@ -291,3 +291,19 @@ def test_an_empty_true_false_cell_stays_missing_in_a_dataframe() -> None:
     assert flags["MC"] is True or bool(flags["MC"]) is True
     assert not bool(flags["RU"])
     assert flags.isna()["PS"]
+
+
+def test_a_diff_of_older_versions_shows_no_field_they_lack() -> None:
+    # Each side is read through its own version's schema: a field 1.2.0 added is not a value
+    # 1.1.0 has, so the 1.0.0-to-1.1.0 diff says what it said when 1.1.0 was the newest.
+    report = str(tr.diff("1.0.0", "1.1.0"))
+    for name in NEW_FIELDS:
+        assert name.split(".")[1] not in report, name
+    change = next(
+        c
+        for r in tr.diff("1.0.0", "1.1.0").changed
+        if r.id == "russia-recognizes-taliban"
+        for c in r.fields
+        if c.path == "codes"
+    )
+    assert change.new == {"cameo": "054", "notes": None, "plover": "SUPPORT"}

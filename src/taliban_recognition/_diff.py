@@ -136,13 +136,14 @@ class DatasetDiff:
         from taliban_recognition._convert import converter  # noqa: PLC0415 -- cattrs on first use
 
         def records(dataset: Dataset) -> dict[str, Any]:
-            return converter().unstructure(dataset)  # type: ignore[no-any-return]
+            # Through its own version's schema: a field added later is not one it has.
+            return converter(dataset.version).unstructure(dataset)  # type: ignore[no-any-return]
 
         before, after = records(old), records(new)
         added, removed, changed = [], [], []
         for collection in COLLECTIONS:
-            olds = {record["id"]: record for record in before[collection]}
-            news = {record["id"]: record for record in after[collection]}
+            olds = {record["id"]: record for record in before.get(collection, ())}
+            news = {record["id"]: record for record in after.get(collection, ())}
             added += [(collection, key) for key in news if key not in olds]
             removed += [(collection, key) for key in olds if key not in news]
             for key in olds.keys() & news.keys():
@@ -157,7 +158,9 @@ class DatasetDiff:
             fields_added=_schema_fields(low, high),
             fields_removed=_schema_fields(high, low),
             dataset=tuple(
-                change for name in _HEADER for change in _flatten(before[name], after[name], name)
+                change
+                for name in _HEADER
+                for change in _flatten(before.get(name), after.get(name), name)
             ),
             added=tuple(added),
             removed=tuple(removed),
