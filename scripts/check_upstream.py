@@ -76,6 +76,11 @@ def compare(
         for row in table.values()
         if (row["gw_microstate"] == "") != (row["gw_code"] == "")
     ]
+    problems += [
+        f"tables.toml [{TABLE}] outside: {entry!r} names no list of {set(LISTS)}"
+        for entry in sorted(outside)
+        if entry.partition(" ")[0] not in LISTS
+    ]
     for name in LISTS:
         problems += _rows_against(name, table, upstream[name])
         problems += _spells_against(name, table, upstream[name], outside)
@@ -126,14 +131,9 @@ def _spells_against(
     ]
     for entry in sorted(outside):
         list_name, _, number = entry.partition(" ")
-        if list_name not in LISTS:
-            if name == next(iter(LISTS)):  # said once, not once per list
-                problems.append(
-                    f"tables.toml [{TABLE}] outside: {entry!r} names no list of {set(LISTS)}"
-                )
-        elif list_name != name:
+        if list_name != name:
             continue
-        elif not number.isdigit() or int(number) not in listed:
+        if not number.isdigit() or int(number) not in listed:
             problems.append(
                 f"tables.toml [{TABLE}] outside: {entry!r} is no spell open in coverage"
             )

@@ -868,3 +868,12 @@ def test_a_misshapen_list_of_paths_is_refused(on_disk: Path, entry: str, message
     )
     with pytest.raises(builder.BuildError, match=message):
         builder.read(on_disk)
+
+
+def test_the_readmes_table_of_versions_is_the_releases() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([0-9]+\.[0-9]+\.[0-9]+) \| (.+) \|$", readme, flags=re.MULTILINE)
+    assert rows == [
+        (version, " ".join(entry["summary"].split()))
+        for version, entry in ANNOTATIONS.releases.items()
+    ]
