@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from taliban_recognition._errors import (
         DataFormatError,
         DataIntegrityError,
+        ExportTargetError,
+        InvalidArgumentError,
         InvalidDateError,
         MissingExtraError,
         NoStatusError,
@@ -80,8 +82,10 @@ __all__ = [
     "EventCodes",
     "EventKind",
     "Evidence",
+    "ExportTargetError",
     "FieldChange",
     "FuzzyDate",
+    "InvalidArgumentError",
     "InvalidDateError",
     "MissingExtraError",
     "NoStatusError",
@@ -118,6 +122,8 @@ _DEFINED_IN = {
     "_errors": (
         "DataFormatError",
         "DataIntegrityError",
+        "ExportTargetError",
+        "InvalidArgumentError",
         "InvalidDateError",
         "MissingExtraError",
         "NoStatusError",

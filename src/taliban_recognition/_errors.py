@@ -16,6 +16,8 @@ already catches ``LookupError`` or ``ValueError`` keeps working::
     ├── UnknownDatesError(ValueError)
     ├── DataIntegrityError(ValueError)
     ├── DataFormatError(ValueError)
+    ├── ExportTargetError(ValueError)
+    ├── InvalidArgumentError(TypeError)
     └── MissingExtraError(ImportError)
 """
 
@@ -249,6 +251,38 @@ class DataFormatError(TalibanRecognitionError, ValueError):
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
         super().__init__(f"{path}: {problem}")
+
+
+class ExportTargetError(TalibanRecognitionError, ValueError):
+    """Raised when an export cannot be written where it was asked to go.
+
+    The folder holds files and replacing them was not asked for, it is a file or leads through
+    a symbolic link, or its path cannot be used on this system (it has a NUL character, or
+    cannot be encoded). Nothing is written when this is raised.
+
+    Attributes:
+        target: The folder as given.
+    """
+
+    def __init__(self, target: object, problem: str) -> None:
+        self.target = target
+        super().__init__(f"cannot export into {_shown(target)}: {problem}")
+
+
+class InvalidArgumentError(TalibanRecognitionError, TypeError):
+    """Raised when an argument is not of a type the function takes.
+
+    Attributes:
+        argument: The parameter's name.
+        value: The value as given.
+    """
+
+    def __init__(self, argument: str, value: object, expected: str) -> None:
+        self.argument = argument
+        self.value = value
+        super().__init__(
+            f"{argument} must be {expected}, not {_shown(value)} ({type(value).__name__})"
+        )
 
 
 class MissingExtraError(TalibanRecognitionError, ImportError):
