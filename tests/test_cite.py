@@ -11,6 +11,7 @@ import yaml
 from bibtexparser.entrypoint import parse_string
 
 import taliban_recognition as tr
+from taliban_recognition._cite import FORMATS, Format
 from taliban_recognition._load import SHIPPED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,8 +77,8 @@ def test_bibtex_parses_and_names_version_and_digest(version: str) -> None:
 
 
 @pytest.mark.parametrize("version", tr.versions())
-@pytest.mark.parametrize("format", ["bibtex", "cff", "text"])
-def test_every_format_names_the_version_and_its_digest(version: str, format: str) -> None:  # noqa: A002
+@pytest.mark.parametrize("format", FORMATS)
+def test_every_format_names_the_version_and_its_digest(version: str, format: Format) -> None:  # noqa: A002
     text = tr.cite(version, format=format)
     assert version in text
     assert DIGESTS[version] in text

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import taliban_recognition as tr
+from taliban_recognition._cite import FORMATS, Format
 from taliban_recognition._convert import converter
 
 ds = tr.load()
@@ -238,8 +239,8 @@ def test_export_writes_the_same_files_as_the_api(tmp_path: Path, format: str) ->
     assert [p.read_bytes() for p in written] == [p.read_bytes() for p in expected]
 
 
-@pytest.mark.parametrize("format", ["bibtex", "cff", "text"])
-def test_cite_prints_the_citation(format: str) -> None:  # noqa: A002
+@pytest.mark.parametrize("format", FORMATS)
+def test_cite_prints_the_citation(format: Format) -> None:  # noqa: A002
     assert ok("cite", "--format", format, "--version", "1.0.0") == tr.cite("1.0.0", format)
     assert ok("cite") == tr.cite()
 

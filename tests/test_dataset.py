@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import taliban_recognition as tr
 from taliban_recognition import EventKind, RecognitionStatus
+from taliban_recognition.strategies import datasets
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -332,3 +333,30 @@ def test_possible_statuses_are_those_of_the_possible_periods(day: dt.date) -> No
         assert periods
         assert list(periods) == [p for p in ds.status_periods(state) if p in periods]
         assert ds.possible_statuses(state, on=day) == tuple(sorted({p.status for p in periods}))
+
+
+@given(datasets())
+def test_the_repr_is_one_short_line_that_names_the_dataset(dataset: tr.Dataset) -> None:
+    text = repr(dataset)
+    assert "\n" not in text
+    assert len(text) < 200
+    assert text.startswith(f"<Dataset {dataset.version} as of {dataset.as_of.isoformat()}, ")
+    assert f"{len(dataset.events)} event" in text
+    assert dataset.sha256[:8] in text
+
+
+def test_the_repr_of_a_shipped_version_counts_its_records() -> None:
+    assert repr(tr.load("1.0.0")) == (
+        "<Dataset 1.0.0 as of 2025-07-03, sha256 8e7b40c0...: 1 source, 14 actors, 22 events, "
+        "200 status periods of 194 states, 0 references>"
+    )
+
+
+@pytest.mark.parametrize("old", ["1.0.0", None, 1])
+def test_a_diff_between_things_that_are_not_datasets_says_what_it_takes(old: object) -> None:
+    with pytest.raises(tr.InvalidArgumentError, match="old must be a Dataset") as caught:
+        tr.DatasetDiff.between(old, tr.load("1.1.0"))  # type: ignore[arg-type]
+    assert caught.value.argument == "old"
+    assert caught.value.value == old
+    with pytest.raises(tr.InvalidArgumentError, match=r"tr\.diff compares versions by name"):
+        tr.DatasetDiff.between(tr.load("1.1.0"), "1.2.0")  # type: ignore[arg-type]

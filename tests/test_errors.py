@@ -29,6 +29,7 @@ EXAMPLES: dict[type[tr.TalibanRecognitionError], tuple[Any, ...]] = {
     tr.UnknownDatesError: ("reported", ("stated", "corroborated")),
     tr.DataIntegrityError: ("1.0.0.json", "a" * 64, "b" * 64),
     tr.DataFormatError: ("$.events[3].date", "not a date"),
+    tr.InvalidRecordError: ("alpha_2", "r", "alpha_2 must match [A-Z]{2}, got 'r'"),
     tr.ExportTargetError: ("exports", "it holds files; pass overwrite=True to replace them"),
     tr.InvalidArgumentError: ("directory", None, "a path (str or os.PathLike)"),
     tr.MissingExtraError: ("Dataset.to_dataframes", "pandas", "pandas"),

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import enum
 import hashlib
 import importlib.metadata
 import importlib.resources
+import os
 import re
 import socket
 import subprocess
@@ -126,6 +128,9 @@ class MemoryFolder:
 class MemoryFile:
     def __init__(self, folder: MemoryFolder, name: str) -> None:
         self.folder, self.name = folder, name
+
+    def is_file(self) -> bool:
+        return self.name in self.folder.files
 
     def read_bytes(self) -> bytes:
         self.folder.read.append(self.name)
@@ -274,10 +279,74 @@ def test_broken_manifests_are_data_errors(files: dict[str, bytes], problem: str)
         broken.load(None)
 
 
-def test_a_missing_file_is_refused_as_corrupt() -> None:
+def test_a_missing_file_is_said_to_be_missing_not_corrupt() -> None:
     folder = MemoryFolder({"SHA256SUMS": SHIPPED_FILES["SHA256SUMS"]})
-    with pytest.raises(tr.DataIntegrityError, match=r"1\.0\.0\.json is corrupt"):
+    with pytest.raises(tr.DataFormatError, match=r"1\.0\.0\.json: is missing") as caught:
         Shelf(lambda: folder, "memory").load("1.0.0")
+    assert "reinstall the package" in str(caught.value)
+
+
+def copy_of_data(tmp_path: Path) -> Path:
+    """A folder holding copies of the shipped manifest, releases and data files."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name, data in SHIPPED_FILES.items():
+        (folder / name).write_bytes(data)
+    (folder / "RELEASES").write_bytes(DATA.joinpath("RELEASES").read_bytes())
+    return folder
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a FIFO needs a POSIX system")
+def test_a_fifo_or_a_device_in_place_of_a_file_is_refused_without_reading(tmp_path: Path) -> None:
+    folder = copy_of_data(tmp_path)
+    (folder / "1.0.0.json").unlink()
+    os.mkfifo(folder / "1.0.0.json")  # reading it would wait for a writer for ever
+    (folder / "1.1.0.json").unlink()
+    (folder / "1.1.0.json").symlink_to(os.devnull)
+    shelf = Shelf(lambda: folder, "copy")
+    for version in ("1.0.0", "1.1.0"):
+        with pytest.raises(tr.DataFormatError, match="is not a regular file"):
+            shelf.load(version)
+    assert shelf.load("1.2.0").version == "1.2.0"
+
+
+def test_a_version_the_manifest_lists_twice_is_refused_even_with_one_digest() -> None:
+    first = SHIPPED_FILES["SHA256SUMS"].splitlines(keepends=True)[0]
+    for second in (first, b"0" * 64 + first[64:]):  # the same line, or another digest
+        broken, _ = shelf(SHA256SUMS=SHIPPED_FILES["SHA256SUMS"] + second)
+        with pytest.raises(tr.DataFormatError, match=r"lists version 1\.0\.0 a second time"):
+            broken.load(None)
+
+
+def test_a_version_the_releases_list_twice_is_refused() -> None:
+    releases = DATA.joinpath("RELEASES").read_bytes()
+    broken, _ = shelf(RELEASES=releases + b"1.0.0  2030-01-01\n")
+    with pytest.raises(tr.DataFormatError, match=r"lists version 1\.0\.0 a second time"):
+        broken.released("1.2.0")
+
+
+class Pin(str, enum.Enum):
+    V1 = "1.0.0"
+
+
+class Tag(str):
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "../../etc/passwd"
+
+    def __format__(self, spec: str) -> str:
+        return "../../etc/passwd"
+
+
+@pytest.mark.parametrize("version", [Pin.V1, Tag("1.0.0")], ids=["enum", "str-subclass"])
+def test_a_version_that_prints_otherwise_is_looked_up_as_the_manifest_spells_it(
+    version: str,
+) -> None:
+    copy, folder = shelf()
+    assert copy.load(version).version == "1.0.0"
+    assert folder.read == ["SHA256SUMS", "1.0.0.json"]
+    assert type(copy.digest(version)[0]) is str
 
 
 def test_verify_reports_every_version_and_bypasses_the_cache() -> None:
@@ -297,7 +366,7 @@ def test_verify_reports_every_version_and_bypasses_the_cache() -> None:
 def test_verify_reports_a_missing_file_and_a_file_of_another_version() -> None:
     missing, folder = shelf()
     del folder.files["1.0.0.json"]
-    assert isinstance(missing.verify()["1.0.0"], tr.DataIntegrityError)
+    assert isinstance(missing.verify()["1.0.0"], tr.DataFormatError)
     renamed = SHIPPED_FILES["1.0.0.json"].replace(b'"version": "1.0.0"', b'"version": "1.0.1"')
     digest = hashlib.sha256(renamed).hexdigest()
     mislabelled, _ = shelf(
@@ -393,5 +462,5 @@ def test_release_dates_are_read_and_a_bad_line_is_reported_every_time() -> None:
         with pytest.raises(tr.DataFormatError, match=r"RELEASES:2: malformed line"):
             bad.released("1.0.0")
     missing, _ = shelf()
-    with pytest.raises(tr.DataFormatError, match="RELEASES: cannot be read"):
+    with pytest.raises(tr.DataFormatError, match="RELEASES: is missing"):
         missing.released("1.0.0")

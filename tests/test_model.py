@@ -156,28 +156,28 @@ def test_records_are_frozen() -> None:
 
 
 def test_evidence_offsets_must_fit_the_quote() -> None:
-    with pytest.raises(ValueError, match="spans 3 characters, quote has 6"):
+    with pytest.raises(tr.InvalidRecordError, match="spans 3 characters, quote has 6"):
         tr.Evidence(source_id="s", quote="Russia", start=0, end=3)
-    with pytest.raises(ValueError, match="0 <= start < end"):
+    with pytest.raises(tr.InvalidRecordError, match="0 <= start < end"):
         tr.Evidence(source_id="s", quote="Russia", start=-1, end=5)
 
 
 def test_source_digest_must_match_its_text() -> None:
-    with pytest.raises(ValueError, match="text has sha256"):
+    with pytest.raises(tr.InvalidRecordError, match="text has sha256"):
         tr.Source(id="s", title="t", text="abc", sha256="0" * 64)
 
 
 def test_country_codes_are_validated() -> None:
-    with pytest.raises(ValueError, match="alpha_2 must match"):
+    with pytest.raises(tr.InvalidRecordError, match="alpha_2 must match"):
         tr.Country(alpha_2="ru", alpha_3="RUS", numeric="643", name="Russian Federation")
-    with pytest.raises(ValueError, match="numeric must match"):
+    with pytest.raises(tr.InvalidRecordError, match="numeric must match"):
         tr.Country(alpha_2="RU", alpha_3="RUS", numeric="64", name="Russian Federation")
 
 
 def test_status_period_cannot_hold_unknown() -> None:
     ru = tr.country("RU")
     evidence = tr.load("1.0.0").statuses[0].evidence
-    with pytest.raises(ValueError, match="not UNKNOWN"):
+    with pytest.raises(tr.InvalidRecordError, match="not UNKNOWN") as caught:
         tr.StatusPeriod(
             id="ru-unknown",
             country=ru,
@@ -188,6 +188,9 @@ def test_status_period_cannot_hold_unknown() -> None:
             events=(),
             evidence=evidence,
         )
+    assert caught.value.field == "status"
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, TypeError)  # as attrs' own validators raised for a type
 
 
 @given(st.dates())

@@ -19,6 +19,7 @@ import taliban_recognition as tr
 from taliban_recognition import RecognitionStatus
 from taliban_recognition._convert import converter, dumps, loads
 from taliban_recognition._load import Shelf
+from taliban_recognition._model import DATES, Dates
 from taliban_recognition._schema import items_of, optional_of
 from taliban_recognition.strategies import (
     actors,
@@ -49,6 +50,9 @@ class Folder:
 class File:
     def __init__(self, data: bytes) -> None:
         self.data = data
+
+    def is_file(self) -> bool:
+        return True
 
     def read_bytes(self) -> bytes:
         return self.data
@@ -221,7 +225,7 @@ def can_hold(starts: list[tr.FuzzyDate], index: int, day: dt.date) -> bool:
 
 
 def starts_of(
-    dataset: tr.Dataset, chain: tuple[tr.StatusPeriod, ...], dates: str
+    dataset: tr.Dataset, chain: tuple[tr.StatusPeriod, ...], dates: Dates
 ) -> list[tr.FuzzyDate]:
     """The dates of the changes into each period: the first event's, as `dates` reads it."""
     starts = [chain[0].start]
@@ -237,7 +241,7 @@ def starts_of(
 @given(datasets(), st.data())
 def test_status_of_agrees_with_the_periods(dataset: tr.Dataset, data: st.DataObject) -> None:
     drawn = data.draw(days_of(dataset), label="day")
-    dates = data.draw(st.sampled_from(["stated", "corroborated"]), label="dates")
+    dates = data.draw(st.sampled_from(DATES), label="dates")
     for state in dict.fromkeys(p.country for p in dataset.statuses):
         chain = dataset.status_periods(state)
         starts = starts_of(dataset, chain, dates)
@@ -354,7 +358,7 @@ def test_find_events_filters_are_sound_complete_and_intersect(
     since = data.draw(st.none() | st.just(first), label="since")
     until = data.draw(st.none() | st.just(last), label="until")
 
-    dates = data.draw(st.sampled_from(["stated", "corroborated"]), label="dates")
+    dates = data.draw(st.sampled_from(DATES), label="dates")
 
     found = dataset.find_events(
         country=code, actor=actor, target=target, kind=kind, since=since, until=until, dates=dates

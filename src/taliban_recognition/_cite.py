@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from taliban_recognition._errors import UnknownFormatError
 from taliban_recognition._load import SHIPPED
@@ -29,7 +29,10 @@ KEYWORDS = (
 LICENSE = "MIT"
 PACKAGE = "taliban-recognition"
 
-FORMATS = ("bibtex", "cff", "text")
+Format = Literal["bibtex", "cff", "text"]
+"""The type of `cite`'s `format` argument."""
+
+FORMATS: tuple[Format, ...] = ("bibtex", "cff", "text")
 
 
 def _bibtex_text(text: str) -> str:
@@ -92,7 +95,10 @@ def _text(version: str, sha256: str, released: dt.date) -> str:
     )
 
 
-def cite(version: str | None = None, format: str = "bibtex") -> str:  # noqa: A002
+def cite(
+    version: str | None = None,
+    format: Literal["bibtex", "cff", "text"] = "bibtex",  # noqa: A002
+) -> str:
     """The citation of a dataset version, naming the version and its SHA-256.
 
     Args:

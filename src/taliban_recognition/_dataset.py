@@ -7,7 +7,7 @@ from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from itertools import accumulate
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import attrs
 
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
+    from taliban_recognition._model import Dates
     from taliban_recognition._tables import Value
 
 CountryQuery = str | int | Country
@@ -124,7 +125,7 @@ class _Chain:
 
 
 def _chain(
-    code: str, chain: tuple[StatusPeriod, ...], starts: list[FuzzyDate], dates: str
+    code: str, chain: tuple[StatusPeriod, ...], starts: list[FuzzyDate], dates: Dates
 ) -> _Chain:
     """When each of a country's statuses can hold, given that its changes happen in order.
 
@@ -267,7 +268,7 @@ def _index_chains(
 
 
 def _starts(
-    chain: tuple[StatusPeriod, ...], events: Mapping[str, Event], dates: str
+    chain: tuple[StatusPeriod, ...], events: Mapping[str, Event], dates: Dates
 ) -> list[FuzzyDate]:
     """The date of each change of a country's status, as `dates` reads event dates.
 
@@ -389,7 +390,7 @@ def _index_periods(
     return {code: tuple(chain) for code, chain in periods.items()}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Dataset:
     """One version of the dataset: its records, and queries over them.
 
@@ -435,6 +436,29 @@ class Dataset:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_indices", _Indices(self))
+
+    def __repr__(self) -> str:
+        """One line that says which dataset this is; the records are its attributes.
+
+        The full records run to hundreds of thousands of characters, which would flood a
+        notebook cell or a log line.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> tr.load("1.0.0")  # doctest: +ELLIPSIS
+            <Dataset 1.0.0 as of 2025-07-03, sha256 8e7b40c0...: 1 source, ... events, ...>
+        """
+
+        def count(records: tuple[object, ...], noun: str) -> str:
+            return f"{len(records)} {noun}{'s' * (len(records) != 1)}"
+
+        states = len({period.country.alpha_2 for period in self.statuses})
+        return (
+            f"<Dataset {self.version} as of {self.as_of.isoformat()}, sha256 {self.sha256[:8]}...: "
+            f"{count(self.sources, 'source')}, {count(self.actors, 'actor')}, "
+            f"{count(self.events, 'event')}, {count(self.statuses, 'status period')} "
+            f"of {states} states, {count(self.references, 'reference')}>"
+        )
 
     def __reduce__(self) -> tuple[type[Dataset], tuple[object, ...]]:
         # A pickle holds the records only: unpickling checks them and rebuilds the indices,
@@ -508,7 +532,7 @@ class Dataset:
             )
         return found.alpha_2
 
-    def _chain(self, country: CountryQuery, dates: str) -> _Chain:
+    def _chain(self, country: CountryQuery, dates: Dates) -> _Chain:
         """A country's chain of periods as `dates` reads event dates."""
         chains = self._indices.chains.get(dates) if type(dates) is str else None
         if chains is None:
@@ -534,7 +558,11 @@ class Dataset:
         return self._indices.periods[self._code(country)]
 
     def possible_periods(
-        self, country: CountryQuery, on: DateQuery | None = None, *, dates: str = "stated"
+        self,
+        country: CountryQuery,
+        on: DateQuery | None = None,
+        *,
+        dates: Literal["stated", "corroborated"] = "stated",
     ) -> tuple[StatusPeriod, ...]:
         """The status periods of a country that can hold on a day, in time order.
 
@@ -568,7 +596,11 @@ class Dataset:
         return chain.periods[lo:hi]
 
     def possible_statuses(
-        self, country: CountryQuery, on: DateQuery | None = None, *, dates: str = "stated"
+        self,
+        country: CountryQuery,
+        on: DateQuery | None = None,
+        *,
+        dates: Literal["stated", "corroborated"] = "stated",
     ) -> tuple[RecognitionStatus, ...]:
         """Every status the data allows for a country on a day, weakest first.
 
@@ -598,7 +630,11 @@ class Dataset:
         return tuple(sorted(set(chain.statuses[lo:hi])))
 
     def status_of(
-        self, country: CountryQuery, on: DateQuery | None = None, *, dates: str = "stated"
+        self,
+        country: CountryQuery,
+        on: DateQuery | None = None,
+        *,
+        dates: Literal["stated", "corroborated"] = "stated",
     ) -> RecognitionStatus:
         """A country's recognition status of the Taliban government on a day.
 
@@ -640,7 +676,7 @@ class Dataset:
         return chain.status(self.as_of if on is None else self._covered_day(on))
 
     def recognizers(
-        self, on: DateQuery | None = None, *, dates: str = "stated"
+        self, on: DateQuery | None = None, *, dates: Literal["stated", "corroborated"] = "stated"
     ) -> tuple[Country, ...]:
         """The states whose status on a day is certainly `FORMAL_RECOGNITION`, by code.
 
@@ -676,7 +712,7 @@ class Dataset:
         kind: EventKind | str | None = None,
         since: DateQuery | None = None,
         until: DateQuery | None = None,
-        dates: str = "stated",
+        dates: Literal["stated", "corroborated"] = "stated",
     ) -> tuple[Event, ...]:
         """The events that pass every filter given, in dataset order.
 

@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from taliban_recognition._dataset import Dataset
+from taliban_recognition._errors import InvalidArgumentError
 from taliban_recognition._public import publish
 from taliban_recognition._schema import Level, field_since, items_of, records_of, version_key
 
@@ -132,8 +133,16 @@ class DatasetDiff:
         Args:
             old: The dataset compared from.
             new: The dataset compared to.
+
+        Raises:
+            InvalidArgumentError: `old` or `new` is not a `Dataset` (`diff` takes versions).
         """
         from taliban_recognition._convert import converter  # noqa: PLC0415 -- cattrs on first use
+
+        for argument, value in (("old", old), ("new", new)):
+            if not isinstance(value, Dataset):
+                expected = "a Dataset (tr.diff compares versions by name)"
+                raise InvalidArgumentError(argument, value, expected)
 
         def records(dataset: Dataset) -> dict[str, Any]:
             # Through its own version's schema: a field added later is not one it has.

@@ -16,6 +16,7 @@ already catches ``LookupError`` or ``ValueError`` keeps working::
     ├── UnknownDatesError(ValueError)
     ├── DataIntegrityError(ValueError)
     ├── DataFormatError(ValueError)
+    ├── InvalidRecordError(ValueError, TypeError)
     ├── ExportTargetError(ValueError)
     ├── InvalidArgumentError(TypeError)
     └── MissingExtraError(ImportError)
@@ -253,6 +254,24 @@ class DataFormatError(TalibanRecognitionError, ValueError):
         super().__init__(f"{path}: {problem}")
 
 
+class InvalidRecordError(TalibanRecognitionError, ValueError, TypeError):
+    """Raised when a record is made with a field its type does not allow.
+
+    A value of the wrong type or out of its range (an id that is not lower-case words, a quote
+    that does not fit its offsets, a CAMEO code outside the codebook). It is a `ValueError` and
+    a `TypeError`, which the two kinds of mistake would raise elsewhere.
+
+    Attributes:
+        field: The field's name.
+        value: The value as given.
+    """
+
+    def __init__(self, field: str, value: object, problem: str) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(problem)
+
+
 class ExportTargetError(TalibanRecognitionError, ValueError):
     """Raised when an export cannot be written where it was asked to go.
 
@@ -270,7 +289,7 @@ class ExportTargetError(TalibanRecognitionError, ValueError):
 
 
 class InvalidArgumentError(TalibanRecognitionError, TypeError):
-    """Raised when an argument is not of a type the function takes.
+    """Raised when an argument is not of a type (or in a range) the function takes.
 
     Attributes:
         argument: The parameter's name.

@@ -27,6 +27,26 @@ written by the builder from the annotations' list of releases."""
 _RELEASE = re.compile(r"((?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*))  (\d{4}-\d{2}-\d{2})")
 
 
+def _read(folder: Folder, name: str, where: str) -> bytes:
+    """The bytes of `name` in `folder`, if it is a regular file.
+
+    Anything else is refused unread: a FIFO would wait for a writer for ever, and a device
+    such as ``/dev/zero`` never ends.
+
+    Raises:
+        DataFormatError: The file is missing, is not a regular file or cannot be read; `where`
+            names it.
+    """
+    try:
+        entry = folder.joinpath(name)
+        if not entry.is_file():
+            problem = "is missing, or is not a regular file; reinstall the package"
+            raise DataFormatError(where, problem)
+        return entry.read_bytes()
+    except (OSError, KeyError) as error:
+        raise DataFormatError(where, f"cannot be read: {error}") from None
+
+
 def _semver(version: str) -> tuple[int, int, int]:
     major, minor, patch = version.split(".")
     return int(major), int(minor), int(patch)
@@ -34,6 +54,10 @@ def _semver(version: str) -> tuple[int, int, int]:
 
 class Readable(Protocol):
     """A file a shelf can read: an `importlib.resources` Traversable or a `pathlib.Path`."""
+
+    def is_file(self) -> bool:
+        """Whether it is a regular file (not missing, not a folder, FIFO or device)."""
+        ...
 
     def read_bytes(self) -> bytes:
         """The file's bytes."""
@@ -69,14 +93,18 @@ class Shelf:
             if not self._manifest:
                 where = f"{self._label}/{MANIFEST}"
                 try:
-                    text = self._locate().joinpath(MANIFEST).read_bytes().decode()
-                except (OSError, KeyError, UnicodeDecodeError) as error:
+                    text = _read(self._locate(), MANIFEST, where).decode()
+                except UnicodeDecodeError as error:
                     raise DataFormatError(where, f"cannot be read: {error}") from None
                 entries: dict[str, str] = {}
                 for number, line in enumerate(text.splitlines(), 1):
                     match = _LINE.fullmatch(line)
                     if match is None:
                         raise DataFormatError(f"{where}:{number}", f"malformed line {line!r}")
+                    if match[2] in entries:
+                        raise DataFormatError(
+                            f"{where}:{number}", f"lists version {match[2]} a second time"
+                        )
                     entries[match[2]] = match[1]
                 if not entries:
                     raise DataFormatError(where, "lists no dataset version")
@@ -93,8 +121,8 @@ class Shelf:
         with self._lock:
             if not self._releases:
                 try:
-                    text = self._locate().joinpath(RELEASES).read_bytes().decode()
-                except (OSError, KeyError, UnicodeDecodeError) as error:
+                    text = _read(self._locate(), RELEASES, where).decode()
+                except UnicodeDecodeError as error:
                     raise DataFormatError(where, f"cannot be read: {error}") from None
                 dates: dict[str, dt.date] = {}
                 for number, line in enumerate(text.splitlines(), 1):
@@ -105,6 +133,10 @@ class Shelf:
                         day = None
                     if match is None or day is None:
                         raise DataFormatError(f"{where}:{number}", f"malformed line {line!r}")
+                    if match[1] in dates:
+                        raise DataFormatError(
+                            f"{where}:{number}", f"lists version {match[1]} a second time"
+                        )
                     dates[match[1]] = day
                 self._releases.update(dates)  # all or nothing: a bad line is reported each time
             found = self._releases.get(version)
@@ -123,7 +155,10 @@ class Shelf:
             version = next(reversed(digests))
         if not isinstance(version, str) or version not in digests:
             raise UnknownVersionError(version, tuple(digests))
-        return version, digests[version]
+        # The manifest's own string: a str subclass or a (str, Enum) member that compares equal
+        # may print differently ("Pin.V1"), and versions must never shape a file name.
+        (listed,) = (known for known in digests if known == version)
+        return listed, digests[listed]
 
     def load(self, version: str | None) -> Dataset:
         """The dataset of `version` (None: the newest), verified on first load, then cached."""
@@ -136,10 +171,7 @@ class Shelf:
     def _read(self, version: str, expected: str) -> Dataset:
         """Read a version's file, check it against its digest, and parse it."""
         name = f"{version}.json"
-        try:
-            data = self._locate().joinpath(name).read_bytes()
-        except (OSError, KeyError):
-            data = b""  # a missing file is as corrupt as an empty one
+        data = _read(self._locate(), name, f"{self._label}/{name}")
         import hashlib  # noqa: PLC0415 -- deferred: importing the package stays cheap
 
         actual = hashlib.sha256(data).hexdigest()
@@ -218,6 +250,8 @@ def load(version: str | None = None) -> Dataset:
     Raises:
         UnknownVersionError: The package ships no such version; the message lists those it does.
         DataIntegrityError: The installed data file does not match its manifest digest.
+        DataFormatError: The installed data file or manifest is missing or unreadable, or the
+            file does not fit the schema.
 
     Examples:
         >>> import taliban_recognition as tr

@@ -7,11 +7,11 @@ import enum
 import functools
 import re
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from taliban_recognition._errors import InvalidDateError, UnknownDatesError
+from taliban_recognition._errors import InvalidDateError, InvalidRecordError, UnknownDatesError
 from taliban_recognition._public import publish
 from taliban_recognition._schema import Derived, column, export_of
 
@@ -24,19 +24,19 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not _ID.match(value):
         msg = f"{attribute.name} must be lower-case words joined by hyphens, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidRecordError(attribute.name, value, msg)
 
 
 def _check_text(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         msg = f"{attribute.name} must be a non-empty string, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidRecordError(attribute.name, value, msg)
 
 
 def _check_optional_text(_: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
         msg = f"{attribute.name} must be None or a non-empty string, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidRecordError(attribute.name, value, msg)
 
 
 def _tuple_of(kind: type[Any], *, non_empty: bool = False) -> Any:  # noqa: ANN401
@@ -45,10 +45,43 @@ def _tuple_of(kind: type[Any], *, non_empty: bool = False) -> Any:  # noqa: ANN4
     def check(_: object, attribute: attrs.Attribute[tuple[Any, ...]], value: object) -> None:
         if not isinstance(value, tuple) or not all(isinstance(v, kind) for v in value):
             msg = f"{attribute.name} must be a tuple of {kind.__name__}, got {value!r}"
-            raise TypeError(msg)
+            raise InvalidRecordError(attribute.name, value, msg)
         if non_empty and not value:
             msg = f"{attribute.name} must not be empty"
-            raise ValueError(msg)
+            raise InvalidRecordError(attribute.name, value, msg)
+
+    return check
+
+
+def _instance_of(kind: type[Any]) -> Any:  # noqa: ANN401
+    """Validator for a field that must be a `kind` (as attrs' instance_of, with our error)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            msg = f"{attribute.name} must be a {kind.__name__}, got {value!r}"
+            raise InvalidRecordError(attribute.name, value, msg)
+
+    return check
+
+
+def _optional(check: Any) -> Any:  # noqa: ANN401
+    """Validator that lets None through and hands anything else to `check`."""
+
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
+def _one_of(values: tuple[str, ...], listed_in: str) -> Any:  # noqa: ANN401
+    """Validator for a field that must be one of `values` (as attrs' in_, with our error)."""
+    allowed = frozenset(values)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or value not in allowed:
+            msg = f"{attribute.name} must be one of the {len(values)} in {listed_in}, got {value!r}"
+            raise InvalidRecordError(attribute.name, value, msg)
 
     return check
 
@@ -392,6 +425,9 @@ class FuzzyDate:
     interval is as wide as it is. `str()` gives the EDTF (ISO 8601-2) form, and `parse` reads it
     back. Dates order by ``(earliest, latest)``, then by precision.
 
+    Raises:
+        InvalidDateError: The bounds are not dates, are out of order, or do not fit the precision.
+
     Examples:
         >>> d = FuzzyDate.month(2025, 4)
         >>> str(d), d.earliest.isoformat(), d.latest.isoformat()
@@ -424,7 +460,11 @@ class FuzzyDate:
 
     @classmethod
     def day(cls, day: dt.date) -> FuzzyDate:
-        """One known day."""
+        """One known day.
+
+        Raises:
+            InvalidDateError: `day` is not a `datetime.date`.
+        """
         return cls(day, day, DatePrecision.DAY)
 
     @classmethod
@@ -451,7 +491,12 @@ class FuzzyDate:
 
     @classmethod
     def between(cls, earliest: dt.date, latest: dt.date) -> FuzzyDate:
-        """An unknown day within ``[earliest, latest]``."""
+        """An unknown day within ``[earliest, latest]``.
+
+        Raises:
+            InvalidDateError: A bound is not a `datetime.date`, or `earliest` is not before
+                `latest`.
+        """
         return cls(earliest, latest, DatePrecision.UNKNOWN)
 
     @classmethod
@@ -498,25 +543,25 @@ def _matches(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     pattern = export.pattern if export is not None else None
     if pattern is None:
         msg = f"{attribute.name} declares no pattern to match"
-        raise TypeError(msg)
+        raise InvalidRecordError(attribute.name, value, msg)
     if not isinstance(value, str) or not re.fullmatch(pattern, value):
         msg = f"{attribute.name} must match {pattern}, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidRecordError(attribute.name, value, msg)
 
 
 def _check_optional_code(_: object, attribute: attrs.Attribute[int | None], value: object) -> None:
     if value is not None and (type(value) is not int or not 0 < value < 1000):
         msg = f"{attribute.name} must be None or a state number from 1 to 999, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidRecordError(attribute.name, value, msg)
 
 
 def _check_gw_microstate(instance: Country, _: attrs.Attribute[bool | None], value: object) -> None:
     if value is not None and type(value) is not bool:
         msg = f"gw_microstate must be None, True or False, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidRecordError("gw_microstate", value, msg)
     if value is not None and instance.gw_code is None:
         msg = "gw_microstate says which Gleditsch-Ward list gw_code is from: there is no gw_code"
-        raise ValueError(msg)
+        raise InvalidRecordError("gw_microstate", value, msg)
 
 
 @attrs.frozen
@@ -527,6 +572,10 @@ class Country:
     pycountry release renames a country. From dataset version 1.1.0 on, they also carry the
     state's Correlates of War and Gleditsch-Ward codes, for merging with data keyed by them.
     `country` looks up the ISO fields only.
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type or out of its range (a code that is
+            not upper-case letters or digits, a COW or GW number outside 1 to 999).
 
     Examples:
         >>> import taliban_recognition as tr
@@ -568,7 +617,7 @@ class Country:
     """Correlates of War state number, e.g. ``365``; None where COW lists none."""
     cow_abbr: str | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_matches),
+        validator=_optional(_matches),
         metadata=column(
             "Correlates of War state abbreviation of {what}; empty where COW lists none.",
             since="1.1.0",
@@ -588,7 +637,7 @@ class Country:
     has none."""
     gw_abbr: str | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_matches),
+        validator=_optional(_matches),
         metadata=column(
             "Gleditsch-Ward state abbreviation of {what}; empty where the list has none.",
             since="1.1.0",
@@ -618,10 +667,10 @@ def _check_evidence(instance: Evidence, _: attrs.Attribute[int], __: int) -> Non
     start, end, quote = instance.start, instance.end, instance.quote
     if not all(type(v) is int for v in (start, end)) or not 0 <= start < end:
         msg = f"evidence needs integer offsets with 0 <= start < end, got [{start!r}, {end!r})"
-        raise ValueError(msg)
+        raise InvalidRecordError("start", (start, end), msg)
     if end - start != len(quote):
         msg = f"evidence [{start}, {end}) spans {end - start} characters, quote has {len(quote)}"
-        raise ValueError(msg)
+        raise InvalidRecordError("quote", quote, msg)
 
 
 @attrs.frozen
@@ -630,6 +679,9 @@ class Evidence:
 
     Offsets count Unicode code points of the decoded text (Python string indices), so
     ``source.text[start:end] == quote`` always holds.
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type, or the offsets do not fit the quote.
     """
 
     source_id: str = attrs.field(
@@ -657,7 +709,7 @@ def _check_digest(instance: Source, _: attrs.Attribute[str], __: str) -> None:
     actual = hashlib.sha256(instance.text.encode("utf-8")).hexdigest()
     if actual != instance.sha256:
         msg = f"source {instance.id}: text has sha256 {actual}, record says {instance.sha256}"
-        raise ValueError(msg)
+        raise InvalidRecordError("sha256", instance.sha256, msg)
 
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*\Z")
@@ -666,12 +718,17 @@ _URL = re.compile(r"https?://[^\s/$.?#][^\s]*\Z")
 def _check_url(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not _URL.match(value):
         msg = f"{attribute.name} must be an http(s) URL, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidRecordError(attribute.name, value, msg)
 
 
 @attrs.frozen
 class Source:
-    """A text the dataset's evidence quotes, shipped whole inside the package."""
+    """A text the dataset's evidence quotes, shipped whole inside the package.
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type or out of its range, or `sha256` is
+            not the digest of `text`.
+    """
 
     id: str = attrs.field(validator=_check_id, metadata=column("Source id."))
     """Stable identifier, used by `Evidence.source_id`."""
@@ -697,7 +754,7 @@ class Source:
 def _check_day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not dt.date:
         msg = f"{attribute.name} must be a datetime.date, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidRecordError(attribute.name, value, msg)
 
 
 @attrs.frozen
@@ -706,6 +763,9 @@ class Reference:
 
     Unlike a `Source`, a reference is not shipped and not quoted: the dataset records where it
     is and what it is cited for, and nothing of its text.
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type or out of its range.
     """
 
     id: str = attrs.field(validator=_check_id, metadata=column("Reference id."))
@@ -717,7 +777,7 @@ class Reference:
     url: str = attrs.field(validator=_check_url, metadata=column("Where it is published."))
     """Where it is published: an ``https`` or ``http`` URL."""
     date: FuzzyDate | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(FuzzyDate)),
+        validator=_optional(_instance_of(FuzzyDate)),
         metadata=column(what="the work's publication", empty="no date is known"),
     )
     """When it was published, as precisely as known; None for a work without one, such as a
@@ -729,7 +789,7 @@ class Reference:
     know."""
     checked_on: dt.date | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_check_day),
+        validator=_optional(_check_day),
         metadata=column(
             "The day the title, publisher, address and date were checked against a copy of the"
             " work; empty where they were not.",
@@ -743,19 +803,23 @@ class Reference:
 
 @attrs.frozen
 class Actor:
-    """A party that acts or is acted on: a state, government, person, group, ..."""
+    """A party that acts or is acted on: a state, government, person, group, ...
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type or out of its range.
+    """
 
     id: str = attrs.field(validator=_check_id, metadata=column("Actor id."))
     """Stable identifier, e.g. ``"russia"``."""
     name: str = attrs.field(validator=_check_text, metadata=column("Name of the actor."))
     """Display name, e.g. ``"Russia"``."""
     kind: ActorKind = attrs.field(
-        validator=attrs.validators.instance_of(ActorKind),
+        validator=_instance_of(ActorKind),
         metadata=column("What sort of party the actor is."),
     )
     """What kind of party this is."""
     country: Country | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(Country)),
+        validator=_optional(_instance_of(Country)),
         metadata=column(what="the state the actor belongs to"),
     )
     """The state the actor is, belongs to or governs; None for groups without one."""
@@ -774,12 +838,12 @@ def _check_plover_mode(instance: EventCodes, _: attrs.Attribute[str | None], val
         return
     if not isinstance(value, str):
         msg = f"plover_mode must be None or text, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidRecordError("plover_mode", value, msg)
     modes = PLOVER_MODES.get(instance.plover, ())
     if value not in modes:
         valid = ", ".join(modes) or "none"
         msg = f"{value!r} is no PLOVER mode of {instance.plover.value}; its modes: {valid}"
-        raise ValueError(msg)
+        raise InvalidRecordError("plover_mode", value, msg)
 
 
 def _check_plover_context(_: object, __: attrs.Attribute[str | None], value: object) -> None:
@@ -788,12 +852,15 @@ def _check_plover_context(_: object, __: attrs.Attribute[str | None], value: obj
             f"plover_context must be None or one of PLOVER's contexts (PLOVER_CONTEXTS, such as"
             f" 'diplomatic' or 'economic'), got {value!r}"
         )
-        raise ValueError(msg)
+        raise InvalidRecordError("plover_context", value, msg)
 
 
 @attrs.frozen
 class EventCodes:
     """An event's codes in the event-data ontologies, so it lines up with coded event data.
+
+    Raises:
+        InvalidRecordError: A code is not in the codebook, or a mode or context is not PLOVER's.
 
     Examples:
         >>> codes = EventCodes(cameo="054", plover=PloverType.SUPPORT)
@@ -802,7 +869,7 @@ class EventCodes:
     """
 
     cameo: str = attrs.field(
-        validator=attrs.validators.in_(tuple(CAMEO)),
+        validator=_one_of(tuple(CAMEO), "taliban_recognition.CAMEO"),
         metadata=column(
             "CAMEO event code, with its leading zero.",
             enum=tuple(CAMEO),
@@ -813,7 +880,7 @@ class EventCodes:
     )
     """CAMEO event code, as a string with its leading zero, e.g. ``"054"``."""
     plover: PloverType = attrs.field(
-        validator=attrs.validators.instance_of(PloverType),
+        validator=_instance_of(PloverType),
         metadata=column("PLOVER event type."),
     )
     """PLOVER event type, e.g. `PloverType.SUPPORT`."""
@@ -860,10 +927,13 @@ class Corroboration:
     (``dates="corroborated"``). When it falls outside the source's date, `discrepancy` says so;
     it may also say how the reference's account differs from the source's within it (an
     ambassador accepted rather than posted, a ban suspended rather than ended).
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type or out of its range.
     """
 
     date: FuzzyDate = attrs.field(
-        validator=attrs.validators.instance_of(FuzzyDate),
+        validator=_instance_of(FuzzyDate),
         metadata=column(name="corroborated_date", what="the event by a published reference"),
     )
     """The date the reference gives."""
@@ -898,36 +968,41 @@ def _check_corroboration(
         return
     if not isinstance(value, Corroboration):
         msg = f"corroboration must be None or a Corroboration, got {value!r}"
-        raise TypeError(msg)
+        raise InvalidRecordError("corroboration", value, msg)
     stated = instance.date
     within = stated.earliest <= value.date.earliest and value.date.latest <= stated.latest
     if not within and value.discrepancy is None:
         msg = f"corroborated date {value.date} is outside {stated}: say how they disagree"
-        raise ValueError(msg)
+        raise InvalidRecordError("corroboration", value, msg)
 
 
 @attrs.frozen
 class Event:
-    """A dated, sourced happening: who did what to whom, and when."""
+    """A dated, sourced happening: who did what to whom, and when.
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type or out of its range, or a corroborated
+            date outside the stated one gives no discrepancy.
+    """
 
     id: str = attrs.field(validator=_check_id, metadata=column("Event id."))
     """Stable identifier, e.g. ``"russia-recognizes-taliban"``."""
     kind: EventKind = attrs.field(
-        validator=attrs.validators.instance_of(EventKind), metadata=column("What happened.")
+        validator=_instance_of(EventKind), metadata=column("What happened.")
     )
     """What kind of happening this is."""
     actor: Actor = attrs.field(
-        validator=attrs.validators.instance_of(Actor),
+        validator=_instance_of(Actor),
         metadata=column("Id of the actor who acted.", name="actor_id", refers="actors"),
     )
     """Who acted."""
     target: Actor | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(Actor)),
+        validator=_optional(_instance_of(Actor)),
         metadata=column("Id of the actor acted upon.", name="target_id", refers="actors"),
     )
     """Who was acted on, if anyone."""
     date: FuzzyDate = attrs.field(
-        validator=attrs.validators.instance_of(FuzzyDate), metadata=column(what="the event")
+        validator=_instance_of(FuzzyDate), metadata=column(what="the event")
     )
     """When, as precisely as the source says."""
     date_text: str | None = attrs.field(
@@ -943,7 +1018,7 @@ class Event:
     """The quotes that support the record; never empty."""
     ongoing: bool = attrs.field(
         default=False,
-        validator=attrs.validators.instance_of(bool),
+        validator=_instance_of(bool),
         metadata=column("Whether the source presents the event as still going on at as_of."),
     )
     """Whether the source presents it as still going on at its reference date ("has
@@ -956,7 +1031,7 @@ class Event:
     """How the date was resolved, discrepancies, and other annotation remarks."""
     codes: EventCodes | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(EventCodes)),
+        validator=_optional(_instance_of(EventCodes)),
         metadata=column(since="1.1.0", name=""),
     )
     """Its CAMEO code and PLOVER type."""
@@ -967,7 +1042,7 @@ class Event:
     )
     """A date from a published work where the source leaves the date vague, or None."""
 
-    def date_for(self, dates: str = "stated") -> FuzzyDate:
+    def date_for(self, dates: Literal["stated", "corroborated"] = "stated") -> FuzzyDate:
         """The event's date as the source states it, or as corroborated where it is.
 
         Args:
@@ -987,11 +1062,11 @@ def _check_period(
 ) -> None:
     if instance.status is RecognitionStatus.UNKNOWN:
         msg = "a status period records a known status, not UNKNOWN"
-        raise ValueError(msg)
+        raise InvalidRecordError("status", instance.status, msg)
     end = instance.end
     if end is not None and end.latest < instance.start.earliest:
         msg = f"status period ends ({end}) before it starts ({instance.start})"
-        raise ValueError(msg)
+        raise InvalidRecordError("end", end, msg)
 
 
 @attrs.frozen
@@ -1001,17 +1076,21 @@ class StatusPeriod:
     The change into this status happened on a day within `start`; the change out of it on a
     day within `end` (None: it still held on the dataset's ``as_of``). On a day that can fall
     on either side of a change, the status is not known for certain.
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type, the status is UNKNOWN, or the period ends
+            before it starts.
     """
 
     id: str = attrs.field(validator=_check_id, metadata=column("Status period id."))
     """Stable identifier: the country code and the status, e.g. ``"ru-formal-recognition"``."""
     country: Country = attrs.field(
-        validator=attrs.validators.instance_of(Country),
+        validator=_instance_of(Country),
         metadata=column(what="the state whose status this is"),
     )
     """The state whose status this is."""
     status: RecognitionStatus = attrs.field(
-        validator=[attrs.validators.instance_of(RecognitionStatus), _check_period],
+        validator=[_instance_of(RecognitionStatus), _check_period],
         metadata=column(
             "The status held (ordered: no < de facto < formal).",
             enum=tuple(s.value for s in RecognitionStatus if s is not RecognitionStatus.UNKNOWN),
@@ -1020,19 +1099,19 @@ class StatusPeriod:
     )
     """The status held during the period."""
     start: FuzzyDate = attrs.field(
-        validator=attrs.validators.instance_of(FuzzyDate),
+        validator=_instance_of(FuzzyDate),
         metadata=column(what="the change into this status"),
     )
     """When the status began: the date of the event that brought it, or of the takeover."""
     end: FuzzyDate | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(FuzzyDate)),
+        validator=_optional(_instance_of(FuzzyDate)),
         metadata=column(
             what="the change out of this status", empty="the status held through as_of"
         ),
     )
     """When the next status began, or None if the status held through ``as_of``."""
     basis: Basis = attrs.field(
-        validator=attrs.validators.instance_of(Basis),
+        validator=_instance_of(Basis),
         metadata=column("Whether the source states the status or it is inferred."),
     )
     """Whether the source states this status of this country or it is inferred."""
@@ -1051,19 +1130,23 @@ class StatusPeriod:
     """How the status was inferred, and its caveats."""
 
 
-DATES = ("stated", "corroborated")
+Dates = Literal["stated", "corroborated"]
+"""The type of a query's `dates` argument."""
+
+DATES: tuple[Dates, ...] = ("stated", "corroborated")
 """The two readings of event dates the queries take: the source's, or corroborated."""
 
 
-def check_dates(dates: object) -> str:
+def check_dates(dates: object) -> Dates:
     """`dates` itself, if it names a reading of event dates.
 
     Raises:
         UnknownDatesError: It does not.
     """
-    if not isinstance(dates, str) or dates not in DATES:
-        raise UnknownDatesError(dates, DATES)
-    return dates
+    for reading in DATES:
+        if isinstance(dates, str) and dates == reading:
+            return reading
+    raise UnknownDatesError(dates, DATES)
 
 
 # Also resolves the annotations, which cattrs and typing.get_type_hints read.

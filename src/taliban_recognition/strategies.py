@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import hashlib
+import inspect
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 try:
     from hypothesis import strategies as st
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 from taliban_recognition._dataset import SUBJECT, Dataset, event_order
+from taliban_recognition._errors import InvalidArgumentError
 from taliban_recognition._iso import all_countries, names_of
 from taliban_recognition._load import versions
 from taliban_recognition._model import (
@@ -88,12 +91,74 @@ _EARLIEST = dt.date(1900, 1, 1)
 _LATEST = dt.date(2100, 12, 31)
 _KNOWN = [s for s in RecognitionStatus if s is not RecognitionStatus.UNKNOWN]
 
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _tuple_of(kind: type, *, nonempty: bool = False) -> Callable[[object], bool]:
+    def check(value: object) -> bool:
+        return (
+            isinstance(value, tuple)
+            and (bool(value) or not nonempty)
+            and all(isinstance(item, kind) for item in value)
+        )
+
+    return check
+
+
+def _strategy(value: object) -> bool:
+    return isinstance(value, st.SearchStrategy)
+
+
+def _bool(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+_Check = tuple["Callable[[object], bool]", str]
+
+_F = TypeVar("_F", bound="Callable[..., st.SearchStrategy[Any]]")
+
+
+def _checked(**checks: _Check) -> Callable[[_F], _F]:
+    """Check a strategy's arguments when it is called, not when Hypothesis first draws.
+
+    A value of the wrong type raises `InvalidArgumentError` at once, naming the argument and
+    what it takes, instead of an AttributeError deep inside a draw.
+    """
+
+    def decorate(make: _F) -> _F:
+        signature = inspect.signature(make)
+
+        @functools.wraps(make)
+        def checked(*args: Any, **kwargs: Any) -> st.SearchStrategy[Any]:  # noqa: ANN401
+            bound = signature.bind(*args, **kwargs)
+            for name, value in bound.arguments.items():
+                accepts, expected = checks[name]
+                if not accepts(value):
+                    raise InvalidArgumentError(name, value, expected)
+            return make(*args, **kwargs)
+
+        return checked  # type: ignore[return-value]
+
+    return decorate
+
+
+_ID = (_strategy, "a Hypothesis strategy of ids")
+_CODES = (_bool, "True or False")
+_DAY = (_is_date, "a datetime.date")
+
 identifiers = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 """Record ids: lower-case words joined by hyphens."""
 texts = st.text(min_size=1, max_size=40).filter(str.strip)
 """Non-blank text, for names, titles, summaries and notes."""
 
 
+@_checked(codes=_CODES)
 def countries(*, codes: bool = False) -> st.SearchStrategy[Country]:
     """Any ISO 3166-1 country, as `country` returns it.
 
@@ -103,6 +168,9 @@ def countries(*, codes: bool = False) -> st.SearchStrategy[Country]:
 
     Args:
         codes: Whether to draw COW and GW codes.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
 
     Examples:
         >>> from hypothesis import given
@@ -196,12 +264,16 @@ def invalid_country_queries() -> st.SearchStrategy[object]:
     )
 
 
+@_checked(min_value=_DAY, max_value=_DAY)
 def fuzzy_dates(
     min_value: dt.date = _EARLIEST, max_value: dt.date = _LATEST
 ) -> st.SearchStrategy[FuzzyDate]:
     """Any `FuzzyDate` within ``[min_value, max_value]``, of every precision.
 
     Month and year boundaries, where EDTF bounds shorten, are drawn often.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
     """
     days = st.dates(min_value, max_value)
     edges = days.flatmap(
@@ -236,9 +308,14 @@ def fuzzy_dates(
     return draw_date()
 
 
+@_checked(id=_ID)
 @st.composite
 def sources(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Source:  # noqa: A002
-    """A source with non-blank text and the right digest."""
+    """A source with non-blank text and the right digest.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
+    """
     text = draw(st.text(min_size=1, max_size=300).filter(str.strip))
     return Source(
         id=draw(id),
@@ -249,9 +326,14 @@ def sources(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Source
     )
 
 
+@_checked(source=(lambda value: isinstance(value, Source), "a Source"))
 @st.composite
 def evidence(draw: st.DrawFn, source: Source) -> Evidence:
-    """A quote of `source`: a slice of its text with at least one non-space character."""
+    """A quote of `source`: a slice of its text with at least one non-space character.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
+    """
     text = source.text
     anchors = [i for i, c in enumerate(text) if not c.isspace()]
     anchor = draw(st.sampled_from(anchors))
@@ -260,6 +342,7 @@ def evidence(draw: st.DrawFn, source: Source) -> Evidence:
     return Evidence(source_id=source.id, quote=text[start:end], start=start, end=end)
 
 
+@_checked(id=_ID, codes=_CODES)
 @st.composite
 def actors(
     draw: st.DrawFn,
@@ -273,6 +356,9 @@ def actors(
         draw: Supplied by Hypothesis.
         id: The strategy for its id.
         codes: Whether its country may carry COW and GW codes (see `countries`).
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
     """
     kind = draw(st.sampled_from(ActorKind))
     if kind is ActorKind.STATE:
@@ -286,6 +372,7 @@ def actors(
     )
 
 
+@_checked(id=_ID)
 @st.composite
 def references(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Reference:  # noqa: A002
     """A reference: a published work cited for a date, with an http(s) URL.
@@ -293,6 +380,9 @@ def references(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Ref
     Args:
         draw: Supplied by Hypothesis.
         id: The strategy for its id.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
     """
     return Reference(
         id=draw(id),
@@ -336,6 +426,15 @@ def _corroboration(
     )
 
 
+@_checked(
+    cast=(_tuple_of(Actor, nonempty=True), "a non-empty tuple of Actor"),
+    texts_of=(_tuple_of(Source, nonempty=True), "a non-empty tuple of Source"),
+    as_of=_DAY,
+    id=_ID,
+    earliest=_DAY,
+    codes=_CODES,
+    cited=(_tuple_of(Reference), "a tuple of Reference"),
+)
 @st.composite
 def events(  # noqa: PLR0913 -- the context an event needs from its dataset
     draw: st.DrawFn,
@@ -359,6 +458,9 @@ def events(  # noqa: PLR0913 -- the context an event needs from its dataset
         earliest: The earliest its date may start.
         codes: Whether it may carry CAMEO and PLOVER codes (dataset version 1.1.0 on).
         cited: References a corroborated date may cite; none, no corroboration.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
     """
     date = draw(fuzzy_dates(earliest, as_of))
     return Event(
@@ -385,6 +487,14 @@ def _brings(event: Event, day: dt.date) -> bool:
     return all(date.earliest <= day <= date.latest for date in dates)
 
 
+@_checked(
+    state=(lambda value: isinstance(value, Country), "a Country"),
+    coverage_start=_DAY,
+    as_of=_DAY,
+    texts_of=(_tuple_of(Source, nonempty=True), "a non-empty tuple of Source"),
+    event_ids=(_tuple_of(str), "a tuple of event ids (str)"),
+    events_of=(_tuple_of(Event), "a tuple of Event"),
+)
 @st.composite
 def status_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
     draw: st.DrawFn,
@@ -414,6 +524,9 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
         texts_of: The sources the periods may quote.
         event_ids: Ids the first period may list as resting on.
         events_of: Events that may bring the later changes.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
     """
     truths = sorted(draw(st.lists(st.dates(coverage_start, as_of), min_size=1, max_size=4)))
     if truths[0] == coverage_start and (coverage_start == as_of or draw(st.booleans())):
@@ -484,11 +597,18 @@ def _unique_by_id(records: list[Any]) -> tuple[Any, ...]:
     return tuple({record.id: record for record in records}.values())
 
 
+@_checked(
+    max_events=(_is_int, "a whole number of at least 0"),
+    max_states=(_is_int, "a whole number of at least 0"),
+)
 @st.composite
 def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Dataset:
     """A whole synthetic `Dataset` that the real loader would accept.
 
     Its ``sha256`` is the digest of its canonical data file, as for a shipped version.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
 
     Examples:
         >>> from hypothesis import given, settings
