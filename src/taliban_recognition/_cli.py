@@ -1,7 +1,10 @@
 """The command line, ``taliban-recognition`` or ``python -m taliban_recognition``.
 
+``--dataset X.Y.Z`` pins the dataset (default: the newest); ``--version`` prints the program's
+version.
 Exit status: 0 on success, 1 when the shipped data fails verification or a file cannot be
-written, 2 for bad input (an unknown country, version, kind or format, a bad date).
+written, 2 for bad input (an unknown country, version, kind or format, a bad date), 130 when
+interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ WIDTH = 80
 
 EXPORT_FORMATS = ("csv", "datapackage", "json")
 EVENT_FORMATS = ("table", "json", "csv")
+INTERRUPTED = 130
+"""The exit status of a command stopped by Ctrl-C: 128 + SIGINT, as shells report it."""
 
 
 def _row(dataset: Dataset, state: Country) -> tuple[str, str]:
@@ -212,7 +217,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _cite(args: argparse.Namespace) -> int:
-    print(cite(args.dataset_version, format=args.format), end="")
+    dataset = load(args.dataset_version)  # a citation of a file that fails its hash is no use
+    print(cite(dataset.version, format=args.format), end="")
     return 0
 
 
@@ -231,21 +237,59 @@ def _folder(text: str) -> str:
     return text
 
 
-def _add_version(parser: argparse.ArgumentParser) -> None:
+class _PrintVersion(argparse.Action):
+    """``--version``: print the program's version and exit, as every command line does."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        _namespace: argparse.Namespace,
+        _values: object,
+        _option: str | None = None,
+    ) -> NoReturn:
+        from taliban_recognition import __version__  # noqa: PLC0415 -- metadata, read if asked
+
+        print(f"{PROG} {__version__}")  # on stdout, as --help is
+        parser.exit()
+
+
+class _Pin(argparse.Action):
+    """``--dataset X.Y.Z``: every value given is kept, so that two different ones are refused."""
+
+    def __call__(
+        self,
+        _parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        _option: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, [*getattr(namespace, self.dest, ()), values])
+
+
+def _add_options(parser: argparse.ArgumentParser, pin: str | None) -> None:
+    """``--version``, and ``--dataset`` unless `pin` is None, into the namespace's `pin`."""
     parser.add_argument(
-        "--version",
-        dest="dataset_version",
-        metavar="X.Y.Z",
-        default=argparse.SUPPRESS,  # so a subcommand's default does not undo the top level's
-        help="the dataset version to use (default: the newest; see `versions`)",
+        "--version", action=_PrintVersion, help="print the program's version and exit"
     )
+    if pin is not None:
+        parser.add_argument(
+            "--dataset",
+            action=_Pin,
+            dest=pin,  # the top level's and a subcommand's apart, so a conflict is seen
+            metavar="X.Y.Z",
+            default=argparse.SUPPRESS,
+            help="the dataset version to use (default: the newest; see `versions`)",
+        )
 
 
 _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...] = (
     (
         "summary",
         "print the summary table (the default)",
-        f"{PROG} summary --version 1.0.0",
+        f"{PROG} summary --dataset 1.0.0",
         _summary,
     ),
     (
@@ -270,13 +314,13 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
     (
         "export",
         "write the dataset as JSON, CSV files or a Frictionless Data Package",
-        f"{PROG} export --format datapackage --out exports --version 1.0.0",
+        f"{PROG} export --format datapackage --out exports --dataset 1.0.0",
         _export,
     ),
     (
         "cite",
         "print the citation of the dataset version",
-        f"{PROG} cite --format bibtex --version 1.0.0",
+        f"{PROG} cite --format bibtex --dataset 1.0.0",
         _cite,
     ),
     (
@@ -288,6 +332,9 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
 )
 
 
+_COMMAND_NAMES = frozenset(name for name, *_ in _COMMANDS)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the command line."""
     top = _Parser(
@@ -296,7 +343,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=f"Example:\n  {PROG} status Russia\n  {PROG} events --kind recognition",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_version(top)
+    _add_options(top, "top_pins")
     top.set_defaults(run=_summary)
     commands = top.add_subparsers(title="commands", metavar="COMMAND")
     made = {}
@@ -308,8 +355,7 @@ def parser() -> argparse.ArgumentParser:
             epilog=f"Example:\n  {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        if name != "diff":  # diff names its two versions itself
-            _add_version(command)
+        _add_options(command, None if name == "diff" else "pins")  # diff names two versions
         command.set_defaults(run=run)
         made[name] = command
     made["status"].add_argument("country", help="an ISO code or number, or an English name")
@@ -364,12 +410,68 @@ def _pin_output() -> None:
         sys.stderr.reconfigure(errors="backslashreplace")
 
 
+def _respell(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """`argv` with the old dataset pin ``--version X.Y.Z`` spelt ``--dataset``, and its values.
+
+    ``--version`` is the old pin when a value follows it: ``--version=X.Y.Z``, or a next word
+    that is no option and, before the subcommand, no subcommand's name. Otherwise (last, before
+    an option or a subcommand's name, or in ``diff``, which never took a pin) it asks for the
+    program's version. Words after ``--`` are left alone.
+    """
+    words = list(argv)
+    old: list[str] = []
+    command: str | None = None
+    at = 0
+    while at < len(words) and words[at] != "--" and command != "diff":
+        word = words[at]
+        after = words[at + 1] if at + 1 < len(words) else "-"
+        if word.startswith("--version="):
+            words[at] = "--dataset=" + word.partition("=")[2]
+            old.append(word.partition("=")[2])
+        elif word in {"--version", "--dataset"} and not after.startswith("-"):
+            if word == "--dataset" or command is not None or after not in _COMMAND_NAMES:
+                words[at] = "--dataset"
+                old += [after] if word == "--version" else []
+                at += 1  # the value, which is no subcommand
+        elif command is None and not word.startswith("-"):
+            command = word
+        at += 1
+    return words, old
+
+
+def _pin(top: argparse.ArgumentParser, args: argparse.Namespace, old: list[str]) -> str | None:
+    """The one dataset version the arguments pin (None: the newest); a usage error if not one.
+
+    `old` are the values given with the old spelling, ``--version X.Y.Z``.
+    """
+    pins = [*getattr(args, "top_pins", ()), *getattr(args, "pins", ())]
+    if old and len(pins) > len(old):
+        top.error("give the dataset version once, with --dataset (--version is its old spelling)")
+    other = next((pin for pin in pins if pin != pins[0]), None)
+    if other is not None:
+        top.error(f"two dataset versions given, {pins[0]} and {other}; give one")
+    if pins and args.run is _diff:
+        top.error("diff compares the two versions it names; it takes no --dataset")
+    if old:
+        print(f"{PROG}: --version {old[0]} is deprecated, use --dataset {old[0]}", file=sys.stderr)
+    return pins[0] if pins else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on `argv` (default: ``sys.argv[1:]``); return the exit status."""
     _pin_output()
-    args = parser().parse_args(argv)
-    if not hasattr(args, "dataset_version"):
-        args.dataset_version = None
+    try:
+        return _run(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:  # Ctrl-C: the user knows why, so no traceback
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _run(argv: Sequence[str]) -> int:
+    words, old = _respell(argv)
+    top = parser()
+    args = top.parse_args(words)
+    args.dataset_version = _pin(top, args, old)
     try:
         if args.dataset_version is not None:
             SHIPPED.digest(args.dataset_version)  # an unknown version is refused up front
