@@ -220,6 +220,9 @@ def test_every_output_fits_80_columns_but_unbreakable_words(cli_ok: Ok) -> None:
     open_now = [p.country.alpha_2 for p in ds.statuses if p.end is None]
     outputs += [cli_ok("status", code) for code in open_now[:3]]  # three, not every state
     outputs += [cli_ok("status", name) for name in ("RU", "CN", "PK", "UZ", "AE", "US")]
+    corroborated = ("--dates", "corroborated")
+    outputs += [cli_ok("summary", *corroborated), cli_ok("events", *corroborated)]
+    outputs += [cli_ok("status", name, *corroborated) for name in ("RU", "PK", "US")]
     outputs += [cli_ok("--help"), *(cli_ok(command, "--help") for command in COMMANDS)]
     for out in outputs:
         for line in out.splitlines():
@@ -311,6 +314,7 @@ def test_every_subcommand_has_help_with_an_example(cli_ok: Ok, command: str) -> 
     assert f"Example:\n  taliban-recognition {command}" in out
     assert "--version " in out
     assert ("--dataset X.Y.Z" in out) is (command != "diff")  # diff names its two versions
+    assert ("--dates {stated,corroborated}" in out) is (command in {"summary", "status", "events"})
 
 
 def test_top_level_help_lists_every_subcommand(cli_ok: Ok) -> None:
@@ -378,6 +382,65 @@ def test_the_same_pin_twice_is_one_pin(cli_ok: Ok) -> None:
     assert cli_ok("--dataset", "1.0.0", "status", "RU", "--dataset=1.0.0") == once
 
 
+def test_reading_corroborated_dates_changes_an_answer(cli_ok: Ok) -> None:
+    # Pakistan's ambassador, posted on a day the article leaves open, was posted on 2025-05-30
+    # by the reports that corroborate it: a day before is no longer undecided.
+    event = ds.event("pakistan-posts-ambassador")
+    assert str(event.date) == "[2021-08..2025-07-03]"
+    assert str(event.date_for("corroborated")) == "2025-05-30"
+    head = f"Pakistan (PK) on 2024-01-01, dataset {ds.version}"
+    stated = cli_ok("status", "PK", "--on", "2024-01-01")
+    assert stated.startswith(f"{head}: unknown (the data allows")
+    corroborated = cli_ok("status", "PK", "--on", "2024-01-01", "--dates", "corroborated")
+    assert corroborated.splitlines()[0] == f"{head}, corroborated dates: no_recognition"
+    assert "  period: pk-de-facto-engagement" in stated
+    assert "  period: pk-de-facto-engagement" not in corroborated
+    assert "events: taliban-takes-afghanistan (corroborated 2021-08-15)" in corroborated
+    for day, status in [("2025-05-29", "no_recognition"), ("2025-05-30", "de_facto_engagement")]:
+        out = cli_ok("status", "PK", "--on", day, "--dates", "corroborated")
+        answer = " ".join(out.partition("\n\n")[0].split())  # the first line, maybe wrapped
+        assert answer.endswith(f"corroborated dates: {status}")
+        assert ds.status_of("PK", day, dates="corroborated").value == status
+        assert ds.status_of("PK", day).value == "unknown"
+
+
+def test_reading_corroborated_dates_can_leave_an_answer_as_it_is(cli_ok: Ok) -> None:
+    assert ds.status_of("RU", dates="corroborated") is ds.status_of("RU")
+    stated = cli_ok("status", "RU")
+    corroborated = cli_ok("status", "RU", "--dates", "corroborated")
+    head = f"Russian Federation (RU) on 2025-07-03, dataset {ds.version}"
+    assert corroborated.splitlines()[:2] == [f"{head}, corroborated dates:", "formal_recognition"]
+    assert corroborated.splitlines()[2:] == stated.splitlines()[1:]
+    assert cli_ok("status", "RU", "--dates", "stated") == stated  # the default, not said
+
+
+def test_summary_says_which_reading_it_used(cli_ok: Ok) -> None:
+    stated = cli_ok("summary").splitlines()
+    corroborated = cli_ok("summary", "--dates", "corroborated").splitlines()
+    assert corroborated[0] == f"{stated[0]}, corroborated dates"
+    assert corroborated[1:] == stated[1:]  # on as_of the two readings agree for every state
+
+
+def test_events_are_filtered_and_dated_by_the_reading(cli_ok: Ok) -> None:
+    args = ("events", "--country", "PK", "--until", "2024-12-31")
+    stated = cli_ok(*args).splitlines()
+    assert stated[1].split() == ["[2021-08..2025-07-03]", "pakistan-posts-ambassador"]
+    assert stated[-1] == f"1 event of dataset {ds.version}"
+    assert cli_ok(*args, "--dates", "corroborated").splitlines() == [
+        "Date  Event",
+        "",
+        f"0 events of dataset {ds.version}, corroborated dates",
+    ]
+    table = cli_ok("events", "--country", "PK", "--dates", "corroborated").splitlines()
+    assert table[1].split() == ["2025-05-30", "pakistan-posts-ambassador"]
+    records = json.loads(
+        cli_ok("events", "--since", "2025-06-01", "--format", "json", "--dates", "corroborated")
+    )
+    expected = ds.find_events(since="2025-06-01", dates="corroborated")
+    assert [record["id"] for record in records] == [event.id for event in expected]
+    assert len(expected) < len(ds.find_events(since="2025-06-01"))
+
+
 def test_ctrl_c_is_one_line_and_exit_130(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(_version: str | None) -> tr.Dataset:
         raise KeyboardInterrupt
@@ -396,6 +459,7 @@ def test_ctrl_c_is_one_line_and_exit_130(cli: Run, monkeypatch: pytest.MonkeyPat
         (["status", "Hong Kong"], "is not among the 194 states"),
         (["status", "RU", "--on", "2025-02-30"], "must be an ISO date YYYY-MM-DD"),
         (["status", "RU", "--on", "2020-01-01"], "statuses are known from 2021-08-01"),
+        (["status", "RU", "--dates", "reported"], "invalid choice: 'reported'"),
         (["events", "--since", "yesterday"], "since must be an ISO date YYYY-MM-DD"),
         (["events", "--since", "2025-01-02", "--until", "2025-01-01"], "since must not be after"),
         (["events", "--country", "ZZ"], "no country matches 'ZZ'"),

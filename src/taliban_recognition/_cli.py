@@ -1,7 +1,7 @@
 """The command line, ``taliban-recognition`` or ``python -m taliban_recognition``.
 
-``--dataset X.Y.Z`` pins the dataset (default: the newest); ``--version`` prints the program's
-version.
+``--dataset X.Y.Z`` pins the dataset (default: the newest), ``--dates corroborated`` reads
+event dates as other reports corroborate them, ``--version`` prints the program's version.
 Exit status: 0 on success, 1 when the shipped data fails verification or a file cannot be
 written, 2 for bad input (an unknown country, version, kind or format, a bad date), 130 when
 interrupted (Ctrl-C).
@@ -27,7 +27,7 @@ from taliban_recognition._errors import (
 )
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._load import SHIPPED, load
-from taliban_recognition._model import ActorKind, Event, EventKind, RecognitionStatus
+from taliban_recognition._model import DATES, ActorKind, Event, EventKind, RecognitionStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -45,15 +45,20 @@ INTERRUPTED = 130
 """The exit status of a command stopped by Ctrl-C: 128 + SIGINT, as shells report it."""
 
 
-def _row(dataset: Dataset, state: Country) -> tuple[str, str]:
+def _reading(dates: str) -> str:
+    """What a report adds to say how it read event dates: nothing for the default reading."""
+    return "" if dates == "stated" else f", {dates} dates"
+
+
+def _row(dataset: Dataset, state: Country, dates: str) -> tuple[str, str]:
     """The status of `state` on ``as_of`` and the basis of the period that holds it."""
-    status = dataset.status_of(state)
+    status = dataset.status_of(state, dates=dates)
     bases = {p.basis.value for p in dataset.status_periods(state) if p.status is status}
     basis = "-" if status is RecognitionStatus.UNKNOWN else "/".join(sorted(bases))
     return status.value, basis
 
 
-def summary(dataset: Dataset) -> str:
+def summary(dataset: Dataset, dates: str = "stated") -> str:
     """The summary table: version, as-of date, digest, and each named state's status."""
     states = {period.country.alpha_2: period.country for period in dataset.statuses}
     named = {
@@ -62,7 +67,8 @@ def summary(dataset: Dataset) -> str:
         if actor.kind is ActorKind.STATE and actor.country and actor.country.alpha_2 in states
     }
     lines = [
-        f"taliban_recognition dataset {dataset.version}, as of {dataset.as_of.isoformat()}",
+        f"taliban_recognition dataset {dataset.version}, as of {dataset.as_of.isoformat()}"
+        + _reading(dates),
         f"sha256 {dataset.sha256}",
         "",
         f"Statuses of recognition of the Taliban government of Afghanistan on {dataset.as_of}:",
@@ -70,9 +76,11 @@ def summary(dataset: Dataset) -> str:
         f"{'State':<28}{'Status':<22}Basis",
     ]
     for code, name in sorted(named.items(), key=lambda item: item[1]):
-        status, basis = _row(dataset, states[code])
+        status, basis = _row(dataset, states[code], dates)
         lines.append(f"{f'{name} ({code})':<28}{status:<22}{basis}")
-    others = Counter(_row(dataset, state) for code, state in states.items() if code not in named)
+    others = Counter(
+        _row(dataset, state, dates) for code, state in states.items() if code not in named
+    )
     for (status, basis), count in sorted(others.items()):
         lines.append(f"{f'{count} other states':<28}{status:<22}{basis}")
     return "\n".join(lines)
@@ -90,14 +98,16 @@ def _wrap(text: str, indent: str) -> list[str]:
     ) or [indent]
 
 
-def _period_report(dataset: Dataset, period: StatusPeriod) -> list[str]:
+def _period_report(dataset: Dataset, period: StatusPeriod, dates: str) -> list[str]:
     end = "as_of" if period.end is None else str(period.end)
     lines = [
         f"{period.status.value}, from {period.start} to {end} ({period.basis.value})",
         f"  period: {period.id}",
     ]
     if period.events:
-        lines += _wrap("events: " + ", ".join(period.events), "  ")
+        lines += _wrap(
+            "events: " + ", ".join(_event_id(dataset, e, dates) for e in period.events), "  "
+        )
     for item in period.evidence:
         lines += _wrap(f"\u201c{item.quote}\u201d", "  > ")
         source = dataset.source(item.source_id)
@@ -107,26 +117,40 @@ def _period_report(dataset: Dataset, period: StatusPeriod) -> list[str]:
     return lines
 
 
-def status_report(dataset: Dataset, query: str, on: str | None) -> str:
+def _event_id(dataset: Dataset, event_id: str, dates: str) -> str:
+    """An event's id, with the date a reading other than the default gives it, if another."""
+    event = dataset.event(event_id)
+    read = event.date_for(dates)
+    return event_id if read == event.date else f"{event_id} ({dates} {read})"
+
+
+def status_report(dataset: Dataset, query: str, on: str | None, dates: str = "stated") -> str:
     """A country's status on a day, with the periods and quotes the answer rests on."""
     state = find_country(query)
-    status = dataset.status_of(state, on)
-    periods = dataset.possible_periods(state, on)
+    status = dataset.status_of(state, on, dates=dates)
+    periods = dataset.possible_periods(state, on, dates=dates)
     day = dataset.as_of.isoformat() if on is None else on
     answer = status.value
     if status is RecognitionStatus.UNKNOWN:
-        possible = " or ".join(s.value for s in dataset.possible_statuses(state, on))
-        answer += f" (the data allows {possible} on that day)"
+        possible = dataset.possible_statuses(state, on, dates=dates)
+        answer += f" (the data allows {' or '.join(s.value for s in possible)} on that day)"
     lines = _wrap(
-        f"{state.name} ({state.alpha_2}) on {day}, dataset {dataset.version}: {answer}", ""
+        f"{state.name} ({state.alpha_2}) on {day}, dataset {dataset.version}"
+        f"{_reading(dates)}: {answer}",
+        "",
     )
     for period in periods:
-        lines += ["", *_period_report(dataset, period)]
+        lines += ["", *_period_report(dataset, period, dates)]
     return "\n".join(lines)
 
 
-def events_report(dataset: Dataset, events: Sequence[Event], output: str) -> str:
-    """Events as an 80-column table, as canonical JSON records, or as the events CSV table."""
+def events_report(
+    dataset: Dataset, events: Sequence[Event], output: str, dates: str = "stated"
+) -> str:
+    """Events as an 80-column table, as canonical JSON records, or as the events CSV table.
+
+    The table shows each event's date as `dates` reads it; the records hold both dates.
+    """
     if output == "json":
         from taliban_recognition._convert import converter  # noqa: PLC0415 -- cattrs on first use
 
@@ -140,36 +164,38 @@ def events_report(dataset: Dataset, events: Sequence[Event], output: str) -> str
         wanted = {event.id for event in events}
         rows = [row for row in table.rows(dataset) if row[0] in wanted]
         return csv_bytes(table, rows).decode("utf-8")  # CRLF rows, as RFC 4180 has them
-    return "\n".join(_events_table(dataset, events))
+    return "\n".join(_events_table(dataset, events, dates))
 
 
-def _events_table(dataset: Dataset, events: Sequence[Event]) -> list[str]:
+def _events_table(dataset: Dataset, events: Sequence[Event], dates: str) -> list[str]:
     """Each event's date, then its id whole and its kind and summary wrapped beneath."""
-    width = max((len(str(event.date)) for event in events), default=4) + 2
+    shown = [str(event.date_for(dates)) for event in events]
+    width = max(map(len, shown), default=4) + 2
     lines = [f"{'Date':<{width}}Event"]
-    for event in events:
-        lines.append(f"{event.date!s:<{width}}{event.id}")
+    for event, date in zip(events, shown, strict=True):
+        lines.append(f"{date:<{width}}{event.id}")
         lines += _wrap(f"{event.kind.value}: {event.summary}", " " * width)
-    lines += ["", f"{len(events)} event{'s' * (len(events) != 1)} of dataset {dataset.version}"]
+    count = f"{len(events)} event{'s' * (len(events) != 1)}"
+    lines += ["", f"{count} of dataset {dataset.version}{_reading(dates)}"]
     return lines
 
 
 def _summary(args: argparse.Namespace) -> int:
-    print(summary(load(args.dataset_version)))
+    print(summary(load(args.dataset_version), args.dates))
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
-    print(status_report(load(args.dataset_version), args.country, args.on))
+    print(status_report(load(args.dataset_version), args.country, args.on, args.dates))
     return 0
 
 
 def _events(args: argparse.Namespace) -> int:
     dataset = load(args.dataset_version)
     events = dataset.find_events(
-        country=args.country, kind=args.kind, since=args.since, until=args.until
+        country=args.country, kind=args.kind, since=args.since, until=args.until, dates=args.dates
     )
-    report = events_report(dataset, events, args.format)
+    report = events_report(dataset, events, args.format, args.dates)
     print(report, end="" if args.format == "csv" else "\n")
     return 0
 
@@ -285,6 +311,16 @@ def _add_options(parser: argparse.ArgumentParser, pin: str | None) -> None:
         )
 
 
+def _add_dates(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dates",
+        choices=DATES,
+        default="stated",
+        help="read event dates as the source states them (the default) or as other "
+        "reports corroborate them",
+    )
+
+
 _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...] = (
     (
         "summary",
@@ -344,7 +380,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_options(top, "top_pins")
-    top.set_defaults(run=_summary)
+    top.set_defaults(run=_summary, dates="stated")
     commands = top.add_subparsers(title="commands", metavar="COMMAND")
     made = {}
     for name, purpose, example, run in _COMMANDS:
@@ -375,6 +411,8 @@ def parser() -> argparse.ArgumentParser:
         default="table",
         help="an 80-column table (the default), the canonical JSON records, or CSV rows",
     )
+    for name in ("summary", "status", "events"):
+        _add_dates(made[name])
     made["export"].add_argument(
         "--format",
         choices=EXPORT_FORMATS,
