@@ -1,4 +1,8 @@
-"""The command line, run as users run it: the real entry points, in subprocesses."""
+"""The command line: through `main` in this process, and as users run it, in subprocesses.
+
+A subprocess costs about 0.3 s of CPU, so only what needs one runs in one: the installed
+entry points, locales, pipes, written files, and a corrupted copy of the installed package.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +14,26 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import taliban_recognition as tr
+from taliban_recognition import _cli
 from taliban_recognition._cite import FORMATS, Format
 from taliban_recognition._convert import converter
 
 ds = tr.load()
 RELEASED = "8e7b40c0a2e8366c50e978e05ddc179889961b77f660555597219362282d0969"  # 1.0.0, forever
 PACKAGE = Path(tr.__file__).parent
+COMMANDS = ("summary", "status", "events", "versions", "verify", "export", "cite", "diff")
+VERSION_LINE = f"taliban-recognition {tr.__version__}\n"
+
+Run = Callable[..., tuple[int, str, str]]
+"""`main` run in this process on the arguments: its exit status, stdout and stderr."""
+Ok = Callable[..., str]
+"""What `main` prints on the arguments, which must succeed with nothing on stderr."""
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -41,8 +54,53 @@ def ok(*args: str) -> str:
     return result.stdout
 
 
-def test_summary_lists_every_named_state() -> None:
-    lines = ok().splitlines()
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    monkeypatch.setenv("COLUMNS", "80")  # argparse wraps help to the terminal's width
+
+    def call(*args: str) -> tuple[int, str, str]:
+        try:
+            status = _cli.main(args)
+        except SystemExit as stop:  # argparse's --help, --version and usage errors
+            status = stop.code if isinstance(stop.code, int) else -1
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return call
+
+
+@pytest.fixture
+def cli_ok(cli: Run) -> Ok:
+    def call(*args: str) -> str:
+        status, out, err = cli(*args)
+        assert (status, err) == (0, ""), err
+        return out
+
+    return call
+
+
+@pytest.fixture(scope="module")
+def corrupted(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], Path]:
+    """An environment whose Python imports a copy of the package with 1.0.0's file changed."""
+    folder = tmp_path_factory.mktemp("corrupted")
+    copy = folder / "taliban_recognition"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    data = copy / "data" / "1.0.0.json"
+    data.write_bytes(data.read_bytes().replace(b"Thursday", b"Tuesday!", 1))
+    env = {**os.environ, "PYTHONPATH": str(folder)}
+    where = subprocess.run(
+        [sys.executable, "-c", "import taliban_recognition as t; print(t.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    assert Path(where.stdout.strip()).parent == copy  # the subprocess runs the corrupted copy
+    return env, data
+
+
+def test_summary_lists_every_named_state(cli_ok: Ok) -> None:
+    lines = cli_ok().splitlines()
     assert lines[0] == f"taliban_recognition dataset {ds.version}, as of 2025-07-03"
     assert lines[1] == f"sha256 {ds.sha256}"
     rows = {line.split("  ")[0]: line.split()[-2:] for line in lines[5:]}
@@ -54,24 +112,26 @@ def test_summary_lists_every_named_state() -> None:
     assert all(len(line) <= 80 for line in lines)
 
 
-def test_summary_is_the_default_and_takes_a_version() -> None:
-    default = ok()
-    assert ok("summary") == default
-    assert ok("--version", "1.0.0") == ok("summary", "--version", "1.0.0")
-    assert ok("summary", "--version", "1.0.0").startswith("taliban_recognition dataset 1.0.0,")
+def test_summary_is_the_default_and_takes_a_dataset(cli_ok: Ok) -> None:
+    default = cli_ok()
+    assert cli_ok("summary") == default
+    pinned = cli_ok("summary", "--dataset", "1.0.0")
+    assert pinned.startswith("taliban_recognition dataset 1.0.0,")
+    assert cli_ok("--dataset", "1.0.0") == cli_ok("--dataset=1.0.0", "summary") == pinned
 
 
 def test_the_console_script_is_installed() -> None:
     script = shutil.which("taliban-recognition", path=str(Path(sys.executable).parent))
     assert script is not None
     result = subprocess.run(
-        [script, "versions"], capture_output=True, text=True, encoding="utf-8", check=True
+        [script, "--version"], capture_output=True, text=True, encoding="utf-8", check=True
     )
-    assert result.stdout == ok("versions")
+    assert result.stdout == VERSION_LINE
+    assert result.stderr == ""
 
 
-def test_status_prints_the_status_and_its_evidence() -> None:
-    out = ok("status", "Russia")
+def test_status_prints_the_status_and_its_evidence(cli_ok: Ok) -> None:
+    out = cli_ok("status", "Russia")
     lines = out.splitlines()
     assert (
         lines[0]
@@ -87,8 +147,8 @@ def test_status_prints_the_status_and_its_evidence() -> None:
         assert f"characters {item.start} to {item.end}" in out
 
 
-def test_status_on_an_uncertain_day_shows_every_possible_period() -> None:
-    out = ok("status", "PAK", "--on", "2023-01-01", "--version", "1.0.0")
+def test_status_on_an_uncertain_day_shows_every_possible_period(cli_ok: Ok) -> None:
+    out = cli_ok("status", "PAK", "--on", "2023-01-01", "--dataset", "1.0.0")
     assert out.startswith("Pakistan (PK) on 2023-01-01, dataset 1.0.0: unknown (the data")
     assert "no_recognition or de_facto_engagement" in " ".join(out.splitlines()[:2])
     assert "  period: pk-no-recognition" in out
@@ -96,26 +156,26 @@ def test_status_on_an_uncertain_day_shows_every_possible_period() -> None:
     assert "pakistan-posts-ambassador" in out
 
 
-def test_events_table_fits_80_columns_and_lists_the_filtered_events() -> None:
-    out = ok("events", "--country", "RU", "--since", "2025-01-01")
+def test_events_table_fits_80_columns_and_lists_the_filtered_events(cli_ok: Ok) -> None:
+    out = cli_ok("events", "--country", "RU", "--since", "2025-01-01")
     expected = ds.find_events(country="RU", since="2025-01-01")
     lines = out.splitlines()
     assert lines[0].split() == ["Date", "Event"]
     rows = [line.split() for line in lines[1:] if line and not line.startswith(" ")]
     assert rows[:-1] == [[str(e.date), e.id] for e in expected]
     assert lines[-1] == f"{len(expected)} events of dataset {ds.version}"
-    assert all(len(line) <= 80 for line in ok("events").splitlines())
+    assert all(len(line) <= 80 for line in cli_ok("events").splitlines())
 
 
-def test_events_as_json_are_the_canonical_records() -> None:
-    out = ok("events", "--kind", "ambassador_posted", "--format", "json")
+def test_events_as_json_are_the_canonical_records(cli_ok: Ok) -> None:
+    out = cli_ok("events", "--kind", "ambassador_posted", "--format", "json")
     expected = ds.find_events(kind="ambassador_posted")
     assert json.loads(out) == [converter().unstructure(e, tr.Event) for e in expected]
     assert len(expected) == 4
 
 
-def test_events_as_csv_are_rows_of_the_events_table() -> None:
-    out = ok("events", "--until", "2021-12-31", "--format", "csv")
+def test_events_as_csv_are_rows_of_the_events_table(cli_ok: Ok) -> None:
+    out = cli_ok("events", "--until", "2021-12-31", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     expected = ds.find_events(until="2021-12-31")
     assert [row["id"] for row in rows] == [e.id for e in expected]
@@ -156,29 +216,32 @@ def test_text_output_survives_an_ascii_locale() -> None:
     assert failed.stderr.count("\n") == 1
 
 
-def test_every_output_fits_80_columns_but_unbreakable_words() -> None:
-    outputs = [ok(), ok("versions"), ok("verify"), ok("events")]
+def test_every_output_fits_80_columns_but_unbreakable_words(cli_ok: Ok) -> None:
+    outputs = [cli_ok(), cli_ok("versions"), cli_ok("verify"), cli_ok("events")]
     open_now = [p.country.alpha_2 for p in ds.statuses if p.end is None]
-    outputs += [ok("status", code) for code in open_now[:3]]  # three, not every state
-    outputs += [ok("status", name) for name in ("RU", "CN", "PK", "UZ", "AE", "US")]
-    outputs += [
-        ok(command, "--help")
-        for command in ("summary", "status", "events", "versions", "verify", "export", "cite")
-    ]
+    outputs += [cli_ok("status", code) for code in open_now[:3]]  # three, not every state
+    outputs += [cli_ok("status", name) for name in ("RU", "CN", "PK", "UZ", "AE", "US")]
+    corroborated = ("--dates", "corroborated")
+    outputs += [cli_ok("summary", *corroborated), cli_ok("events", *corroborated)]
+    outputs += [cli_ok("status", name, *corroborated) for name in ("RU", "PK", "US")]
+    outputs += [cli_ok("--help"), *(cli_ok(command, "--help") for command in COMMANDS)]
     for out in outputs:
         for line in out.splitlines():
             assert len(line) <= 80 or " " not in line.strip(" >(").rstrip(").,"), line
 
 
-def test_an_empty_selection_is_not_an_error() -> None:
-    out = ok("events", "--country", "Brazil")
+def test_an_empty_selection_is_not_an_error(cli_ok: Ok) -> None:
+    out = cli_ok("events", "--country", "Brazil")
     assert out.splitlines()[-1] == f"0 events of dataset {ds.version}"
-    assert json.loads(ok("events", "--country", "Brazil", "--format", "json")) == []
+    assert json.loads(cli_ok("events", "--country", "Brazil", "--format", "json")) == []
 
 
-def test_versions_lists_the_manifest() -> None:
-    assert ok("versions", "--version", "1.0.0").splitlines()[1].split() == ["1.0.0", RELEASED]
-    lines = ok("versions").splitlines()
+def test_versions_lists_the_manifest(cli_ok: Ok) -> None:
+    assert cli_ok("versions", "--dataset", "1.0.0").splitlines()[1].split() == [
+        "1.0.0",
+        RELEASED,
+    ]
+    lines = cli_ok("versions").splitlines()
     assert lines[0].split() == ["Version", "SHA-256"]
     assert [line.split() for line in lines[1:]] == [
         [version, ds.sha256 if version == ds.version else tr.load(version).sha256]
@@ -186,32 +249,20 @@ def test_versions_lists_the_manifest() -> None:
     ]
 
 
-def test_verify_passes_on_the_installed_data() -> None:
-    out = ok("verify")
+def test_verify_passes_on_the_installed_data(cli_ok: Ok) -> None:
+    out = cli_ok("verify")
     assert out.splitlines() == [
         *(f"{version}: ok" for version in tr.versions()),
         f"{len(tr.versions())} of {len(tr.versions())} dataset files match the manifest and load",
     ]
-    assert ok("verify", "--version", "1.0.0").splitlines() == [
+    assert cli_ok("verify", "--dataset", "1.0.0").splitlines() == [
         "1.0.0: ok",
         "1 of 1 dataset files match the manifest and load",
     ]
 
 
-def test_verify_fails_on_a_corrupted_copy(tmp_path: Path) -> None:
-    copy = tmp_path / "taliban_recognition"
-    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    data = copy / "data" / "1.0.0.json"
-    data.write_bytes(data.read_bytes().replace(b"Thursday", b"Tuesday!", 1))
-    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    where = subprocess.run(
-        [sys.executable, "-c", "import taliban_recognition as t; print(t.__file__)"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    assert Path(where.stdout.strip()).parent == copy  # the subprocess runs the corrupted copy
+def test_verify_fails_on_a_corrupted_copy(corrupted: tuple[dict[str, str], Path]) -> None:
+    env, data = corrupted
     result = run("verify", env=env)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -224,15 +275,28 @@ def test_verify_fails_on_a_corrupted_copy(tmp_path: Path) -> None:
     ]
     assert lines[-1] == f"1 of {len(tr.versions())} dataset files failed verification"
     assert all(len(line) <= 80 for line in lines)
-    loaded = run("status", "RU", "--version", "1.0.0", env=env)
+    loaded = run("status", "RU", "--dataset", "1.0.0", env=env)
     assert loaded.returncode == 1
     assert loaded.stderr.count("\n") == 1
     assert "corrupt or was modified" in loaded.stderr
 
 
+def test_cite_refuses_a_corrupted_data_file(corrupted: tuple[dict[str, str], Path]) -> None:
+    env, data = corrupted
+    result = run("cite", "--dataset", "1.0.0", env=env)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    found = hashlib.sha256(data.read_bytes()).hexdigest()
+    assert result.stderr.startswith("taliban-recognition: taliban_recognition/data/1.0.0.json")
+    assert result.stderr.count("\n") == 1
+    assert "corrupt or was modified" in result.stderr
+    assert RELEASED in result.stderr
+    assert found in result.stderr
+
+
 @pytest.mark.parametrize("format", ["csv", "datapackage", "json"])
 def test_export_writes_the_same_files_as_the_api(tmp_path: Path, format: str) -> None:  # noqa: A002
-    out = ok("export", "--format", format, "--out", str(tmp_path / "cli"), "--version", "1.0.0")
+    out = ok("export", "--format", format, "--out", str(tmp_path / "cli"), "--dataset", "1.0.0")
     written = [Path(line) for line in out.splitlines()]
     expected = tr.load("1.0.0").export(tmp_path / "api", format=format)
     assert [p.name for p in written] == [p.name for p in expected]
@@ -240,25 +304,151 @@ def test_export_writes_the_same_files_as_the_api(tmp_path: Path, format: str) ->
 
 
 @pytest.mark.parametrize("format", FORMATS)
-def test_cite_prints_the_citation(format: Format) -> None:  # noqa: A002
-    assert ok("cite", "--format", format, "--version", "1.0.0") == tr.cite("1.0.0", format)
-    assert ok("cite") == tr.cite()
+def test_cite_prints_the_citation(cli_ok: Ok, format: Format) -> None:  # noqa: A002
+    assert cli_ok("cite", "--format", format, "--dataset", "1.0.0") == tr.cite("1.0.0", format)
+    assert cli_ok("cite") == tr.cite()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_subcommand_has_help_with_an_example(cli_ok: Ok, command: str) -> None:
+    out = cli_ok(command, "--help")
+    assert f"Example:\n  taliban-recognition {command}" in out
+    assert "--version " in out
+    assert ("--dataset X.Y.Z" in out) is (command != "diff")  # diff names its two versions
+    assert ("--dates {stated,corroborated}" in out) is (command in {"summary", "status", "events"})
+
+
+def test_top_level_help_lists_every_subcommand(cli_ok: Ok) -> None:
+    out = cli_ok("--help")
+    for command in COMMANDS:
+        assert f"    {command} " in out
+    assert "--dataset X.Y.Z" in out
+    assert "Example:" in out
 
 
 @pytest.mark.parametrize(
-    "command", ["summary", "status", "events", "versions", "verify", "export", "cite"]
+    "args",
+    [
+        ["--version"],
+        ["--version", "status", "RU"],  # a subcommand's name is not a dataset version
+        ["--version", "--dataset", "1.0.0"],
+        ["--dataset", "1.0.0", "--version"],
+        *(["--version", command] for command in COMMANDS),
+        *([command, "--version"] for command in COMMANDS),
+        ["status", "RU", "--version"],
+        ["events", "--kind", "trade", "--version"],
+        ["diff", "--version", "1.0.0", "1.1.0"],  # diff never took a dataset pin
+        ["diff", "1.0.0", "1.1.0", "--version"],
+    ],
 )
-def test_every_subcommand_has_help_with_an_example(command: str) -> None:
-    out = ok(command, "--help")
-    assert f"Example:\n  taliban-recognition {command}" in out
-    assert "--version X.Y.Z" in out
+def test_version_prints_the_package_version(cli: Run, args: list[str]) -> None:
+    assert cli(*args) == (0, VERSION_LINE, "")
 
 
-def test_top_level_help_lists_every_subcommand() -> None:
-    out = ok("--help")
-    for command in ("summary", "status", "events", "versions", "verify", "export", "cite"):
-        assert f"    {command} " in out
-    assert "Example:" in out
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (["--version", "1.0.0"], ["--dataset", "1.0.0"]),
+        (["--version=1.0.0"], ["--dataset", "1.0.0"]),
+        (["--version", "1.0.0", "status", "RU"], ["status", "RU", "--dataset", "1.0.0"]),
+        (["status", "RU", "--version", "1.0.0"], ["status", "RU", "--dataset", "1.0.0"]),
+        (["status", "--version", "1.0.0", "RU"], ["status", "RU", "--dataset", "1.0.0"]),
+        (["versions", "--version=1.1.0"], ["versions", "--dataset", "1.1.0"]),
+        (["--version", "1.1.0", "cite", "--version", "1.1.0"], ["cite", "--dataset", "1.1.0"]),
+    ],
+)
+def test_the_old_dataset_pin_works_and_says_it_is_deprecated(
+    cli: Run, old: list[str], new: list[str]
+) -> None:
+    version = next(word for word in new if word[0].isdigit())
+    status, out, err = cli(*old)
+    assert (status, out) == cli(*new)[:2]
+    assert (
+        err == f"taliban-recognition: --version {version} is deprecated, use --dataset {version}\n"
+    )
+
+
+def test_an_unknown_old_dataset_pin_lists_the_versions(cli: Run) -> None:
+    status, out, err = cli("--version", "9.9.9")
+    shipped = f"the versions this package ships are: {', '.join(tr.versions())}"
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [
+        "taliban-recognition: --version 9.9.9 is deprecated, use --dataset 9.9.9",
+        f"taliban-recognition: error: unknown dataset version '9.9.9'; {shipped}",
+    ]
+
+
+def test_the_same_pin_twice_is_one_pin(cli_ok: Ok) -> None:
+    once = cli_ok("status", "RU", "--dataset", "1.0.0")
+    assert cli_ok("--dataset", "1.0.0", "status", "RU", "--dataset=1.0.0") == once
+
+
+def test_reading_corroborated_dates_changes_an_answer(cli_ok: Ok) -> None:
+    # Pakistan's ambassador, posted on a day the article leaves open, was posted on 2025-05-30
+    # by the reports that corroborate it: a day before is no longer undecided.
+    event = ds.event("pakistan-posts-ambassador")
+    assert str(event.date) == "[2021-08..2025-07-03]"
+    assert str(event.date_for("corroborated")) == "2025-05-30"
+    head = f"Pakistan (PK) on 2024-01-01, dataset {ds.version}"
+    stated = cli_ok("status", "PK", "--on", "2024-01-01")
+    assert stated.startswith(f"{head}: unknown (the data allows")
+    corroborated = cli_ok("status", "PK", "--on", "2024-01-01", "--dates", "corroborated")
+    assert corroborated.splitlines()[0] == f"{head}, corroborated dates: no_recognition"
+    assert "  period: pk-de-facto-engagement" in stated
+    assert "  period: pk-de-facto-engagement" not in corroborated
+    assert "events: taliban-takes-afghanistan (corroborated 2021-08-15)" in corroborated
+    for day, status in [("2025-05-29", "no_recognition"), ("2025-05-30", "de_facto_engagement")]:
+        out = cli_ok("status", "PK", "--on", day, "--dates", "corroborated")
+        answer = " ".join(out.partition("\n\n")[0].split())  # the first line, maybe wrapped
+        assert answer.endswith(f"corroborated dates: {status}")
+        assert ds.status_of("PK", day, dates="corroborated").value == status
+        assert ds.status_of("PK", day).value == "unknown"
+
+
+def test_reading_corroborated_dates_can_leave_an_answer_as_it_is(cli_ok: Ok) -> None:
+    assert ds.status_of("RU", dates="corroborated") is ds.status_of("RU")
+    stated = cli_ok("status", "RU")
+    corroborated = cli_ok("status", "RU", "--dates", "corroborated")
+    head = f"Russian Federation (RU) on 2025-07-03, dataset {ds.version}"
+    assert corroborated.splitlines()[:2] == [f"{head}, corroborated dates:", "formal_recognition"]
+    assert corroborated.splitlines()[2:] == stated.splitlines()[1:]
+    assert cli_ok("status", "RU", "--dates", "stated") == stated  # the default, not said
+
+
+def test_summary_says_which_reading_it_used(cli_ok: Ok) -> None:
+    stated = cli_ok("summary").splitlines()
+    corroborated = cli_ok("summary", "--dates", "corroborated").splitlines()
+    assert corroborated[0] == f"{stated[0]}, corroborated dates"
+    assert corroborated[1:] == stated[1:]  # on as_of the two readings agree for every state
+
+
+def test_events_are_filtered_and_dated_by_the_reading(cli_ok: Ok) -> None:
+    args = ("events", "--country", "PK", "--until", "2024-12-31")
+    stated = cli_ok(*args).splitlines()
+    assert stated[1].split() == ["[2021-08..2025-07-03]", "pakistan-posts-ambassador"]
+    assert stated[-1] == f"1 event of dataset {ds.version}"
+    assert cli_ok(*args, "--dates", "corroborated").splitlines() == [
+        "Date  Event",
+        "",
+        f"0 events of dataset {ds.version}, corroborated dates",
+    ]
+    table = cli_ok("events", "--country", "PK", "--dates", "corroborated").splitlines()
+    assert table[1].split() == ["2025-05-30", "pakistan-posts-ambassador"]
+    records = json.loads(
+        cli_ok("events", "--since", "2025-06-01", "--format", "json", "--dates", "corroborated")
+    )
+    expected = ds.find_events(since="2025-06-01", dates="corroborated")
+    assert [record["id"] for record in records] == [event.id for event in expected]
+    assert len(expected) < len(ds.find_events(since="2025-06-01"))
+
+
+def test_ctrl_c_is_one_line_and_exit_130(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(_version: str | None) -> tr.Dataset:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_cli, "load", interrupted)
+    assert cli("status", "RU") == (130, "", "taliban-recognition: interrupted\n")
+    assert cli() == (130, "", "taliban-recognition: interrupted\n")
 
 
 @pytest.mark.parametrize(
@@ -270,18 +460,27 @@ def test_top_level_help_lists_every_subcommand() -> None:
         (["status", "Hong Kong"], "is not among the 194 states"),
         (["status", "RU", "--on", "2025-02-30"], "must be an ISO date YYYY-MM-DD"),
         (["status", "RU", "--on", "2020-01-01"], "statuses are known from 2021-08-01"),
+        (["status", "RU", "--dates", "reported"], "invalid choice: 'reported'"),
         (["events", "--since", "yesterday"], "since must be an ISO date YYYY-MM-DD"),
         (["events", "--since", "2025-01-02", "--until", "2025-01-01"], "since must not be after"),
         (["events", "--country", "ZZ"], "no country matches 'ZZ'"),
         (["events", "--kind", "invasion"], "valid kinds are: takeover, "),
-        (["--version", "9.9.9"], "the versions this package ships are: 1.0.0"),
-        (["versions", "--version", "9.9.9"], "unknown dataset version '9.9.9'"),
-        (["verify", "--version", "2.0.0"], "unknown dataset version '2.0.0'"),
-        (["export", "--version", "0.1.0", "--out", "x"], "unknown dataset version '0.1.0'"),
+        (["--dataset", "9.9.9"], "the versions this package ships are: 1.0.0"),
+        (["versions", "--dataset", "9.9.9"], "unknown dataset version '9.9.9'"),
+        (["verify", "--dataset", "2.0.0"], "unknown dataset version '2.0.0'"),
+        (["export", "--dataset", "0.1.0", "--out", "x"], "unknown dataset version '0.1.0'"),
         (["export", "--out", ""], "give a folder to write into"),
-        (["status", "RU", "--version"], "expected one argument"),
-        (["events", "--version", "1.0"], "unknown dataset version '1.0'"),
-        (["cite", "--version", "0.9.0"], "unknown dataset version '0.9.0'"),
+        (["status", "RU", "--dataset"], "expected one argument"),
+        (["events", "--dataset", "1.0"], "unknown dataset version '1.0'"),
+        (["cite", "--dataset", "0.9.0"], "unknown dataset version '0.9.0'"),
+        (["--dataset", "1.0.0", "--version", "1.0.0"], "give the dataset version once"),
+        (["status", "RU", "--version=1.0.0", "--dataset", "1.0.0"], "with --dataset"),
+        (["--dataset", "1.0.0", "events", "--dataset", "1.1.0"], "given, 1.0.0 and 1.1.0"),
+        (["cite", "--dataset", "1.2.0", "--dataset=1.0.0"], "given, 1.2.0 and 1.0.0"),
+        (["--version", "1.0.0", "--version", "1.1.0"], "given, 1.0.0 and 1.1.0"),
+        (["--dataset", "1.0.0", "diff", "1.0.0", "1.1.0"], "it takes no --dataset"),
+        (["diff", "1.0.0", "1.1.0", "--dataset", "1.0.0"], "unrecognized arguments: --dataset"),
+        (["status", "--", "--version"], "no country matches '--version'"),
         (["events", "--format", "xml"], "invalid choice: 'xml'"),
         (["export", "--format", "xlsx", "--out", "x"], "invalid choice: 'xlsx'"),
         (["export"], "the following arguments are required: --out"),
@@ -290,14 +489,15 @@ def test_top_level_help_lists_every_subcommand() -> None:
         (["recognize"], "invalid choice: 'recognize'"),
     ],
 )
-def test_bad_input_is_one_line_on_stderr_and_exit_2(args: list[str], message: str) -> None:
-    result = run(*args)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("taliban-recognition")
-    assert message in result.stderr
-    assert "Traceback" not in result.stderr
+def test_bad_input_is_one_line_on_stderr_and_exit_2(
+    cli: Run, args: list[str], message: str
+) -> None:
+    status, out, err = cli(*args)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith("taliban-recognition")
+    assert message in err
+    assert "Traceback" not in err
 
 
 def test_an_unwritable_export_is_one_line_and_exit_1(tmp_path: Path) -> None:

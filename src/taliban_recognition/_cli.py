@@ -1,7 +1,10 @@
 """The command line, ``taliban-recognition`` or ``python -m taliban_recognition``.
 
+``--dataset X.Y.Z`` pins the dataset (default: the newest), ``--dates corroborated`` reads
+event dates as other reports corroborate them, ``--version`` prints the program's version.
 Exit status: 0 on success, 1 when the shipped data fails verification or a file cannot be
-written, 2 for bad input (an unknown country, version, kind or format, a bad date).
+written, 2 for bad input (an unknown country, version, kind or format, a bad date), 130 when
+interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -24,13 +27,13 @@ from taliban_recognition._errors import (
 )
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._load import SHIPPED, load
-from taliban_recognition._model import ActorKind, Event, EventKind, RecognitionStatus
+from taliban_recognition._model import DATES, ActorKind, Event, EventKind, RecognitionStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from taliban_recognition._dataset import Dataset
-    from taliban_recognition._model import Country, StatusPeriod
+    from taliban_recognition._model import Country, Dates, StatusPeriod
 
 PROG = "taliban-recognition"
 WIDTH = 80
@@ -38,17 +41,24 @@ WIDTH = 80
 
 EXPORT_FORMATS = ("csv", "datapackage", "json")
 EVENT_FORMATS = ("table", "json", "csv")
+INTERRUPTED = 130
+"""The exit status of a command stopped by Ctrl-C: 128 + SIGINT, as shells report it."""
 
 
-def _row(dataset: Dataset, state: Country) -> tuple[str, str]:
+def _reading(dates: Dates) -> str:
+    """What a report adds to say how it read event dates: nothing for the default reading."""
+    return "" if dates == "stated" else f", {dates} dates"
+
+
+def _row(dataset: Dataset, state: Country, dates: Dates) -> tuple[str, str]:
     """The status of `state` on ``as_of`` and the basis of the period that holds it."""
-    status = dataset.status_of(state)
+    status = dataset.status_of(state, dates=dates)
     bases = {p.basis.value for p in dataset.status_periods(state) if p.status is status}
     basis = "-" if status is RecognitionStatus.UNKNOWN else "/".join(sorted(bases))
     return status.value, basis
 
 
-def summary(dataset: Dataset) -> str:
+def summary(dataset: Dataset, dates: Dates = "stated") -> str:
     """The summary table: version, as-of date, digest, and each named state's status."""
     states = {period.country.alpha_2: period.country for period in dataset.statuses}
     named = {
@@ -57,7 +67,8 @@ def summary(dataset: Dataset) -> str:
         if actor.kind is ActorKind.STATE and actor.country and actor.country.alpha_2 in states
     }
     lines = [
-        f"taliban_recognition dataset {dataset.version}, as of {dataset.as_of.isoformat()}",
+        f"taliban_recognition dataset {dataset.version}, as of {dataset.as_of.isoformat()}"
+        + _reading(dates),
         f"sha256 {dataset.sha256}",
         "",
         f"Statuses of recognition of the Taliban government of Afghanistan on {dataset.as_of}:",
@@ -65,9 +76,11 @@ def summary(dataset: Dataset) -> str:
         f"{'State':<28}{'Status':<22}Basis",
     ]
     for code, name in sorted(named.items(), key=lambda item: item[1]):
-        status, basis = _row(dataset, states[code])
+        status, basis = _row(dataset, states[code], dates)
         lines.append(f"{f'{name} ({code})':<28}{status:<22}{basis}")
-    others = Counter(_row(dataset, state) for code, state in states.items() if code not in named)
+    others = Counter(
+        _row(dataset, state, dates) for code, state in states.items() if code not in named
+    )
     for (status, basis), count in sorted(others.items()):
         lines.append(f"{f'{count} other states':<28}{status:<22}{basis}")
     return "\n".join(lines)
@@ -85,14 +98,16 @@ def _wrap(text: str, indent: str) -> list[str]:
     ) or [indent]
 
 
-def _period_report(dataset: Dataset, period: StatusPeriod) -> list[str]:
+def _period_report(dataset: Dataset, period: StatusPeriod, dates: Dates) -> list[str]:
     end = "as_of" if period.end is None else str(period.end)
     lines = [
         f"{period.status.value}, from {period.start} to {end} ({period.basis.value})",
         f"  period: {period.id}",
     ]
     if period.events:
-        lines += _wrap("events: " + ", ".join(period.events), "  ")
+        lines += _wrap(
+            "events: " + ", ".join(_event_id(dataset, e, dates) for e in period.events), "  "
+        )
     for item in period.evidence:
         lines += _wrap(f"\u201c{item.quote}\u201d", "  > ")
         source = dataset.source(item.source_id)
@@ -102,26 +117,40 @@ def _period_report(dataset: Dataset, period: StatusPeriod) -> list[str]:
     return lines
 
 
-def status_report(dataset: Dataset, query: str, on: str | None) -> str:
+def _event_id(dataset: Dataset, event_id: str, dates: Dates) -> str:
+    """An event's id, with the date a reading other than the default gives it, if another."""
+    event = dataset.event(event_id)
+    read = event.date_for(dates)
+    return event_id if read == event.date else f"{event_id} ({dates} {read})"
+
+
+def status_report(dataset: Dataset, query: str, on: str | None, dates: Dates = "stated") -> str:
     """A country's status on a day, with the periods and quotes the answer rests on."""
     state = find_country(query)
-    status = dataset.status_of(state, on)
-    periods = dataset.possible_periods(state, on)
+    status = dataset.status_of(state, on, dates=dates)
+    periods = dataset.possible_periods(state, on, dates=dates)
     day = dataset.as_of.isoformat() if on is None else on
     answer = status.value
     if status is RecognitionStatus.UNKNOWN:
-        possible = " or ".join(s.value for s in dataset.possible_statuses(state, on))
-        answer += f" (the data allows {possible} on that day)"
+        possible = dataset.possible_statuses(state, on, dates=dates)
+        answer += f" (the data allows {' or '.join(s.value for s in possible)} on that day)"
     lines = _wrap(
-        f"{state.name} ({state.alpha_2}) on {day}, dataset {dataset.version}: {answer}", ""
+        f"{state.name} ({state.alpha_2}) on {day}, dataset {dataset.version}"
+        f"{_reading(dates)}: {answer}",
+        "",
     )
     for period in periods:
-        lines += ["", *_period_report(dataset, period)]
+        lines += ["", *_period_report(dataset, period, dates)]
     return "\n".join(lines)
 
 
-def events_report(dataset: Dataset, events: Sequence[Event], output: str) -> str:
-    """Events as an 80-column table, as canonical JSON records, or as the events CSV table."""
+def events_report(
+    dataset: Dataset, events: Sequence[Event], output: str, dates: Dates = "stated"
+) -> str:
+    """Events as an 80-column table, as canonical JSON records, or as the events CSV table.
+
+    The table shows each event's date as `dates` reads it; the records hold both dates.
+    """
     if output == "json":
         from taliban_recognition._convert import converter  # noqa: PLC0415 -- cattrs on first use
 
@@ -135,36 +164,38 @@ def events_report(dataset: Dataset, events: Sequence[Event], output: str) -> str
         wanted = {event.id for event in events}
         rows = [row for row in table.rows(dataset) if row[0] in wanted]
         return csv_bytes(table, rows).decode("utf-8")  # CRLF rows, as RFC 4180 has them
-    return "\n".join(_events_table(dataset, events))
+    return "\n".join(_events_table(dataset, events, dates))
 
 
-def _events_table(dataset: Dataset, events: Sequence[Event]) -> list[str]:
+def _events_table(dataset: Dataset, events: Sequence[Event], dates: Dates) -> list[str]:
     """Each event's date, then its id whole and its kind and summary wrapped beneath."""
-    width = max((len(str(event.date)) for event in events), default=4) + 2
+    shown = [str(event.date_for(dates)) for event in events]
+    width = max(map(len, shown), default=4) + 2
     lines = [f"{'Date':<{width}}Event"]
-    for event in events:
-        lines.append(f"{event.date!s:<{width}}{event.id}")
+    for event, date in zip(events, shown, strict=True):
+        lines.append(f"{date:<{width}}{event.id}")
         lines += _wrap(f"{event.kind.value}: {event.summary}", " " * width)
-    lines += ["", f"{len(events)} event{'s' * (len(events) != 1)} of dataset {dataset.version}"]
+    count = f"{len(events)} event{'s' * (len(events) != 1)}"
+    lines += ["", f"{count} of dataset {dataset.version}{_reading(dates)}"]
     return lines
 
 
 def _summary(args: argparse.Namespace) -> int:
-    print(summary(load(args.dataset_version)))
+    print(summary(load(args.dataset_version), args.dates))
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
-    print(status_report(load(args.dataset_version), args.country, args.on))
+    print(status_report(load(args.dataset_version), args.country, args.on, args.dates))
     return 0
 
 
 def _events(args: argparse.Namespace) -> int:
     dataset = load(args.dataset_version)
     events = dataset.find_events(
-        country=args.country, kind=args.kind, since=args.since, until=args.until
+        country=args.country, kind=args.kind, since=args.since, until=args.until, dates=args.dates
     )
-    report = events_report(dataset, events, args.format)
+    report = events_report(dataset, events, args.format, args.dates)
     print(report, end="" if args.format == "csv" else "\n")
     return 0
 
@@ -212,7 +243,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _cite(args: argparse.Namespace) -> int:
-    print(cite(args.dataset_version, format=args.format), end="")
+    dataset = load(args.dataset_version)  # a citation of a file that fails its hash is no use
+    print(cite(dataset.version, format=args.format), end="")
     return 0
 
 
@@ -231,13 +263,61 @@ def _folder(text: str) -> str:
     return text
 
 
-def _add_version(parser: argparse.ArgumentParser) -> None:
+class _PrintVersion(argparse.Action):
+    """``--version``: print the program's version and exit, as every command line does."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        _namespace: argparse.Namespace,
+        _values: object,
+        _option: str | None = None,
+    ) -> NoReturn:
+        from taliban_recognition import __version__  # noqa: PLC0415 -- metadata, read if asked
+
+        print(f"{PROG} {__version__}")  # on stdout, as --help is
+        parser.exit()
+
+
+class _Pin(argparse.Action):
+    """``--dataset X.Y.Z``: every value given is kept, so that two different ones are refused."""
+
+    def __call__(
+        self,
+        _parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        _option: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, [*getattr(namespace, self.dest, ()), values])
+
+
+def _add_options(parser: argparse.ArgumentParser, pin: str | None) -> None:
+    """``--version``, and ``--dataset`` unless `pin` is None, into the namespace's `pin`."""
     parser.add_argument(
-        "--version",
-        dest="dataset_version",
-        metavar="X.Y.Z",
-        default=argparse.SUPPRESS,  # so a subcommand's default does not undo the top level's
-        help="the dataset version to use (default: the newest; see `versions`)",
+        "--version", action=_PrintVersion, help="print the program's version and exit"
+    )
+    if pin is not None:
+        parser.add_argument(
+            "--dataset",
+            action=_Pin,
+            dest=pin,  # the top level's and a subcommand's apart, so a conflict is seen
+            metavar="X.Y.Z",
+            default=argparse.SUPPRESS,
+            help="the dataset version to use (default: the newest; see `versions`)",
+        )
+
+
+def _add_dates(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dates",
+        choices=DATES,
+        default="stated",
+        help="read event dates as the source states them (the default) or as other "
+        "reports corroborate them",
     )
 
 
@@ -245,7 +325,7 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
     (
         "summary",
         "print the summary table (the default)",
-        f"{PROG} summary --version 1.0.0",
+        f"{PROG} summary --dataset 1.0.0",
         _summary,
     ),
     (
@@ -270,13 +350,13 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
     (
         "export",
         "write the dataset as JSON, CSV files or a Frictionless Data Package",
-        f"{PROG} export --format datapackage --out exports --version 1.0.0",
+        f"{PROG} export --format datapackage --out exports --dataset 1.0.0",
         _export,
     ),
     (
         "cite",
         "print the citation of the dataset version",
-        f"{PROG} cite --format bibtex --version 1.0.0",
+        f"{PROG} cite --format bibtex --dataset 1.0.0",
         _cite,
     ),
     (
@@ -288,6 +368,9 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
 )
 
 
+_COMMAND_NAMES = frozenset(name for name, *_ in _COMMANDS)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the command line."""
     top = _Parser(
@@ -296,8 +379,8 @@ def parser() -> argparse.ArgumentParser:
         epilog=f"Example:\n  {PROG} status Russia\n  {PROG} events --kind recognition",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_version(top)
-    top.set_defaults(run=_summary)
+    _add_options(top, "top_pins")
+    top.set_defaults(run=_summary, dates="stated")
     commands = top.add_subparsers(title="commands", metavar="COMMAND")
     made = {}
     for name, purpose, example, run in _COMMANDS:
@@ -308,8 +391,7 @@ def parser() -> argparse.ArgumentParser:
             epilog=f"Example:\n  {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        if name != "diff":  # diff names its two versions itself
-            _add_version(command)
+        _add_options(command, None if name == "diff" else "pins")  # diff names two versions
         command.set_defaults(run=run)
         made[name] = command
     made["status"].add_argument("country", help="an ISO code or number, or an English name")
@@ -329,6 +411,8 @@ def parser() -> argparse.ArgumentParser:
         default="table",
         help="an 80-column table (the default), the canonical JSON records, or CSV rows",
     )
+    for name in ("summary", "status", "events"):
+        _add_dates(made[name])
     made["export"].add_argument(
         "--format",
         choices=EXPORT_FORMATS,
@@ -364,12 +448,68 @@ def _pin_output() -> None:
         sys.stderr.reconfigure(errors="backslashreplace")
 
 
+def _respell(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """`argv` with the old dataset pin ``--version X.Y.Z`` spelt ``--dataset``, and its values.
+
+    ``--version`` is the old pin when a value follows it: ``--version=X.Y.Z``, or a next word
+    that is no option and, before the subcommand, no subcommand's name. Otherwise (last, before
+    an option or a subcommand's name, or in ``diff``, which never took a pin) it asks for the
+    program's version. Words after ``--`` are left alone.
+    """
+    words = list(argv)
+    old: list[str] = []
+    command: str | None = None
+    at = 0
+    while at < len(words) and words[at] != "--" and command != "diff":
+        word = words[at]
+        after = words[at + 1] if at + 1 < len(words) else "-"
+        if word.startswith("--version="):
+            words[at] = "--dataset=" + word.partition("=")[2]
+            old.append(word.partition("=")[2])
+        elif word in {"--version", "--dataset"} and not after.startswith("-"):
+            if word == "--dataset" or command is not None or after not in _COMMAND_NAMES:
+                words[at] = "--dataset"
+                old += [after] if word == "--version" else []
+                at += 1  # the value, which is no subcommand
+        elif command is None and not word.startswith("-"):
+            command = word
+        at += 1
+    return words, old
+
+
+def _pin(top: argparse.ArgumentParser, args: argparse.Namespace, old: list[str]) -> str | None:
+    """The one dataset version the arguments pin (None: the newest); a usage error if not one.
+
+    `old` are the values given with the old spelling, ``--version X.Y.Z``.
+    """
+    pins = [*getattr(args, "top_pins", ()), *getattr(args, "pins", ())]
+    if old and len(pins) > len(old):
+        top.error("give the dataset version once, with --dataset (--version is its old spelling)")
+    other = next((pin for pin in pins if pin != pins[0]), None)
+    if other is not None:
+        top.error(f"two dataset versions given, {pins[0]} and {other}; give one")
+    if pins and args.run is _diff:
+        top.error("diff compares the two versions it names; it takes no --dataset")
+    if old:
+        print(f"{PROG}: --version {old[0]} is deprecated, use --dataset {old[0]}", file=sys.stderr)
+    return pins[0] if pins else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on `argv` (default: ``sys.argv[1:]``); return the exit status."""
     _pin_output()
-    args = parser().parse_args(argv)
-    if not hasattr(args, "dataset_version"):
-        args.dataset_version = None
+    try:
+        return _run(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:  # Ctrl-C: the user knows why, so no traceback
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _run(argv: Sequence[str]) -> int:
+    words, old = _respell(argv)
+    top = parser()
+    args = top.parse_args(words)
+    args.dataset_version = _pin(top, args, old)
     try:
         if args.dataset_version is not None:
             SHIPPED.digest(args.dataset_version)  # an unknown version is refused up front
