@@ -23,6 +23,7 @@ MODULES = ["taliban_recognition"] + [
     if m.name != "__main__"
 ]
 README = Path(__file__).parent.parent / "README.md"
+PYPROJECT = README.parent / "pyproject.toml"
 
 
 def docstring_tests() -> list[doctest.DocTest]:
@@ -140,3 +141,19 @@ def test_examples_in_readme_and_docs_run(
             run_session(block, name, names)
         else:
             exec(compile(block, name, "exec"), names)  # noqa: S102
+
+
+def test_the_readme_names_the_pythons_the_package_supports_and_ci_tests() -> None:
+    sys.path.insert(0, str(README.parent / "scripts"))
+    try:
+        import pythons  # noqa: PLC0415 -- scripts/pythons.py, which .ci/run asks
+    finally:
+        sys.path.remove(str(README.parent / "scripts"))
+    supported = pythons.supported()
+    assert supported[0] == "3.10"
+    named = ", ".join(supported[:-1]) + f" and {supported[-1]}"
+    readme = README.read_text(encoding="utf-8")
+    assert f"Supported and tested: Python {named}." in " ".join(readme.split())
+    requires = re.search(r'^requires-python = "(.*)"$', PYPROJECT.read_text(), re.MULTILINE)
+    assert requires is not None
+    assert requires[1] == f">={supported[0]}"

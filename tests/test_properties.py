@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
@@ -29,6 +29,11 @@ from taliban_recognition.strategies import (
     invalid_country_queries,
     sources,
 )
+
+WHOLE_DATASETS = settings(max_examples=max(25, settings().max_examples // 4))
+"""For properties over whole synthetic datasets: each example draws and checks a dataset, a
+hundred times the cost of a record, so these run a quarter of the profile's examples (100
+under the ci profile); the properties over records and queries run all of them."""
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -72,6 +77,7 @@ def days_of(dataset: tr.Dataset) -> st.SearchStrategy[dt.date]:
 # Round trips ---------------------------------------------------------------------------------
 
 
+@WHOLE_DATASETS
 @given(datasets())
 def test_a_dataset_round_trips_through_the_converter_and_the_loader(dataset: tr.Dataset) -> None:
     assert loads(dumps(dataset), dataset.sha256) == dataset
@@ -81,6 +87,7 @@ def test_a_dataset_round_trips_through_the_converter_and_the_loader(dataset: tr.
     assert dumps(loaded) == dumps(dataset)
 
 
+@WHOLE_DATASETS
 @given(datasets())
 def test_every_record_round_trips(dataset: tr.Dataset) -> None:
     records: list[Any] = [*dataset.sources, *dataset.actors, *dataset.events, *dataset.statuses]
@@ -91,6 +98,7 @@ def test_every_record_round_trips(dataset: tr.Dataset) -> None:
         assert converter().structure(converter().unstructure(record, kind), kind) == record
 
 
+@WHOLE_DATASETS
 @given(datasets())
 def test_records_are_hashable_and_equal_records_hash_equally(dataset: tr.Dataset) -> None:
     for record in (*dataset.sources, *dataset.actors, *dataset.events, *dataset.statuses):
@@ -155,6 +163,7 @@ def accepts(record: dict[str, Any], version: str, *, detailed: bool) -> bool:
     return True
 
 
+@WHOLE_DATASETS
 @given(datasets(max_events=3, max_states=2), st.data())
 def test_the_fast_and_the_detailed_converters_accept_the_same_files(
     dataset: tr.Dataset, data: st.DataObject
@@ -181,6 +190,7 @@ WRONG_TYPE: dict[type, object] = {
 }
 
 
+@WHOLE_DATASETS
 @given(datasets(max_events=3, max_states=2), st.data())
 def test_a_missing_required_field_is_named(dataset: tr.Dataset, data: st.DataObject) -> None:
     record = json.loads(dumps(dataset))
@@ -192,6 +202,7 @@ def test_a_missing_required_field_is_named(dataset: tr.Dataset, data: st.DataObj
     assert caught.value.path == path
 
 
+@WHOLE_DATASETS
 @given(datasets(max_events=3, max_states=2), st.data())
 def test_a_mistyped_field_is_named(dataset: tr.Dataset, data: st.DataObject) -> None:
     record = json.loads(dumps(dataset))
@@ -238,6 +249,7 @@ def starts_of(
     return starts
 
 
+@WHOLE_DATASETS
 @given(datasets(), st.data())
 def test_status_of_agrees_with_the_periods(dataset: tr.Dataset, data: st.DataObject) -> None:
     drawn = data.draw(days_of(dataset), label="day")
@@ -264,6 +276,7 @@ def test_status_of_agrees_with_the_periods(dataset: tr.Dataset, data: st.DataObj
                 assert dataset.status_of(state, on=day) is certain[0]
 
 
+@WHOLE_DATASETS
 @given(datasets(), st.data())
 def test_recognizers_are_the_states_certainly_recognizing(
     dataset: tr.Dataset, data: st.DataObject
@@ -274,6 +287,7 @@ def test_recognizers_are_the_states_certainly_recognizing(
     assert list(dataset.recognizers(on=day)) == sorted(formal, key=lambda c: c.alpha_2)
 
 
+@WHOLE_DATASETS
 @given(datasets(), st.data())
 def test_status_on_days_outside_coverage_is_refused(
     dataset: tr.Dataset, data: st.DataObject
@@ -312,6 +326,7 @@ def boundary_days(dataset: tr.Dataset) -> st.SearchStrategy[dt.date]:
     return st.sampled_from(edges) | st.dates() if edges else st.dates()
 
 
+@WHOLE_DATASETS
 @given(datasets())
 def test_each_find_events_filter_is_sound_and_complete(dataset: tr.Dataset) -> None:
     codes = {
@@ -341,6 +356,7 @@ def test_each_find_events_filter_is_sound_and_complete(dataset: tr.Dataset) -> N
         ]
 
 
+@WHOLE_DATASETS
 @given(datasets(), st.data())
 def test_find_events_filters_are_sound_complete_and_intersect(
     dataset: tr.Dataset, data: st.DataObject
@@ -387,6 +403,7 @@ def test_find_events_filters_are_sound_complete_and_intersect(
     assert set(found) == set.intersection(*alone)
 
 
+@WHOLE_DATASETS
 @given(datasets(max_events=4, max_states=3))
 def test_events_are_in_dataset_order(dataset: tr.Dataset) -> None:
     keys = [(e.date.earliest, e.date.latest, e.id) for e in dataset.events]
@@ -394,6 +411,7 @@ def test_events_are_in_dataset_order(dataset: tr.Dataset) -> None:
     assert all(e.date.latest <= dataset.as_of for e in dataset.events)
 
 
+@WHOLE_DATASETS
 @given(datasets(), st.randoms())
 def test_a_file_with_events_out_of_order_is_refused(dataset: tr.Dataset, random: Any) -> None:
     record = json.loads(dumps(dataset))
@@ -408,6 +426,7 @@ def test_a_file_with_events_out_of_order_is_refused(dataset: tr.Dataset, random:
         loads(data, dataset.sha256)
 
 
+@WHOLE_DATASETS
 @given(datasets(max_events=3, max_states=2))
 def test_records_are_immutable_and_datasets_pickle(dataset: tr.Dataset) -> None:
     records: list[Any] = [*dataset.sources, *dataset.actors, *dataset.events, *dataset.statuses]

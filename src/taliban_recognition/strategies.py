@@ -152,10 +152,21 @@ _ID = (_strategy, "a Hypothesis strategy of ids")
 _CODES = (_bool, "True or False")
 _DAY = (_is_date, "a datetime.date")
 
-identifiers = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
+identifiers = st.lists(_WORD, min_size=1, max_size=3).map("-".join)
 """Record ids: lower-case words joined by hyphens."""
 texts = st.text(min_size=1, max_size=40).filter(str.strip)
 """Non-blank text, for names, titles, summaries and notes."""
+_NOTES = st.none() | texts
+_URLS = st.builds(
+    "{}://{}.{}{}".format,
+    st.sampled_from(["http", "https"]),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=3),
+    st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", max_size=12), max_size=3
+    ).map(lambda parts: "".join(f"/{part}" for part in parts)),
+)
 
 
 @_checked(codes=_CODES)
@@ -180,6 +191,12 @@ def countries(*, codes: bool = False) -> st.SearchStrategy[Country]:
         ...     assert state.alpha_2.isupper() and len(state.numeric) == 3
         >>> test_codes_are_upper_case()
     """
+    return _countries(codes)
+
+
+@functools.cache
+def _countries(codes: bool) -> st.SearchStrategy[Country]:  # noqa: FBT001 -- one flag, cached
+    """`countries`, built once for each value of `codes`: strategies are immutable."""
     plain = st.sampled_from(all_countries())
     if not codes:
         return plain
@@ -275,6 +292,12 @@ def fuzzy_dates(
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    return _fuzzy_dates(min_value, max_value)
+
+
+@functools.lru_cache(maxsize=256)
+def _fuzzy_dates(min_value: dt.date, max_value: dt.date) -> st.SearchStrategy[FuzzyDate]:
+    """`fuzzy_dates`, built once for each pair of bounds (the events of one dataset share them)."""
     days = st.dates(min_value, max_value)
     edges = days.flatmap(
         lambda d: st.sampled_from(
@@ -322,7 +345,7 @@ def sources(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Source
         title=draw(texts),
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        notes=draw(st.none() | texts),
+        notes=draw(_NOTES),
     )
 
 
@@ -367,9 +390,7 @@ def actors(
         where = None
     else:
         where = draw(st.none() | countries(codes=codes))
-    return Actor(
-        id=draw(id), name=draw(texts), kind=kind, country=where, notes=draw(st.none() | texts)
-    )
+    return Actor(id=draw(id), name=draw(texts), kind=kind, country=where, notes=draw(_NOTES))
 
 
 @_checked(id=_ID)
@@ -388,13 +409,9 @@ def references(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Ref
         id=draw(id),
         title=draw(texts),
         publisher=draw(texts),
-        url=draw(
-            st.from_regex(
-                r"https?://[a-z]{1,10}\.[a-z]{2,3}(/[a-z0-9-]{0,12}){0,3}", fullmatch=True
-            )
-        ),
+        url=draw(_URLS),
         date=draw(st.none() | fuzzy_dates()),
-        notes=draw(st.none() | texts),
+        notes=draw(_NOTES),
         checked_on=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))),
     )
 
@@ -405,7 +422,7 @@ def event_codes(draw: st.DrawFn) -> EventCodes:
     return EventCodes(
         cameo=draw(st.sampled_from(sorted(CAMEO))),
         plover=draw(st.sampled_from(PloverType)),
-        notes=draw(st.none() | texts),
+        notes=draw(_NOTES),
     )
 
 
@@ -422,7 +439,7 @@ def _corroboration(
     return Corroboration(
         date=date,
         reference_id=draw(st.sampled_from(cited)).id,
-        discrepancy=draw(st.none() | texts) if within else draw(texts),
+        discrepancy=draw(_NOTES) if within else draw(texts),
     )
 
 
@@ -469,13 +486,13 @@ def events(  # noqa: PLR0913 -- the context an event needs from its dataset
         actor=draw(st.sampled_from(cast)),
         target=draw(st.none() | st.sampled_from(cast)),
         date=date,
-        date_text=draw(st.none() | texts),
+        date_text=draw(_NOTES),
         summary=draw(texts),
         evidence=tuple(
             draw(st.lists(st.sampled_from(texts_of).flatmap(evidence), min_size=1, max_size=3))
         ),
         ongoing=draw(st.booleans()),
-        notes=draw(st.none() | texts),
+        notes=draw(_NOTES),
         codes=draw(st.none() | event_codes()) if codes else None,
         corroboration=draw(st.none() | _corroboration(date, as_of, cited)) if cited else None,
     )
@@ -564,7 +581,7 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
             evidence=tuple(
                 draw(st.lists(st.sampled_from(texts_of).flatmap(evidence), min_size=1, max_size=2))
             ),
-            notes=draw(st.none() | texts),
+            notes=draw(_NOTES),
         )
         for number, (status, start, end, ids) in enumerate(
             zip(statuses, starts, ends, brought, strict=True), 1
