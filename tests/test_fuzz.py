@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
@@ -223,7 +223,6 @@ def arguments(
 @pytest.mark.parametrize(("name", "function"), CALLABLES, ids=[name for name, _ in CALLABLES])
 @settings(
     max_examples=max(25, settings().max_examples // 4),  # 45 callables: 100 each under ci
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 @given(data=st.data())
 def test_arbitrary_arguments_raise_only_what_the_docstring_lists(

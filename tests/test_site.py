@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 import taliban_recognition as tr
 from taliban_recognition import _errors
@@ -206,7 +206,7 @@ def test_an_unknown_marker_fails_the_build() -> None:
         docs_hooks.generate("<!-- generated: nope -->\n", tr.load())
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None)
 @given(datasets(max_events=4, max_states=3))
 def test_any_dataset_gets_pages_and_well_formed_figures(dataset: tr.Dataset) -> None:
     text = docs_hooks.generate(

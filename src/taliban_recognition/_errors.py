@@ -243,7 +243,9 @@ class DataIntegrityError(TalibanRecognitionError, ValueError):
 
 
 class DataFormatError(TalibanRecognitionError, ValueError):
-    """Raised when a data file's content does not fit the schema or its invariants.
+    """Raised when a data file is missing or unreadable, or its content does not fit the schema.
+
+    A file that is not a regular file (a FIFO, a device) counts as missing: it is not read.
 
     Attributes:
         path: Where in the file the problem is, as ``$.events[3].date`` (``$`` is the root).

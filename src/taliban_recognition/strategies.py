@@ -14,7 +14,7 @@ Examples:
 
     >>> from hypothesis import given, settings
     >>> from taliban_recognition.strategies import datasets
-    >>> @settings(max_examples=25)
+    >>> @settings(max_examples=25, deadline=None)  # a whole dataset per example
     ... @given(datasets())
     ... def test_recognizers_have_formal_status(ds):
     ...     for state in ds.recognizers():
@@ -630,7 +630,7 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
     Examples:
         >>> from hypothesis import given, settings
         >>> from taliban_recognition.strategies import datasets
-        >>> @settings(max_examples=10)
+        >>> @settings(max_examples=10, deadline=None)
         ... @given(datasets(max_events=3))
         ... def test_events_come_in_dataset_order(ds):
         ...     starts = [event.date.earliest for event in ds.events]
