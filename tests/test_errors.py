@@ -18,7 +18,7 @@ RUSSIA = tr.country("RU")
 EXAMPLES: dict[type[tr.TalibanRecognitionError], tuple[Any, ...]] = {
     tr.TalibanRecognitionError: ("something went wrong",),
     tr.UnknownVersionError: ("9.9.9", ("1.0.0", "1.1.0")),
-    tr.UnknownCountryError: ("Russsia", ("Russian Federation",)),
+    tr.UnknownCountryError: ("Kosova", ("Kosovo",), "Kosovo is not covered: it has no ISO code"),
     tr.UnknownRecordError: ("event", "nope", ("a", "b")),
     tr.UnknownActorError: ("nobody", ("russia", "taliban")),
     tr.NoStatusError: (RUSSIA, "it is the subject"),

@@ -21,8 +21,7 @@ from taliban_recognition._errors import (
     UnknownEventKindError,
     UnknownRecordError,
 )
-from taliban_recognition._iso import codes_of, key
-from taliban_recognition._iso import country as find_country
+from taliban_recognition._iso import by_number, codes_of, key, lookup, numbered
 from taliban_recognition._model import (
     DATES,
     SHA256,
@@ -500,7 +499,61 @@ class Dataset:
         """
         return _by_id(self._indices.events, "event", event_id)
 
-    def _country(self, query: CountryQuery) -> Country:
+    def country(
+        self, query: CountryQuery | None = None, *, cow: int | None = None, gw: int | None = None
+    ) -> Country:
+        """This version's record of a country, by ISO code, number or name, or by COW or GW number.
+
+        A query is read as `taliban_recognition.country` reads it, and a `Country` stands for
+        its ISO codes; the answer is the record the dataset holds for that country, which from
+        version 1.1.0 on carries its COW and GW codes (a country the records do not name is
+        given as ISO 3166-1 has it). ``cow=`` or ``gw=`` finds the state with that Correlates of
+        War or Gleditsch-Ward number among this version's records, so a pinned analysis keeps
+        its numbers; `taliban_recognition.country` answers the same from the newest version.
+
+        Args:
+            query: An ISO code, number, English name or `Country`.
+            cow: A Correlates of War state number, e.g. ``365``.
+            gw: A Gleditsch-Ward state number, e.g. ``365``.
+
+        Returns:
+            The country.
+
+        Raises:
+            UnknownCountryError: Nothing matches; with `cow` or `gw`, `reason` says why: no
+                state of this version has the number, the place is not covered, or the
+                version records no COW or GW numbers (1.0.0).
+            InvalidArgumentError: More than one of `query`, `cow` and `gw` is given, or `cow`
+                or `gw` is not an int.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> tr.load("1.1.0").country(gw=340).name    # GW 340 is Serbia, COW 345
+            'Serbia'
+            >>> tr.load("1.1.0").country("Serbia").cow_code is None   # COW's 345 came in 1.2.0
+            True
+            >>> tr.load("1.0.0").country(cow=365)
+            Traceback (most recent call last):
+            ...
+            taliban_recognition.UnknownCountryError: dataset 1.0.0 records no COW or GW \
+numbers: its records carry them from 1.1.0 on, and tr.country(cow=...) or tr.country(gw=...) \
+answers from the newest version
+        """
+        number = numbered(query, cow, gw)
+        if number is None:
+            found = self._country(query)
+            return self._indices.codes.get(found.alpha_2.lower(), found)
+        since = field_since(attrs.fields(Country).cow_code)
+        if version_key(self.version) < since:
+            raise UnknownCountryError(
+                number[1],
+                reason=f"dataset {self.version} records no COW or GW numbers: its records carry "
+                f"them from {'.'.join(map(str, since))} on, and tr.country(cow=...) or "
+                "tr.country(gw=...) answers from the newest version",
+            )
+        return by_number(dict.fromkeys(self._indices.codes.values()), *number, self.version)
+
+    def _country(self, query: CountryQuery | None) -> Country:
         """The ISO country a query names: by the records' own codes first, else by ISO 3166-1.
 
         A `Country` must carry the codes ISO gives it; its name is not compared, so a country
@@ -510,19 +563,19 @@ class Dataset:
         if isinstance(query, Country):
             found = codes.get(query.alpha_2.lower())
             if found is None:
-                found = find_country(query.alpha_2)
+                found = lookup(query.alpha_2)
             if (found.alpha_3, found.numeric) != (query.alpha_3, query.numeric):
                 raise UnknownCountryError(query)
             return query
         found = codes.get(key(query))  # type: ignore[arg-type]
-        return find_country(query) if found is None else found
+        return lookup(query) if found is None else found
 
     def _code(self, query: CountryQuery) -> str:
         """The alpha-2 code of a country the dataset gives statuses for."""
         found = self._country(query)
         if found.alpha_2 not in self._indices.periods:
             if not isinstance(query, Country):  # the ISO record, however the query was put
-                found = find_country(found.alpha_2)
+                found = lookup(found.alpha_2)
             if found.alpha_2 == SUBJECT:
                 raise NoStatusError(found, "it is the state whose government is recognized")
             raise NoStatusError(

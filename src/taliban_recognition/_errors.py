@@ -94,22 +94,32 @@ class UnknownVersionError(TalibanRecognitionError, LookupError):
 
 
 class UnknownCountryError(TalibanRecognitionError, LookupError):
-    """Raised when a query names no ISO 3166-1 country.
+    """Raised when a query names no ISO 3166-1 country, or a place the dataset does not cover.
+
+    A place outside the dataset's states (Kosovo, Abkhazia, Northern Cyprus) and a COW or GW
+    number no state of the dataset has are told apart from a misspelling: `reason` says why,
+    and the message is that reason.
 
     Attributes:
-        query: The query as given.
+        query: The query as given (for a lookup by COW or GW number, the number).
         suggestions: Close matches, best first (may be empty).
+        reason: Why nothing the dataset covers matches, when that is known: the place is not
+            covered, or the number is in no record; None when the query matches nothing known.
     """
 
-    def __init__(self, query: object, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, query: object, suggestions: tuple[str, ...] = (), reason: str | None = None
+    ) -> None:
         self.query = query
         self.suggestions = suggestions
+        self.reason = reason
         hint = (
             f"; did you mean {', '.join(map(repr, suggestions))}?"
             if suggestions
             else "; give an ISO 3166-1 alpha-2 or alpha-3 code, a numeric code or an English name"
         )
-        super().__init__(f"no country matches {_shown(query)}{hint}")
+        message = f"no country matches {_shown(query)}" if reason is None else reason
+        super().__init__(message + (hint if reason is None or suggestions else ""))
 
 
 class UnknownRecordError(TalibanRecognitionError, LookupError):

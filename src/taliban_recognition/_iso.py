@@ -1,8 +1,10 @@
 """The one place pycountry is used: ISO 3166-1 lookups, wrapped into our `Country`.
 
 pycountry is imported on first use, not when the package is imported, and its records never
-leave this module. Besides the codes and pycountry's names, the index knows the short English
-names people type that ISO 3166-1 spells differently ("Russia", "UAE", "Laos", "Turkey").
+leave this module. Besides the codes and pycountry's names, the index knows the names that
+published country lists give the dataset's states where ISO 3166-1 spells them differently
+("Russia", "DPRK", "Korea, Rep.", "Holland"), and the places outside those states that people
+look up (Kosovo, Abkhazia), which it answers by saying why they are not covered.
 """
 
 from __future__ import annotations
@@ -10,49 +12,293 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from typing import TYPE_CHECKING
 
-from taliban_recognition._errors import UnknownCountryError
+from taliban_recognition._errors import InvalidArgumentError, UnknownCountryError
 from taliban_recognition._model import Country
 from taliban_recognition._public import publish
 
-# Common English short names and abbreviations that ISO 3166-1 does not use, keyed by alpha-2,
-# including those some pycountry releases give as common names and others do not ("Iran",
-# "Laos", "Syria"), so that no lookup depends on which release is installed. They follow the
-# English short names in the Unicode CLDR territory list
-# (https://github.com/unicode-org/cldr/blob/main/common/main/en.xml) and common press usage.
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "AE": ("UAE", "Emirates"),
-    "BN": ("Brunei",),
-    "BO": ("Bolivia",),
-    "BS": ("The Bahamas",),
-    "CD": ("DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of the Congo"),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
-    "CI": ("Ivory Coast",),
-    "CV": ("Cape Verde",),
-    "CZ": ("Czech Republic",),
-    "FM": ("Micronesia",),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
-    "GM": ("The Gambia",),
-    "IR": ("Iran",),
-    "KP": ("North Korea",),
-    "KR": ("South Korea",),
-    "LA": ("Laos",),
-    "MD": ("Moldova",),
-    "MK": ("Macedonia",),
-    "MM": ("Burma",),
-    "PS": ("Palestine",),
-    "RU": ("Russia",),
-    "SY": ("Syria",),
-    "SZ": ("Swaziland",),
-    "TL": ("East Timor",),
-    "TR": ("Turkey", "Türkiye"),  # pycountry 22.3.5 names it Turkey, 23.12.11 on Türkiye
-    "TW": ("Taiwan",),
-    "TZ": ("Tanzania",),
-    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
-    "VA": ("Vatican", "Vatican City", "Holy See"),
-    "VE": ("Venezuela",),
-    "VN": ("Vietnam",),
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+UPSTREAMS = {
+    "CLDR": "Unicode CLDR 47, English territory names with their short and variant forms: "
+    "github.com/unicode-org/cldr-json, cldr-json/cldr-localenames-full/main/en/territories.json "
+    "at commit b08a82b582f1120d630d623f9e5073316741574d, made from unicode-org/cldr's "
+    "common/main/en.xml",
+    "UN": "the UN's English country names as the countrycode package keeps them: "
+    "github.com/vincentarelbundock/countrycode, dictionary/data_un_names.csv at commit "
+    "284d6a2f7e49d826e10894227a05d4c857e21540",
+    "World Bank": "the World Bank's country names, countrycode's dictionary/data_world_bank.csv "
+    "at the same commit",
+    "Polity": "Polity IV's country names, countrycode's dictionary/codelist_without_cldr.csv "
+    "(column p4.name) at the same commit",
+    "V-Dem": "V-Dem's country names, the same codelist (column vdem.name)",
+    "IOC": "the International Olympic Committee's country codes, the same codelist (column ioc)",
+    "countrycode": "countrycode's English regular expressions (dictionary/data_regex.csv) at the "
+    "same commit: the state's expression matches the alias and no other state's does; names "
+    "the expressions are tested with (tests/testthat/data-known-name-variations.R) or that "
+    "name them (data_regex.csv) are filed here too",
+    "coco": "country_converter's short and official names: github.com/IndEcol/country_converter, "
+    "country_converter/country_data.tsv at commit 4d579e756168d0b6515a40a7406d058d413d676a",
+    "Factbook": "the CIA World Factbook's country names and abbreviations: "
+    "github.com/factbook/factbook.json at commit 8662a8b17a784841ab4528631b04090eb2f183eb",
 }
+"""The published lists the aliases were checked against, each at the commit read."""
+
+# Names that published lists give a state and ISO 3166-1 does not, by alpha-2 code, each with
+# the list in UPSTREAMS it was checked against (most are in several). They include names some
+# pycountry releases give as common names and others do not ("Iran", "Laos", "Syria"), and
+# names pycountry has as no official name ("Republic of Korea"), so that no lookup depends on
+# which release is installed. Every list was read for every state of the dataset: CLDR's and
+# the World Bank's names all resolve, and so do the others' but for historical names (Zaire,
+# the Papal States), parts of a state (V-Dem's Palestine/Gaza, the West Bank), rare forms of
+# names that resolve (the UN's "China (the People's Republic of)", "Korea, D.P.R.") and the
+# IOC's codes: three letters like ISO's alpha-3 codes but other ones (Bahrain's BRN is ISO's
+# Brunei), so only Saudi Arabia's KSA, a common abbreviation, is taken. No alias is a bare
+# word that names two states: "Korea" finds no country and suggests both, while "Congo" and
+# "Guinea" are ISO 3166-1's own names of the Republic of the Congo and of Guinea.
+ALIASES: dict[str, dict[str, str]] = {
+    "AE": {"UAE": "Factbook", "Emirates": "countrycode", "U.A.E.": "countrycode"},
+    "AG": {"Antigua & Barbuda": "CLDR"},
+    "AU": {"Commonwealth of Australia": "Factbook"},
+    "BA": {"Bosnia & Herzegovina": "CLDR", "Bosnia": "CLDR", "Bosnia-Herzegovina": "countrycode"},
+    "BN": {"Brunei": "CLDR"},
+    "BO": {"Bolivia": "CLDR", "Bolivia (Plurinational State of)": "UN"},
+    "BS": {"The Bahamas": "Factbook", "Bahamas, The": "World Bank", "Bahamas (The)": "UN"},
+    "CD": {
+        "DR Congo": "coco",
+        "DRC": "Factbook",
+        "DROC": "Factbook",
+        "Congo-Kinshasa": "countrycode",
+        "Congo - Kinshasa": "CLDR",
+        "Congo (DRC)": "CLDR",
+        "Congo Kinshasa": "Polity",
+        "Democratic Republic of the Congo": "UN",
+        "Democratic Republic of Congo": "countrycode",
+        "Congo, Dem. Rep.": "World Bank",
+        "Congo, Democratic Republic of the": "countrycode",
+        "D.R. Congo": "countrycode",
+    },
+    "CF": {"CAR": "Factbook"},
+    "CG": {
+        "Congo-Brazzaville": "countrycode",
+        "Congo - Brazzaville": "CLDR",
+        "Congo (Republic)": "CLDR",
+        "Congo Brazzaville": "Polity",
+        "Congo Republic": "coco",
+        "Republic of the Congo": "V-Dem",
+        "Republic of Congo": "countrycode",
+        "Congo, Rep.": "World Bank",
+        "Congo, Republic of the": "countrycode",
+    },
+    "CI": {"Ivory Coast": "CLDR"},
+    "CN": {"PRC": "Factbook"},
+    "CV": {"Cape Verde": "CLDR"},
+    "CZ": {"Czech Republic": "CLDR"},
+    "EG": {"Egypt, Arab Rep.": "World Bank"},
+    "ER": {"State of Eritrea": "Factbook"},
+    "ET": {"FDRE": "Factbook"},
+    "FM": {
+        "Micronesia": "CLDR",
+        "Micronesia (Federated States of)": "UN",
+        "Micronesia, Fed. Sts.": "World Bank",
+    },
+    "GB": {
+        "UK": "CLDR",
+        "U.K.": "countrycode",
+        "Britain": "countrycode",
+        "Great Britain": "countrycode",
+    },
+    "GM": {"The Gambia": "V-Dem", "Gambia, The": "World Bank"},
+    "GW": {"Guinea Bissau": "countrycode"},
+    "GY": {"Co-operative Republic of Guyana": "coco", "Cooperative Republic of Guyana": "Factbook"},
+    "HU": {"Republic of Hungary": "coco"},
+    "IE": {"Republic of Ireland": "countrycode"},
+    "IR": {"Iran": "CLDR", "Iran (Islamic Republic of)": "UN", "Iran, Islamic Rep.": "World Bank"},
+    "KN": {
+        "St. Kitts & Nevis": "CLDR",
+        "St. Kitts and Nevis": "World Bank",
+        "Federation of Saint Kitts and Nevis": "Factbook",
+    },
+    "KP": {
+        "North Korea": "CLDR",
+        "DPRK": "Factbook",
+        "DPR Korea": "countrycode",
+        "Korea, Dem. People's Rep.": "World Bank",
+        "Korea North": "Polity",
+        "Korea, North": "countrycode",
+        "Korea, Dem. Rep.": "countrycode",
+        "D.P.R. Korea": "countrycode",
+    },
+    "KR": {
+        "South Korea": "CLDR",
+        "Republic of Korea": "UN",
+        "ROK": "Factbook",
+        "Korea, Rep.": "World Bank",
+        "Korea South": "Polity",
+        "Korea, South": "countrycode",
+        "Rep. of Korea": "countrycode",
+        "Korea, Rep. of": "countrycode",
+    },
+    "LA": {"Laos": "CLDR", "Lao PDR": "World Bank"},
+    "LC": {"St. Lucia": "CLDR"},
+    "LY": {"State of Libya": "Factbook"},
+    "MD": {"Moldova": "CLDR"},
+    "MH": {"RMI": "Factbook"},
+    "MK": {
+        "Macedonia": "Polity",
+        "FYROM": "countrycode",
+        "The former Yugoslav Republic of Macedonia": "countrycode",
+    },
+    "MM": {
+        "Burma": "Factbook",
+        "Myanmar (Burma)": "CLDR",
+        "Burma/Myanmar": "V-Dem",
+        "Republic of the Union of Myanmar": "coco",
+        "Union of Burma": "Factbook",
+    },
+    "NE": {"Republic of Niger": "Factbook"},
+    "NL": {"Holland": "countrycode", "Netherlands (Kingdom of the)": "UN"},
+    "NZ": {"Aotearoa New Zealand": "CLDR"},
+    "PS": {
+        "Palestine": "CLDR",
+        "Palestinian Territories": "CLDR",
+        "State of Palestine": "coco",
+        "West Bank and Gaza": "World Bank",
+    },
+    "RU": {"Russia": "CLDR"},
+    "RW": {"Republic of Rwanda": "Factbook"},
+    "SA": {"KSA": "IOC"},
+    "SD": {"Sudan-North": "Polity"},
+    "ST": {"São Tomé & Príncipe": "CLDR"},
+    "SY": {"Syria": "CLDR"},
+    "SZ": {"Swaziland": "CLDR"},
+    "TL": {"East Timor": "CLDR"},
+    "TR": {"Turkey": "CLDR", "Türkiye": "CLDR", "Republic of Turkey": "Factbook"},
+    "TT": {"Trinidad & Tobago": "CLDR"},
+    "TW": {"Taiwan": "CLDR"},
+    "TZ": {"Tanzania": "CLDR"},
+    "US": {
+        "US": "CLDR",
+        "U.S.": "countrycode",
+        "USA": "Factbook",
+        "U.S.A.": "countrycode",
+        "United States of America": "UN",
+    },
+    "UY": {"Oriental Republic of Uruguay": "Factbook"},
+    "VA": {
+        "Vatican": "coco",
+        "Vatican City": "CLDR",
+        "Holy See": "countrycode",
+        "Vatican City State": "coco",
+    },
+    "VC": {"St. Vincent & Grenadines": "CLDR", "St. Vincent and the Grenadines": "World Bank"},
+    "VE": {
+        "Venezuela": "CLDR",
+        "Venezuela (Bolivarian Republic of)": "UN",
+        "Venezuela, RB": "World Bank",
+    },
+    "VN": {"Vietnam": "CLDR", "Socialist Republic of Vietnam": "Factbook", "SRV": "Factbook"},
+    "YE": {"Yemen, Rep.": "World Bank"},
+    "ZA": {"RSA": "Factbook"},
+}
+
+_COVERED = (
+    "the dataset covers the 193 UN member states and the 2 UN observer states, and {place} "
+    "is neither"
+)
+
+# Places outside the dataset's states that people look up, and how they are recorded: the
+# names they go by, their Correlates of War and Gleditsch-Ward numbers (as the reference
+# table annotations/tables.toml [cow-gw] lists them in `outside`), and why they are not
+# covered. Western Sahara is not here: it has an ISO 3166-1 code (EH) and is found as such.
+OUTSIDE: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...] = (
+    (
+        "Kosovo",
+        ("Kosovo", "Republic of Kosovo", "XK", "XKX"),
+        ("COW 347", "GW 347"),
+        (
+            "it has no ISO 3166-1 code (XK is a user-assigned code, outside the standard), though "
+            "COW and GW number it 347"
+        ),
+    ),
+    (
+        "Taiwan",
+        (),  # found by name: ISO 3166-1 gives it a code
+        ("COW 713", "GW 713"),
+        'COW and GW number it 713, and tr.country("Taiwan") gives its ISO 3166-1 record, TW',
+    ),
+    (
+        "Abkhazia",
+        ("Abkhazia", "Republic of Abkhazia"),
+        ("GW 396",),
+        (
+            "it has no ISO 3166-1 code, COW does not list it, and GW numbers it 396 among its "
+            "microstates"
+        ),
+    ),
+    (
+        "South Ossetia",
+        ("South Ossetia", "Republic of South Ossetia"),
+        ("GW 397",),
+        (
+            "it has no ISO 3166-1 code, COW does not list it, and GW numbers it 397 among its "
+            "microstates"
+        ),
+    ),
+    (
+        "Northern Cyprus",
+        ("Northern Cyprus", "North Cyprus", "Turkish Republic of Northern Cyprus", "TRNC"),
+        (),
+        (
+            "it has no ISO 3166-1 code (the standard counts its territory as part of Cyprus, CY), "
+            "and neither COW nor GW lists it"
+        ),
+    ),
+    (
+        "Somaliland",
+        ("Somaliland", "Republic of Somaliland"),
+        (),
+        (
+            "it has no ISO 3166-1 code (the standard counts its territory as part of Somalia, SO), "
+            "and neither COW nor GW lists it"
+        ),
+    ),
+    (
+        "the Sahrawi Arab Democratic Republic",
+        ("Sahrawi Arab Democratic Republic", "Sahrawi Republic", "SADR"),
+        (),
+        (
+            "it has no ISO 3166-1 code (the standard lists the territory it claims as Western "
+            "Sahara, EH, a territory and not a state), and neither COW nor GW lists it"
+        ),
+    ),
+    (
+        "Transnistria",
+        ("Transnistria", "Pridnestrovian Moldavian Republic"),
+        (),
+        (
+            "it has no ISO 3166-1 code (the standard counts its territory as part of Moldova, MD), "
+            "and neither COW nor GW lists it"
+        ),
+    ),
+)
+
+
+def _not_covered(place: str, why: str) -> str:
+    return f"{place} is not covered: {why}; {_COVERED.format(place=place)}"
+
+
+_OUTSIDE_NUMBERS = {
+    (label, int(number)): _not_covered(place, why)
+    for place, _, numbers, why in OUTSIDE
+    for label, number in (entry.split() for entry in numbers)
+}
+"""Why each COW or GW number of a place outside the dataset is not covered, by ("COW", 347)."""
+
+SCHEMES = {"cow": "COW", "gw": "GW"}
+"""The numbering schemes `country` takes, by keyword: Correlates of War and Gleditsch-Ward."""
 
 
 def normalize(text: str) -> str:
@@ -102,10 +348,10 @@ class _Index:
                 numeric=record.numeric,
                 name=record.name,
             )
-            names = [
-                getattr(record, field, None) for field in ("name", "official_name", "common_name")
+            names = [  # the common name first: it is the one suggestions show
+                getattr(record, field, None) for field in ("common_name", "name", "official_name")
             ]
-            names += _ALIASES.get(found.alpha_2, ())
+            names += ALIASES.get(found.alpha_2, ())
             for code in codes_of(found):
                 self._add(code, found)
             for spelling in filter(None, names):
@@ -114,6 +360,16 @@ class _Index:
                 self.names.setdefault(normalize(name), name)
             self.spellings[found] = (*dict.fromkeys(filter(None, names)),)
         self.countries = tuple(sorted(self.spellings, key=lambda c: c.alpha_2))
+        self.outside = {
+            normalize(name): _not_covered(place, why)
+            for place, names, _, why in OUTSIDE
+            for name in names
+        }
+        # Suggestions compare a query with the names of about its length only (see close_names).
+        self.names_by_length: dict[int, list[str]] = {}
+        for name in self.names:
+            self.names_by_length.setdefault(len(name), []).append(name)
+        self.alphabet = set("".join(self.names))
 
     def _add(self, key: str, found: Country) -> None:
         known = self.by_key.setdefault(key, found)
@@ -134,28 +390,78 @@ def _index() -> _Index:
     return _built[0]
 
 
-def country(query: str | int) -> Country:
-    """Find an ISO 3166-1 country by code, number or English name.
+def country(
+    query: str | int | None = None, *, cow: int | None = None, gw: int | None = None
+) -> Country:
+    """Find a country by ISO 3166-1 code, number or English name, or by its COW or GW number.
 
-    Accepts alpha-2 and alpha-3 codes in any case, the numeric code as an int or a string
-    (``643``, ``"643"``, ``"004"`` or ``"4"``), pycountry's short, official and common names,
-    and common short names such as "Russia", "UAE", "US", "UK" or "Turkey". Case, accents,
-    curly apostrophes and surrounding spaces do not matter.
+    A query may be an alpha-2 or alpha-3 code in any case, the ISO numeric code as an int or
+    a string (``643``, ``"643"``, ``"004"`` or ``"4"``), pycountry's short, official and
+    common names, or a name another published list gives the state: "Russia", "UAE", "US",
+    "UK", "Turkey", "DPRK", "Republic of Korea", "Korea, Rep.", "Holland". Case, accents,
+    curly apostrophes and surrounding spaces do not matter. The answer is the ISO 3166-1
+    record, without COW or GW codes. A bare word that names two states, such as "Korea",
+    finds nothing and suggests both; places outside the dataset's states (Kosovo, Abkhazia,
+    South Ossetia, Northern Cyprus, Somaliland) are said to be not covered, and why.
+
+    ``cow=`` or ``gw=`` looks a state up by its Correlates of War or Gleditsch-Ward number
+    instead, among the records of the newest shipped dataset, and gives that record, which
+    carries both numbers. A plain int is always the ISO numeric code. The two lists number
+    some states differently (Germany is COW 255 and GW 260, Serbia COW 345 and GW 340), and
+    Gleditsch and Ward number microstates in a list of their own (`Country.gw_microstate`).
+    The answer can be given to every dataset version's queries, which compare ISO codes. For
+    a pinned version's own records, use `Dataset.country`.
 
     Args:
         query: The code, number or name.
+        cow: A Correlates of War state number, e.g. ``365``.
+        gw: A Gleditsch-Ward state number, e.g. ``260``.
 
     Returns:
         The matching country.
 
     Raises:
-        UnknownCountryError: Nothing matches; the message suggests close names if there are any.
+        UnknownCountryError: Nothing matches: the message suggests close names if there are
+            any, or, with `reason` set, says why the place or number is not covered.
+        InvalidArgumentError: More than one of `query`, `cow` and `gw` is given, or `cow` or
+            `gw` is not an int (a bool is not one).
+        DataIntegrityError: With `cow` or `gw`: the newest data file does not match its
+            manifest digest (see `load`).
+        DataFormatError: With `cow` or `gw`: the newest data file or the manifest cannot be
+            read (see `load`).
 
     Examples:
         >>> country("uae").alpha_3
         'ARE'
         >>> country(4).name
         'Afghanistan'
+        >>> country("DPRK").name
+        "Korea, Democratic People's Republic of"
+        >>> germany = country(cow=255)
+        >>> germany.alpha_2, germany.cow_code, germany.gw_code
+        ('DE', 255, 260)
+        >>> country(gw=232).name, country(gw=232).gw_microstate
+        ('Andorra', True)
+        >>> country("Kosovo")
+        Traceback (most recent call last):
+        ...
+        taliban_recognition.UnknownCountryError: Kosovo is not covered: it has no ISO 3166-1 \
+code (XK is a user-assigned code, outside the standard), though COW and GW number it 347; \
+the dataset covers the 193 UN member states and the 2 UN observer states, and Kosovo is neither
+    """
+    if cow is None and gw is None:
+        return lookup(query)
+    numbered(query, cow, gw)  # refuse a bad call before loading anything
+    from taliban_recognition._load import load  # noqa: PLC0415 -- _load imports this module
+
+    return load().country(cow=cow, gw=gw)
+
+
+def lookup(query: object) -> Country:
+    """The ISO 3166-1 country a code, number or name names; `country` without numbers.
+
+    Raises:
+        UnknownCountryError: Nothing matches.
     """
     index = _index()
     found_key = key(query)
@@ -163,25 +469,129 @@ def country(query: str | int) -> Country:
         raise UnknownCountryError(query)
     found = index.by_key.get(found_key)
     if found is None:
+        reason = index.outside.get(found_key)
+        if reason is not None:
+            raise UnknownCountryError(query, reason=reason)
         raise UnknownCountryError(query, _suggestions(index, found_key))
     return found
+
+
+def numbered(query: object, cow: object, gw: object) -> tuple[str, int] | None:
+    """The scheme and number of a lookup by COW or GW number, or None for a lookup by query.
+
+    Raises:
+        InvalidArgumentError: More than one of the three is given, or a number is not an int.
+    """
+    if cow is None and gw is None:
+        return None
+    scheme, number = ("cow", cow) if gw is None else ("gw", gw)
+    if query is not None:
+        raise InvalidArgumentError(
+            "query", query, f"None when {scheme} is given: give one of query, cow and gw"
+        )
+    if cow is not None and gw is not None:
+        raise InvalidArgumentError("gw", gw, "None when cow is given: give one of cow and gw")
+    if not isinstance(number, int) or isinstance(number, bool):
+        raise InvalidArgumentError(scheme, number, f"an int, a {SCHEMES[scheme]} state number")
+    return scheme, number
+
+
+def by_number(countries: Iterable[Country], scheme: str, number: int, version: str) -> Country:
+    """The country among a dataset's `countries` whose `scheme` number is `number`.
+
+    Raises:
+        UnknownCountryError: None has it; the reason says whether it is a place the dataset
+            does not cover, or which state has the number in the other scheme.
+    """
+    field, other = ("cow_code", "gw_code") if scheme == "cow" else ("gw_code", "cow_code")
+    label, other_label = SCHEMES[scheme], SCHEMES["gw" if scheme == "cow" else "cow"]
+    elsewhere = None
+    for found in countries:
+        if getattr(found, field) == number:
+            return found
+        if getattr(found, other) == number:
+            elsewhere = found
+    reason = _OUTSIDE_NUMBERS.get((label, number))
+    if reason is None:
+        shown = number if 0 < number < 1000 else "outside 1 to 999"
+        reason = f"no state of dataset {version} has {label} number {shown}"
+        if elsewhere is not None:
+            reason += (
+                f"; {elsewhere} is {other_label} {number} and "
+                f"{label} {getattr(elsewhere, field) or 'none'}"
+            )
+    raise UnknownCountryError(number, reason=reason)
 
 
 _LONGEST = 100
 """Longer than any country name: a longer query has no name close to it."""
 
+_CUTOFF = 0.8
+"""How alike a name must be to a query to be suggested, as difflib's ratio measures it."""
+
+_MOST = 3
+"""How many names close in spelling are suggested at most."""
+
 
 def _suggestions(index: _Index, key: str) -> tuple[str, ...]:
-    """Names close in spelling to `key`, or containing it as a word ("korea" -> both Koreas)."""
+    """Names close in spelling to `key`, or containing it as a word, one per country."""
     if not 3 <= len(key) <= _LONGEST:
         return ()
-    import difflib  # noqa: PLC0415 -- deferred: importing the package stays cheap
-
-    close = difflib.get_close_matches(key, index.names, n=3, cutoff=0.8)
+    shown: dict[Country, str] = {}  # one name per country, so that "korea" shows both Koreas
+    for name in close_names(key):
+        shown.setdefault(index.by_key[name], index.names[name])
     word = re.compile(rf"\b{re.escape(key)}\b")
-    containing = sorted(name for name in index.names if word.search(name))
-    unique = dict.fromkeys([*close, *containing])
-    return tuple(index.names[name] for name in list(unique)[:5])
+    for name in sorted(name for name in index.names if key in name and word.search(name)):
+        found = index.by_key[name]
+        if found not in shown:  # its first name with the word: its common name if that has it
+            spellings = index.spellings[found]
+            shown[found] = next(s for s in spellings if word.search(normalize(s)))
+    return tuple(shown.values())[:5]
+
+
+def close_names(key: str) -> list[str]:
+    """The names `difflib.get_close_matches(key, names, _MOST, _CUTOFF)` gives, faster.
+
+    `names` are the normalized names of every country, those `names_of` gives.
+
+    difflib tests every name three ways, each bounding the next: by the two lengths, by the
+    characters the two have in common (its quick ratio), and by its ratio proper, which is
+    costly. Here the lengths are tested a length at once; a bound that `str.translate`
+    counts in one call (the name's characters that the query has at all) rejects most names
+    before the common characters are counted; and the ratios are computed best quick ratio
+    first, stopping once no quick ratio left can beat the best ratios found.
+    """
+    import difflib  # noqa: PLC0415 -- deferred: importing the package stays cheap
+    import heapq  # noqa: PLC0415 -- as difflib does
+
+    index = _index()
+    size = len(key)
+    present = set(key)
+    others = dict.fromkeys(map(ord, index.alphabet - present))  # str.translate deletes them
+    counts = {character: key.count(character) for character in present}
+    candidates: list[tuple[float, str]] = []
+    for length, names in index.names_by_length.items():
+        total = length + size
+        if 2.0 * min(length, size) / total < _CUTOFF:
+            continue
+        for name in names:
+            if 2.0 * len(name.translate(others)) / total < _CUTOFF:
+                continue
+            common = sum(min(name.count(c), count) for c, count in counts.items())
+            quick = 2.0 * common / total
+            if quick >= _CUTOFF:
+                candidates.append((quick, name))
+    candidates.sort(reverse=True)
+    matcher = difflib.SequenceMatcher(None, "", key)
+    best: list[tuple[float, str]] = []  # a heap of the _MOST best (ratio, name) so far
+    for quick, name in candidates:
+        if len(best) == _MOST and quick < best[0][0]:  # a ratio is at most its quick ratio
+            break
+        matcher.set_seq1(name)
+        score = matcher.ratio()
+        if score >= _CUTOFF:
+            (heapq.heappush if len(best) < _MOST else heapq.heappushpop)(best, (score, name))
+    return [name for _, name in sorted(best, reverse=True)]
 
 
 def all_countries() -> tuple[Country, ...]:
