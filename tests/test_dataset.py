@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
@@ -335,6 +335,7 @@ def test_possible_statuses_are_those_of_the_possible_periods(day: dt.date) -> No
         assert ds.possible_statuses(state, on=day) == tuple(sorted({p.status for p in periods}))
 
 
+@settings(max_examples=max(10, settings().max_examples // 8))  # a repr: a few datasets do
 @given(datasets())
 def test_the_repr_is_one_short_line_that_names_the_dataset(dataset: tr.Dataset) -> None:
     text = repr(dataset)
