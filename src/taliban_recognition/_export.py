@@ -6,11 +6,10 @@ byte-identical.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ from taliban_recognition._tables import Column, Row, Table, Value, tables_of
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Iterable, Sequence
 
     import pandas as pd
 
@@ -41,13 +41,36 @@ def _cell(value: Value) -> str:
     return str(value)
 
 
+_QUOTED = re.compile('[",\r\n]')
+"""What makes a field quoted: the delimiter, the quote, or a line break."""
+
+
+def _csv_field(text: str) -> str:
+    if _QUOTED.search(text) is None:
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def csv_text(records: Iterable[Sequence[str]]) -> str:
+    """Records as CSV text: RFC 4180, CRLF line ends, fields quoted only where needed.
+
+    These are the csv module's ``excel`` dialect's rules, written out so that the text is the
+    same on every Python: the csv module of 3.10 cannot write a NUL character, which here, as
+    in the csv module of 3.11 and later, is a character like any other.
+    """
+    lines = []
+    for record in records:
+        if len(record) == 1 and record[0] == "":
+            lines.append('""')  # a lone empty field is quoted, so that the line is not blank
+        else:
+            lines.append(",".join(map(_csv_field, record)))
+    return "".join(f"{line}\r\n" for line in lines)
+
+
 def csv_bytes(table: Table, rows: list[Row]) -> bytes:
     """A table as UTF-8 CSV (RFC 4180: CRLF line ends, quoted only where needed)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.column_names)
-    writer.writerows([_cell(value) for value in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+    records = [list(table.column_names), *([_cell(value) for value in row] for row in rows)]
+    return csv_text(records).encode("utf-8")
 
 
 def _field(column: Column) -> dict[str, Any]:
