@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from taliban_recognition._cite import ABSTRACT, AUTHOR, KEYWORDS, LICENSE, TITLE
 from taliban_recognition._convert import dumps
 from taliban_recognition._errors import MissingExtraError, UnknownFormatError
-from taliban_recognition._tables import Column, Row, Table, Value, tables_of
+from taliban_recognition._tables import Column, ColumnType, Row, Table, Value, tables_of
 
 if TYPE_CHECKING:
     import os
@@ -28,6 +28,12 @@ if TYPE_CHECKING:
 
 FORMATS = ("csv", "datapackage", "json")
 """The formats `Dataset.export` writes."""
+
+READ_OPTIONS = "taliban_recognition:readOptions"
+"""The custom property of each Data Package resource that says how pandas and R read its file."""
+
+R_COLCLASSES = "r_colclasses.csv"
+"""The Data Package's file of R ``colClasses`` per table and column, for base R."""
 
 
 def _cell(value: Value) -> str:
@@ -108,6 +114,53 @@ def _schema(table: Table) -> dict[str, Any]:
     return schema
 
 
+_PANDAS_DTYPES: dict[ColumnType, str] = {
+    "string": "string",
+    "integer": "Int64",
+    "boolean": "boolean",
+}
+"""pandas' dtype per column type: nullable ones, so an empty cell stays missing."""
+
+_R_CLASSES: dict[ColumnType, str] = {
+    "string": "character",
+    "integer": "integer",
+    "boolean": "logical",
+    "date": "Date",
+}
+
+
+def read_options(table: Table) -> dict[str, Any]:
+    """How pandas and R read `table`'s CSV file: each column as its type, only "" as missing.
+
+    A code of digits (``cameo`` ``050``, ``country_numeric`` ``004``) stays text with its
+    leading zeros, and Namibia's ``NA`` stays a code, where both readers would guess otherwise.
+    """
+    return {
+        "pandas": {
+            "dtype": {c.name: _PANDAS_DTYPES[c.type] for c in table.columns if c.type != "date"},
+            "parse_dates": [c.name for c in table.columns if c.type == "date"],
+            "keep_default_na": False,
+            "na_values": [""],
+            "encoding": "utf-8",
+        },
+        "r": {
+            "colClasses": {c.name: _R_CLASSES[c.type] for c in table.columns},
+            "na.strings": [""],
+            "encoding": "UTF-8",
+        },
+    }
+
+
+def _r_colclasses(tables: tuple[Table, ...]) -> bytes:
+    """The R ``colClasses`` of every table as CSV, for base R, which reads no JSON."""
+    rows = [
+        [table.name, column, r_class]
+        for table in tables
+        for column, r_class in read_options(table)["r"]["colClasses"].items()
+    ]
+    return csv_text([["resource", "column", "colClass"], *rows]).encode("utf-8")
+
+
 def _resource(table: Table, data: bytes) -> dict[str, Any]:
     return {
         "name": table.name,
@@ -120,6 +173,7 @@ def _resource(table: Table, data: bytes) -> dict[str, Any]:
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
         "schema": _schema(table),
+        READ_OPTIONS: read_options(table),
     }
 
 
@@ -151,12 +205,12 @@ def files(dataset: Dataset, format: str) -> dict[str, bytes]:  # noqa: A002
         raise UnknownFormatError(format, FORMATS)
     if format == "json":
         return {f"taliban-recognition-{dataset.version}.json": dumps(dataset)}
-    written = {
-        f"{table.name}.csv": csv_bytes(table, list(table.rows(dataset)))
-        for table in tables_of(dataset)
-    }
+    tables = tables_of(dataset)
+    written = {f"{table.name}.csv": csv_bytes(table, list(table.rows(dataset))) for table in tables}
     if format == "datapackage":
-        written["datapackage.json"] = _descriptor(dataset, written)
+        descriptor = _descriptor(dataset, written)
+        written[R_COLCLASSES] = _r_colclasses(tables)
+        written["datapackage.json"] = descriptor
     return written
 
 
