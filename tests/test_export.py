@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import hashlib
 import io
 import json
+import os
+import re
+import stat
+import subprocess
 import sys
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, get_args
 
 import attrs
 import frictionless
@@ -18,12 +24,18 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
-from taliban_recognition._export import R_COLCLASSES, READ_OPTIONS, csv_text, files
+from taliban_recognition import _export
+from taliban_recognition._cli import main
+from taliban_recognition._export import (
+    FORMATS,
+    R_COLCLASSES,
+    READ_OPTIONS,
+    ExportFormat,
+    csv_text,
+    files,
+)
 from taliban_recognition._tables import TABLES, Column, Table, Value, tables_of
 from taliban_recognition.strategies import datasets
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 ds = tr.load("1.0.0")
 TABLE_NAMES = ["dataset", "sources", "actors", "events", "statuses", "status_events", "evidence"]
@@ -291,13 +303,13 @@ def test_the_csv_tables_of_1_0_0_lose_nothing() -> None:
 
 
 @pytest.mark.parametrize("format", ["csv", "datapackage", "json"])
-def test_two_exports_are_byte_identical(tmp_path: Path, format: str) -> None:  # noqa: A002
+def test_two_exports_are_byte_identical(tmp_path: Path, format: ExportFormat) -> None:  # noqa: A002
     first = ds.export(tmp_path / "a", format=format)
     second = ds.export(tmp_path / "b", format=format)
     assert [p.name for p in first] == [p.name for p in second]
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted(p.name for p in first)
-    again = ds.export(tmp_path / "a", format=format)  # overwrites with the same bytes
+    again = ds.export(tmp_path / "a", format=format, overwrite=True)  # the same bytes again
     assert [p.read_bytes() for p in again] == [p.read_bytes() for p in second]
 
 
@@ -325,16 +337,24 @@ def test_csv_files_are_utf8_rfc4180(tmp_path: Path) -> None:
 @pytest.mark.parametrize("format", ["xlsx", "CSV", "", None, ["csv"]])
 def test_unknown_formats_are_refused(tmp_path: Path, format: Any) -> None:  # noqa: A002
     with pytest.raises(tr.UnknownFormatError, match="valid formats are: csv, datapackage, json"):
-        ds.export(tmp_path, format=format)
+        ds.export(tmp_path / "out", format=format)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_export_onto_a_file_fails_with_oserror(tmp_path: Path) -> None:
+def test_the_format_is_typed_as_the_three_formats(tmp_path: Path) -> None:
+    # mypy (strict, warn_unused_ignores) fails on this line unless `format` is a Literal.
+    with pytest.raises(tr.UnknownFormatError):
+        ds.export(tmp_path, format="CSV")  # type: ignore[arg-type]
+    assert get_args(ExportFormat) == FORMATS == ("csv", "datapackage", "json")
+
+
+def test_an_export_below_a_file_fails_with_oserror(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     with pytest.raises(OSError):  # noqa: PT011 -- the platform decides which OSError
-        ds.export(blocker, format="csv")
+        ds.export(blocker / "out", format="csv")
     assert blocker.read_text() == "not a folder"
+    assert list(tmp_path.iterdir()) == [blocker]
 
 
 # The Data Package ----------------------------------------------------------------------------
@@ -692,3 +712,342 @@ def test_a_nul_character_is_written_as_itself() -> None:
     with_nul = attrs.evolve(ds, notes="a\x00b")
     assert files(with_nul, "csv")["dataset.csv"].endswith(b",2021-08-01,a\x00b\r\n")
     assert rebuild(read_tables(files(with_nul, "csv"), tables_of(with_nul))) == with_nul
+
+
+# The folder an export is ---------------------------------------------------------------------
+
+
+def snapshot(folder: Path) -> dict[str, bytes | str]:
+    """Every entry below `folder`: a file's bytes, a link's target, a folder as "/"."""
+    found: dict[str, bytes | str] = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[name] = f"-> {path.readlink()}"
+        elif path.is_dir():
+            found[name] = "/"
+        else:
+            found[name] = path.read_bytes()
+    return found
+
+
+def test_a_new_folder_and_those_above_it_are_created(tmp_path: Path) -> None:
+    paths = ds.export(tmp_path / "a" / "b" / "out")
+    assert paths[0] == tmp_path / "a" / "b" / "out" / "dataset.csv"
+    assert sorted(p.name for p in (tmp_path / "a" / "b" / "out").iterdir()) == sorted(
+        p.name for p in paths
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["a"]  # no work folder is left beside it
+    assert [p.name for p in (tmp_path / "a" / "b").iterdir()] == ["out"]
+
+
+def test_an_empty_folder_becomes_the_export_and_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir(mode=0o750)
+    out.chmod(0o750)
+    paths = ds.export(out, format="json")
+    assert (
+        [p.name for p in out.iterdir()]
+        == ["taliban-recognition-1.0.0.json"]
+        == [p.name for p in paths]
+    )
+    assert stat.S_IMODE(out.stat().st_mode) == 0o750
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_versions_never_mix_in_one_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    tr.load("1.0.0").export(out, format="datapackage")
+    before = snapshot(out)
+    with pytest.raises(tr.ExportTargetError, match="it is not empty") as caught:
+        tr.load("1.1.0").export(out, format="csv")
+    assert caught.value.target == out
+    assert "overwrite=True" in str(caught.value)
+    assert "--force" in str(caught.value)
+    assert snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_overwrite_replaces_all_that_the_folder_holds(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    tr.load("1.0.0").export(out, format="datapackage")
+    (out / "notes.txt").write_text("mine")
+    (out / "sub").mkdir()
+    (out / "sub" / "more.csv").write_text("x")
+    out.chmod(0o705)
+    paths = tr.load("1.1.0").export(out, format="csv", overwrite=True)
+    assert (
+        snapshot(out)
+        == {p.name: p.read_bytes() for p in paths}
+        == dict(sorted(files(tr.load("1.1.0"), "csv").items()))
+    )
+    assert not (out / "datapackage.json").exists()  # 1.0.0's descriptor went with the rest
+    assert stat.S_IMODE(out.stat().st_mode) == 0o705
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_a_link_inside_the_folder_is_removed_as_a_link(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "events.csv").write_text("someone else's file")
+    (elsewhere / "folder").mkdir()
+    (elsewhere / "folder" / "keep.txt").write_text("keep")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "events.csv").symlink_to(elsewhere / "events.csv")
+    (out / "statuses.csv").symlink_to(elsewhere / "missing.csv")  # dangling
+    (out / "sub").symlink_to(elsewhere / "folder", target_is_directory=True)
+    before = snapshot(elsewhere)
+    with pytest.raises(tr.ExportTargetError, match="it is not empty"):
+        ds.export(out)
+    ds.export(out, overwrite=True)
+    assert snapshot(elsewhere) == before
+    assert not any(path.is_symlink() for path in out.iterdir())
+    assert (out / "events.csv").read_bytes() == files(ds, "csv")["events.csv"]
+    assert not (out / "sub").exists()
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_folder_that_is_a_link_is_refused(tmp_path: Path, overwrite: bool) -> None:
+    real = tmp_path / "real"
+    ds.export(real, format="json")
+    before = snapshot(real)
+    link = tmp_path / "link"
+    link.symlink_to(real, target_is_directory=True)
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "nowhere", target_is_directory=True)
+    for target in (link, dangling):
+        with pytest.raises(tr.ExportTargetError, match="it is a symbolic link"):
+            ds.export(target, overwrite=overwrite)
+    assert snapshot(real) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling", "link", "real"]
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_file_is_refused(tmp_path: Path, overwrite: bool) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(tr.ExportTargetError, match="it is a file, not a folder") as caught:
+        ds.export(blocker, format="csv", overwrite=overwrite)
+    assert isinstance(caught.value, ValueError)
+    assert blocker.read_text() == "not a folder"
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+def _disk_fills_at(
+    monkeypatch: pytest.MonkeyPatch, number: int, error: BaseException
+) -> list[Path]:
+    """Make the `number`th file written stop half way with `error`; the files begun, in order."""
+    begun: list[Path] = []
+    write = _export._write  # noqa: SLF001 -- where the export writes its files
+
+    def filling(path: Path, data: bytes) -> None:
+        begun.append(path)
+        if len(begun) == number:
+            write(path, data[: len(data) // 2])
+            raise error
+        write(path, data)
+
+    monkeypatch.setattr(_export, "_write", filling)
+    return begun
+
+
+FULL = OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("error", [FULL, KeyboardInterrupt()], ids=["ENOSPC", "interrupt"])
+def test_a_failed_export_into_a_new_folder_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
+    begun = _disk_fills_at(monkeypatch, 4, error)
+    with pytest.raises(type(error)) as caught:
+        ds.export(tmp_path / "new" / "out", format="datapackage")
+    assert caught.value is error
+    assert len(begun) == 4
+    assert all(tmp_path in path.parents for path in begun)  # beside the target, in tmp_path
+    assert list(tmp_path.iterdir()) == []  # no export, no work folder, no folders above it
+
+
+@pytest.mark.parametrize("format", ["csv", "datapackage", "json"])
+def test_a_failed_replacement_leaves_the_old_export_as_it_was(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    format: ExportFormat,  # noqa: A002
+) -> None:
+    out = tmp_path / "out"
+    tr.load("1.0.0").export(out, format="datapackage")
+    (out / "link.csv").symlink_to(tmp_path / "nowhere")
+    before = snapshot(out)
+    _disk_fills_at(monkeypatch, 1, FULL)
+    with pytest.raises(OSError, match="No space left on device") as caught:
+        tr.load("1.1.0").export(out, format=format, overwrite=True)
+    assert caught.value.errno == errno.ENOSPC
+    assert snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_a_failed_move_into_place_puts_the_old_export_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    tr.load("1.0.0").export(out, format="datapackage")
+    before = snapshot(out)
+    rename = Path.rename
+
+    def refuse_the_new_one(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self.name == "new":
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refuse_the_new_one)
+    with pytest.raises(OSError, match="cross-device"):
+        tr.load("1.1.0").export(out, overwrite=True)
+    assert snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_an_old_export_that_cannot_be_put_back_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    tr.load("1.0.0").export(out, format="json")
+    before = snapshot(out)
+    rename = Path.rename
+
+    def refuse_both(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self.name in {"new", "old"}:
+            raise OSError(errno.EIO, "Input/output error")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refuse_both)
+    with pytest.raises(OSError, match="Input/output error"):
+        tr.load("1.1.0").export(out, format="json", overwrite=True)
+    (work,) = tmp_path.iterdir()  # the old export, moved aside: not removed with the new one
+    assert work.name.startswith(".out.export-")
+    assert snapshot(work / "old") == before
+    assert not (work / "new").exists()
+
+
+class _BytesPath:
+    def __fspath__(self) -> bytes:
+        return b"out"
+
+
+class _NoPath:
+    def __fspath__(self) -> object:
+        return 3
+
+
+@pytest.mark.parametrize("directory", [None, 3, b"out", ["out"], _BytesPath(), _NoPath()])
+def test_a_directory_that_is_no_path_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(tr.InvalidArgumentError, match=r"directory must be a str or os\.PathLike"):
+        ds.export(directory)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("overwrite", [None, 1, "yes"])
+def test_overwrite_is_a_bool(tmp_path: Path, overwrite: Any) -> None:
+    with pytest.raises(tr.InvalidArgumentError, match="overwrite must be True or False") as e:
+        ds.export(tmp_path / "out", overwrite=overwrite)
+    assert isinstance(e.value, TypeError)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("directory", "problem"),
+    [
+        ("a\x00b", "the path has a NUL character"),
+        ("out\ud800", "cannot be encoded in the file system's encoding"),
+        ("", "the path is empty"),
+        ("out/..", "the path ends in '..'"),
+        ("/", "it is a file system root"),
+    ],
+)
+def test_a_path_that_cannot_be_used_is_refused_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory: str, problem: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for overwrite in (False, True):
+        with pytest.raises(tr.ExportTargetError, match=re.escape(problem)) as caught:
+            ds.export(directory, overwrite=overwrite)
+        assert caught.value.target == directory
+        assert "\n" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+# The command line ----------------------------------------------------------------------------
+
+
+def cli(*args: str | bytes, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "taliban_recognition", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=cwd,
+    )
+
+
+def test_the_command_line_refuses_to_mix_and_replaces_with_force(tmp_path: Path) -> None:
+    first = cli(
+        "export", "--format", "datapackage", "--out", "out", "--version", "1.0.0", cwd=tmp_path
+    )
+    assert first.returncode == 0, first.stderr
+    before = snapshot(tmp_path / "out")
+    mixed = cli("export", "--out", "out", "--version", "1.1.0", cwd=tmp_path)
+    assert mixed.returncode == 2
+    assert mixed.stdout == ""
+    assert mixed.stderr == (
+        "taliban-recognition: error: cannot export into 'out': it is not empty; give a new or "
+        "empty folder, or pass overwrite=True (--force on the command line) to replace all "
+        "that it holds\n"
+    )
+    assert snapshot(tmp_path / "out") == before
+    forced = cli("export", "--out", "out", "--version", "1.1.0", "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert forced.stdout.splitlines() == [f"out/{name}" for name in files(tr.load("1.1.0"), "csv")]
+    assert snapshot(tmp_path / "out") == dict(sorted(files(tr.load("1.1.0"), "csv").items()))
+
+
+def test_the_command_line_prints_a_path_it_cannot_encode_escaped(tmp_path: Path) -> None:
+    # The OS hands the undecodable byte to Python as a lone surrogate, which UTF-8 cannot encode.
+    result = cli(
+        "export", "--format", "json", "--out", b"out\xff", "--version", "1.0.0", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout == "out\\udcff/taliban-recognition-1.0.0.json\n"
+    assert [os.fsencode(path.name) for path in tmp_path.iterdir()] == [b"out\xff"]
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("out\ud800", "cannot export into 'out\\ud800': the path cannot be encoded"),
+        ("a\x00b", "cannot export into 'a\\x00b': the path has a NUL character"),
+        ("link", "cannot export into 'link': it is a symbolic link"),
+        ("file", "cannot export into 'file': it is a file, not a folder"),
+    ],
+)
+def test_the_command_line_refuses_a_target_in_one_line_with_exit_2(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    out: str,
+    message: str,
+) -> None:
+    # Run in this process: no OS passes a NUL or a lone surrogate in a program's arguments.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "file").write_text("not a folder")
+    (tmp_path / "link").symlink_to(tmp_path / "nowhere", target_is_directory=True)
+    for force in ([], ["--force"]):
+        assert main(["export", "--out", out, "--version", "1.0.0", *force]) == 2
+        printed = capsys.readouterr()
+        assert printed.out == ""
+        assert printed.err.startswith(f"taliban-recognition: error: {message}")
+        assert printed.err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "link"]

@@ -1,7 +1,7 @@
 """Exports of a dataset: canonical JSON, tidy CSV, a Frictionless Data Package, pandas.
 
 Every export is a pure function of the dataset, so two exports of the same version are
-byte-identical.
+byte-identical, and is written into a fresh folder that is then moved into place whole.
 """
 
 from __future__ import annotations
@@ -9,24 +9,36 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import secrets
+import shutil
+import stat
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from taliban_recognition._cite import ABSTRACT, AUTHOR, KEYWORDS, LICENSE, TITLE
 from taliban_recognition._convert import dumps
-from taliban_recognition._errors import MissingExtraError, UnknownFormatError
+from taliban_recognition._errors import (
+    ExportTargetError,
+    InvalidArgumentError,
+    MissingExtraError,
+    UnknownFormatError,
+)
 from taliban_recognition._tables import Column, ColumnType, Row, Table, Value, tables_of
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable, Sequence
 
     import pandas as pd
 
     from taliban_recognition._dataset import Dataset
 
-FORMATS = ("csv", "datapackage", "json")
+ExportFormat = Literal["csv", "datapackage", "json"]
+"""A format `Dataset.export` writes."""
+
+FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 """The formats `Dataset.export` writes."""
 
 READ_OPTIONS = "taliban_recognition:readOptions"
@@ -199,7 +211,7 @@ def _descriptor(dataset: Dataset, files: dict[str, bytes]) -> bytes:
     return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def files(dataset: Dataset, format: str) -> dict[str, bytes]:  # noqa: A002
+def files(dataset: Dataset, format: object) -> dict[str, bytes]:  # noqa: A002
     """The files an export of `dataset` in `format` consists of, by file name."""
     if not isinstance(format, str) or format not in FORMATS:
         raise UnknownFormatError(format, FORMATS)
@@ -214,21 +226,152 @@ def files(dataset: Dataset, format: str) -> dict[str, bytes]:  # noqa: A002
     return written
 
 
+def _folder(directory: object) -> Path:
+    """The path of the folder `directory` names, as given, or why no export can go there."""
+    if not isinstance(directory, (str, os.PathLike)):
+        raise InvalidArgumentError("directory", directory, "a str or os.PathLike folder path")
+    try:
+        text = os.fspath(directory)
+    except TypeError:  # its __fspath__ returned something that is no path
+        text = None
+    if not isinstance(text, str):
+        raise InvalidArgumentError("directory", directory, "a str or os.PathLike folder path")
+    if not text:
+        raise ExportTargetError(directory, "the path is empty; give the folder to write into")
+    if "\x00" in text:
+        raise ExportTargetError(directory, "the path has a NUL character, which no path can hold")
+    try:
+        os.fsencode(text)
+    except UnicodeEncodeError as error:
+        raise ExportTargetError(
+            directory,
+            "the path cannot be encoded in the file system's encoding, "
+            f"{sys.getfilesystemencoding()} ({error.reason}); give a path it can encode",
+        ) from None
+    given = Path(text)
+    if given.name == "..":  # the folder above another one, which is never empty
+        raise ExportTargetError(directory, "the path ends in '..'; give the folder by its name")
+    if not given.absolute().name:
+        raise ExportTargetError(directory, "it is a file system root; give a folder inside it")
+    return given
+
+
+def _old_mode(folder: Path, directory: object, *, overwrite: bool) -> int | None:
+    """The permissions of the folder an export replaces, or None if there is none.
+
+    An empty folder is replaced; one that holds anything only when `overwrite` says so. A
+    symbolic link or a file is never replaced.
+    """
+    try:
+        found = folder.lstat()
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(found.st_mode):
+        raise ExportTargetError(
+            directory,
+            "it is a symbolic link, which an export never replaces or follows; "
+            "give the folder itself",
+        )
+    if not stat.S_ISDIR(found.st_mode):
+        raise ExportTargetError(directory, "it is a file, not a folder; give a new or empty folder")
+    if not overwrite and next(folder.iterdir(), None) is not None:
+        raise ExportTargetError(
+            directory,
+            "it is not empty; give a new or empty folder, or pass overwrite=True "
+            "(--force on the command line) to replace all that it holds",
+        )
+    return stat.S_IMODE(found.st_mode)
+
+
+def _make_parents(parent: Path) -> Path | None:
+    """Create the folder `parent` and those above it that are missing; the topmost created."""
+    topmost = None
+    missing = parent
+    while not (missing.is_symlink() or missing.exists()):
+        topmost, missing = missing, missing.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    return topmost
+
+
+def _remove_parents(parent: Path, topmost: Path | None) -> None:
+    """Remove the folders `_make_parents` created, as far as they are still empty."""
+    if topmost is None:
+        return
+    for folder in (parent, *parent.parents):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        if folder == topmost:
+            return
+
+
+def _work_folder(parent: Path, name: str) -> Path:
+    """A new, empty folder in `parent`, where the export `name` is built beside where it goes."""
+    while True:
+        work = parent / f".{name[:32]}.export-{secrets.token_hex(4)}"
+        try:
+            work.mkdir(0o700)
+        except FileExistsError:
+            continue
+        return work
+
+
+def _write(path: Path, data: bytes) -> None:
+    with path.open("xb") as file:  # a new file, never one that is there, nor a link
+        file.write(data)
+
+
 def export(
     dataset: Dataset,
-    directory: str | os.PathLike[str],
-    format: str,  # noqa: A002
+    directory: object,
+    format: object,  # noqa: A002
+    *,
+    overwrite: object,
 ) -> tuple[Path, ...]:
-    """Write the files of an export into `directory`, creating it if need be."""
+    """Write the files of an export as the whole content of the folder `directory`.
+
+    They are written into a fresh folder beside `directory` (so on the same file system),
+    which is then renamed to `directory`. A folder it replaces is first moved aside into the
+    same work folder, and removed with it, as ``rm -r`` would: a symbolic link in it is removed
+    as a link. On any failure a folder moved aside is put back, the work folder is removed,
+    and so are the folders created above `directory`.
+    """
+    given = _folder(directory)
+    folder = given.absolute()
+    if not isinstance(overwrite, bool):
+        raise InvalidArgumentError("overwrite", overwrite, "True or False")
     contents = files(dataset, format)
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in contents.items():
-        path = folder / name
-        path.write_bytes(data)
-        written.append(path)
-    return tuple(written)
+    mode = _old_mode(folder, directory, overwrite=overwrite)
+    topmost = _make_parents(folder.parent)
+    done = False
+    try:
+        work = _work_folder(folder.parent, folder.name)
+        new = work / "new"
+        try:
+            new.mkdir()
+            for name, data in contents.items():
+                _write(new / name, data)
+            if mode is None:
+                new.rename(folder)
+            else:
+                new.chmod(mode)
+                old = folder.rename(work / "old")
+                try:
+                    new.rename(folder)
+                except BaseException:
+                    old.rename(folder)  # should this fail too, the work folder keeps it
+                    raise
+            done = True
+        finally:
+            if not done and (work / "old").exists():
+                shutil.rmtree(new, ignore_errors=True)  # and keep what could not be put back
+            else:
+                shutil.rmtree(work, ignore_errors=True)  # the folder replaced, or the new one
+    finally:
+        if not done:
+            _remove_parents(folder.parent, topmost)
+    return tuple(given / name for name in contents)
 
 
 def _series(pandas: Any, column: Column, values: list[Value]) -> Any:  # noqa: ANN401
