@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -295,7 +296,10 @@ def test_cite_refuses_a_corrupted_data_file(corrupted: tuple[dict[str, str], Pat
 
 
 @pytest.mark.parametrize("format", ["csv", "datapackage", "json"])
-def test_export_writes_the_same_files_as_the_api(tmp_path: Path, format: str) -> None:  # noqa: A002
+def test_export_writes_the_same_files_as_the_api(
+    tmp_path: Path,
+    format: Literal["csv", "datapackage", "json"],  # noqa: A002
+) -> None:
     out = ok("export", "--format", format, "--out", str(tmp_path / "cli"), "--dataset", "1.0.0")
     written = [Path(line) for line in out.splitlines()]
     expected = tr.load("1.0.0").export(tmp_path / "api", format=format)
@@ -503,7 +507,7 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(
 def test_an_unwritable_export_is_one_line_and_exit_1(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = run("export", "--out", str(blocker))
+    result = run("export", "--out", str(blocker / "out"))  # a folder below a file
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
     assert str(blocker) in result.stderr

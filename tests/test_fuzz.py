@@ -16,6 +16,7 @@ import datetime as dt
 import enum
 import inspect
 import re
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -253,3 +254,29 @@ def test_the_docstring_parser_reads_a_raises_section() -> None:
         tr.DataFormatError,
     )
     assert documented(tr.versions) == ()
+
+
+@settings(max_examples=max(25, settings().max_examples // 4))
+@given(
+    directory=ANYTHING,
+    format=TAKEN["format"] | ANYTHING,
+    overwrite=st.just(DEFAULT) | st.booleans() | ANYTHING,
+)
+def test_export_to_arbitrary_targets_raises_only_what_it_documents(
+    directory: object,
+    format: object,  # noqa: A002
+    overwrite: object,
+) -> None:
+    admitted = documented(tr.Dataset.export)
+    assert tr.ExportTargetError in admitted
+    with tempfile.TemporaryDirectory() as root:
+        # A str or a path goes below a fresh folder: the test writes nowhere else.
+        if isinstance(directory, (str, Path)):
+            directory = Path(root, "x" + str(directory))
+        kwargs = {} if overwrite is DEFAULT else {"overwrite": overwrite}
+        try:
+            DS.export(directory, format=format, **kwargs)  # type: ignore[arg-type]
+        except Exception as error:
+            if not isinstance(error, admitted):
+                msg = f"export({directory!r}, {format!r}, {kwargs}) raised {error!r}"
+                raise AssertionError(msg) from error  # noqa: TRY004 -- a failed test

@@ -229,8 +229,10 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    for path in load(args.dataset_version).export(args.out, format=args.format):
-        print(path)
+    dataset = load(args.dataset_version)
+    for path in dataset.export(args.out, format=args.format, overwrite=args.force):
+        # A name the OS gave as undecodable bytes holds surrogates, which UTF-8 cannot encode.
+        print(str(path).encode("utf-8", "backslashreplace").decode("utf-8"))
     return 0
 
 
@@ -420,7 +422,16 @@ def parser() -> argparse.ArgumentParser:
         help="CSV tables (the default), a Frictionless Data Package, or the canonical JSON",
     )
     made["export"].add_argument(
-        "--out", required=True, type=_folder, metavar="DIR", help="the folder to write into"
+        "--out",
+        required=True,
+        type=_folder,
+        metavar="DIR",
+        help="the folder the export is to be: new, or empty unless --force",
+    )
+    made["export"].add_argument(
+        "--force",
+        action="store_true",
+        help="replace everything DIR holds (without it, a folder that holds anything is refused)",
     )
     made["diff"].add_argument("old", metavar="OLD", help="the version to compare from")
     made["diff"].add_argument("new", metavar="NEW", help="the version to compare to")

@@ -879,9 +879,11 @@ datetime.date(2025, 7, 3))
     def export(
         self,
         directory: str | os.PathLike[str],
-        format: str = "csv",  # noqa: A002 -- the word researchers use
+        format: Literal["csv", "datapackage", "json"] = "csv",  # noqa: A002 -- researchers' word
+        *,
+        overwrite: bool = False,
     ) -> tuple[Path, ...]:
-        """Write the dataset into `directory` (created if need be) and return the files written.
+        """Write the dataset as the whole content of the folder `directory`; return its files.
 
         Formats:
             - ``"json"``: ``taliban-recognition-<version>.json``, the canonical data file,
@@ -890,23 +892,42 @@ datetime.date(2025, 7, 3))
               ISO dates, ``true``/``false`` flags and empty cells for empty fields.
             - ``"datapackage"``: those CSV files and a Frictionless ``datapackage.json`` that
               describes them: a Table Schema per file (types, required fields, allowed values,
-              primary and foreign keys) and each file's byte count and SHA-256.
+              primary and foreign keys), each file's byte count and SHA-256, and under
+              ``"taliban_recognition:readOptions"`` the options pandas' ``read_csv`` and R's
+              ``read.csv`` read the file with; and ``r_colclasses.csv``, R's ``colClasses``
+              of every table, for base R, which reads no JSON.
 
-        Files of the same names are overwritten; two exports of the same version are
-        byte-identical. Read the CSV files with empty cells as the only missing values:
-        Namibia's code ``NA`` is a code, not a missing value (in pandas,
-        ``keep_default_na=False, na_values=[""]``; in R, ``na.strings = ""``).
+        `directory` may be missing (it is created, with the folders above it) or an empty
+        folder. A folder that holds anything is refused unless `overwrite` is true, and then
+        the earlier export in it is replaced whole, so an export never mixes with another; a
+        folder that holds anything no export writes (a subfolder, a file of another name) is
+        refused even then, and keeps all it holds. The files are
+        written into a new folder beside `directory` and moved into place by a rename: a
+        failure leaves no part of an export, and `directory` as it was. A symbolic link is
+        never followed: one inside the folder is removed as a link, and a `directory` that is
+        a link is refused. Two exports of the same version are byte-identical. Read the CSV
+        files with the shipped options, or at least as text with empty cells as the only
+        missing values: the ``cameo`` code ``050`` keeps its zero, Namibia's ``NA`` is a code.
 
         Args:
-            directory: Where to write.
+            directory: The folder the export is to be.
             format: ``"csv"``, ``"datapackage"`` or ``"json"``.
+            overwrite: Replace the earlier export `directory` holds, if it holds one.
 
         Returns:
-            The paths written, in order.
+            The paths written, in order, below `directory` as given.
 
         Raises:
+            InvalidArgumentError: `directory` is not a `str` or `os.PathLike` path, or
+                `overwrite` is not a bool.
+            ExportTargetError: `directory` cannot be used, and nothing was written: it holds
+                something and `overwrite` is false, or holds what no export writes; it is a
+                file or a symbolic link; it is a
+                file system root or ends in ``..``; or its path is empty, has a NUL character
+                or cannot be encoded in the file system's encoding.
             UnknownFormatError: `format` is not one of the three above.
-            OSError: The files cannot be written there.
+            OSError: The files cannot be written there (the folder above cannot be written,
+                the disk is full); nothing of the export is left.
 
         Examples:
             >>> import tempfile, taliban_recognition as tr
@@ -916,7 +937,7 @@ datetime.date(2025, 7, 3))
         """
         from taliban_recognition._export import export  # noqa: PLC0415 -- on first use
 
-        return export(self, directory, format)
+        return export(self, directory, format, overwrite=overwrite)
 
 
 def _codes_of(event: Event) -> set[str]:

@@ -1,33 +1,51 @@
 """Exports of a dataset: canonical JSON, tidy CSV, a Frictionless Data Package, pandas.
 
 Every export is a pure function of the dataset, so two exports of the same version are
-byte-identical.
+byte-identical, and is written into a fresh folder that is then moved into place whole.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
+import os
+import re
+import secrets
+import shutil
+import stat
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from taliban_recognition._cite import ABSTRACT, AUTHOR, KEYWORDS, LICENSE, TITLE
 from taliban_recognition._convert import dumps
-from taliban_recognition._errors import MissingExtraError, UnknownFormatError
-from taliban_recognition._tables import Column, Row, Table, Value, tables_of
+from taliban_recognition._errors import (
+    ExportTargetError,
+    InvalidArgumentError,
+    MissingExtraError,
+    UnknownFormatError,
+)
+from taliban_recognition._tables import TABLES, Column, ColumnType, Row, Table, Value, tables_of
 
 if TYPE_CHECKING:
-    import os
+    from collections.abc import Iterable, Sequence
 
     import pandas as pd
 
     from taliban_recognition._dataset import Dataset
 
-FORMATS = ("csv", "datapackage", "json")
+ExportFormat = Literal["csv", "datapackage", "json"]
+"""A format `Dataset.export` writes."""
+
+FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 """The formats `Dataset.export` writes."""
+
+READ_OPTIONS = "taliban_recognition:readOptions"
+"""The custom property of each Data Package resource that says how pandas and R read its file."""
+
+R_COLCLASSES = "r_colclasses.csv"
+"""The Data Package's file of R ``colClasses`` per table and column, for base R."""
 
 
 def _cell(value: Value) -> str:
@@ -41,13 +59,36 @@ def _cell(value: Value) -> str:
     return str(value)
 
 
+_QUOTED = re.compile('[",\r\n]')
+"""What makes a field quoted: the delimiter, the quote, or a line break."""
+
+
+def _csv_field(text: str) -> str:
+    if _QUOTED.search(text) is None:
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def csv_text(records: Iterable[Sequence[str]]) -> str:
+    """Records as CSV text: RFC 4180, CRLF line ends, fields quoted only where needed.
+
+    These are the csv module's ``excel`` dialect's rules, written out so that the text is the
+    same on every Python: the csv module of 3.10 cannot write a NUL character, which here, as
+    in the csv module of 3.11 and later, is a character like any other.
+    """
+    lines = []
+    for record in records:
+        if len(record) == 1 and record[0] == "":
+            lines.append('""')  # a lone empty field is quoted, so that the line is not blank
+        else:
+            lines.append(",".join(map(_csv_field, record)))
+    return "".join(f"{line}\r\n" for line in lines)
+
+
 def csv_bytes(table: Table, rows: list[Row]) -> bytes:
     """A table as UTF-8 CSV (RFC 4180: CRLF line ends, quoted only where needed)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.column_names)
-    writer.writerows([_cell(value) for value in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+    records = [list(table.column_names), *([_cell(value) for value in row] for row in rows)]
+    return csv_text(records).encode("utf-8")
 
 
 def _field(column: Column) -> dict[str, Any]:
@@ -85,6 +126,53 @@ def _schema(table: Table) -> dict[str, Any]:
     return schema
 
 
+_PANDAS_DTYPES: dict[ColumnType, str] = {
+    "string": "string",
+    "integer": "Int64",
+    "boolean": "boolean",
+}
+"""pandas' dtype per column type: nullable ones, so an empty cell stays missing."""
+
+_R_CLASSES: dict[ColumnType, str] = {
+    "string": "character",
+    "integer": "integer",
+    "boolean": "logical",
+    "date": "Date",
+}
+
+
+def read_options(table: Table) -> dict[str, Any]:
+    """How pandas and R read `table`'s CSV file: each column as its type, only "" as missing.
+
+    A code of digits (``cameo`` ``050``, ``country_numeric`` ``004``) stays text with its
+    leading zeros, and Namibia's ``NA`` stays a code, where both readers would guess otherwise.
+    """
+    return {
+        "pandas": {
+            "dtype": {c.name: _PANDAS_DTYPES[c.type] for c in table.columns if c.type != "date"},
+            "parse_dates": [c.name for c in table.columns if c.type == "date"],
+            "keep_default_na": False,
+            "na_values": [""],
+            "encoding": "utf-8",
+        },
+        "r": {
+            "colClasses": {c.name: _R_CLASSES[c.type] for c in table.columns},
+            "na.strings": [""],
+            "encoding": "UTF-8",
+        },
+    }
+
+
+def _r_colclasses(tables: tuple[Table, ...]) -> bytes:
+    """The R ``colClasses`` of every table as CSV, for base R, which reads no JSON."""
+    rows = [
+        [table.name, column, r_class]
+        for table in tables
+        for column, r_class in read_options(table)["r"]["colClasses"].items()
+    ]
+    return csv_text([["resource", "column", "colClass"], *rows]).encode("utf-8")
+
+
 def _resource(table: Table, data: bytes) -> dict[str, Any]:
     return {
         "name": table.name,
@@ -97,6 +185,7 @@ def _resource(table: Table, data: bytes) -> dict[str, Any]:
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
         "schema": _schema(table),
+        READ_OPTIONS: read_options(table),
     }
 
 
@@ -122,36 +211,197 @@ def _descriptor(dataset: Dataset, files: dict[str, bytes]) -> bytes:
     return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def files(dataset: Dataset, format: str) -> dict[str, bytes]:  # noqa: A002
+def files(dataset: Dataset, format: object) -> dict[str, bytes]:  # noqa: A002
     """The files an export of `dataset` in `format` consists of, by file name."""
     if not isinstance(format, str) or format not in FORMATS:
         raise UnknownFormatError(format, FORMATS)
     if format == "json":
         return {f"taliban-recognition-{dataset.version}.json": dumps(dataset)}
-    written = {
-        f"{table.name}.csv": csv_bytes(table, list(table.rows(dataset)))
-        for table in tables_of(dataset)
-    }
+    tables = tables_of(dataset)
+    written = {f"{table.name}.csv": csv_bytes(table, list(table.rows(dataset))) for table in tables}
     if format == "datapackage":
-        written["datapackage.json"] = _descriptor(dataset, written)
+        descriptor = _descriptor(dataset, written)
+        written[R_COLCLASSES] = _r_colclasses(tables)
+        written["datapackage.json"] = descriptor
     return written
+
+
+def _folder(directory: object) -> Path:
+    """The path of the folder `directory` names, as given, or why no export can go there."""
+    if not isinstance(directory, (str, os.PathLike)):
+        raise InvalidArgumentError("directory", directory, "a str or os.PathLike folder path")
+    try:
+        text = os.fspath(directory)
+    except TypeError:  # its __fspath__ returned something that is no path
+        text = None
+    if not isinstance(text, str):
+        raise InvalidArgumentError("directory", directory, "a str or os.PathLike folder path")
+    if not text:
+        raise ExportTargetError(directory, "the path is empty; give the folder to write into")
+    if "\x00" in text:
+        raise ExportTargetError(directory, "the path has a NUL character, which no path can hold")
+    try:
+        os.fsencode(text)
+    except UnicodeEncodeError as error:
+        raise ExportTargetError(
+            directory,
+            "the path cannot be encoded in the file system's encoding, "
+            f"{sys.getfilesystemencoding()} ({error.reason}); give a path it can encode",
+        ) from None
+    given = Path(text)
+    if given.name == "..":  # the folder above another one, which is never empty
+        raise ExportTargetError(directory, "the path ends in '..'; give the folder by its name")
+    if not given.absolute().name:
+        raise ExportTargetError(directory, "it is a file system root; give a folder inside it")
+    return given
+
+
+def _old_mode(folder: Path, directory: object, *, overwrite: bool) -> int | None:
+    """The permissions of the folder an export replaces, or None if there is none.
+
+    An empty folder is replaced; one that holds anything only when `overwrite` says so. A
+    symbolic link or a file is never replaced.
+    """
+    try:
+        found = folder.lstat()
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(found.st_mode):
+        raise ExportTargetError(
+            directory,
+            "it is a symbolic link, which an export never replaces or follows; "
+            "give the folder itself",
+        )
+    if not stat.S_ISDIR(found.st_mode):
+        raise ExportTargetError(directory, "it is a file, not a folder; give a new or empty folder")
+    held = sorted(entry.name for entry in folder.iterdir())
+    if held and not overwrite:
+        raise ExportTargetError(
+            directory,
+            "it is not empty; give a new or empty folder, or pass overwrite=True "
+            "(--force on the command line) to replace the export it holds",
+        )
+    foreign = [name for name in held if not _written_by_an_export(folder / name)]
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (
+            f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+        )
+        raise ExportTargetError(
+            directory,
+            f"it holds what no export writes ({shown}); overwrite=True replaces an earlier "
+            "export, never other work: give a folder of its own",
+        )
+    return stat.S_IMODE(found.st_mode)
+
+
+_EXPORTED_JSON = re.compile(r"taliban-recognition-(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.json")
+
+
+def _written_by_an_export(entry: Path) -> bool:
+    """Whether `entry` is a file, or a link, of a name some export of some version writes.
+
+    Replacing a folder removes all it holds, so it must hold an earlier export and nothing
+    else: never a folder, and never a file of another name, which is someone's work.
+    """
+    if entry.is_dir() and not entry.is_symlink():
+        return False
+    name = entry.name
+    return (
+        name in {"datapackage.json", R_COLCLASSES}
+        or name in {f"{table.name}.csv" for table in TABLES}
+        or _EXPORTED_JSON.fullmatch(name) is not None
+    )
+
+
+def _make_parents(parent: Path) -> Path | None:
+    """Create the folder `parent` and those above it that are missing; the topmost created."""
+    topmost = None
+    missing = parent
+    while not (missing.is_symlink() or missing.exists()):
+        topmost, missing = missing, missing.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    return topmost
+
+
+def _remove_parents(parent: Path, topmost: Path | None) -> None:
+    """Remove the folders `_make_parents` created, as far as they are still empty."""
+    if topmost is None:
+        return
+    for folder in (parent, *parent.parents):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        if folder == topmost:
+            return
+
+
+def _work_folder(parent: Path, name: str) -> Path:
+    """A new, empty folder in `parent`, where the export `name` is built beside where it goes."""
+    while True:
+        work = parent / f".{name[:32]}.export-{secrets.token_hex(4)}"
+        try:
+            work.mkdir(0o700)
+        except FileExistsError:
+            continue
+        return work
+
+
+def _write(path: Path, data: bytes) -> None:
+    with path.open("xb") as file:  # a new file, never one that is there, nor a link
+        file.write(data)
 
 
 def export(
     dataset: Dataset,
-    directory: str | os.PathLike[str],
-    format: str,  # noqa: A002
+    directory: object,
+    format: object,  # noqa: A002
+    *,
+    overwrite: object,
 ) -> tuple[Path, ...]:
-    """Write the files of an export into `directory`, creating it if need be."""
+    """Write the files of an export as the whole content of the folder `directory`.
+
+    They are written into a fresh folder beside `directory` (so on the same file system),
+    which is then renamed to `directory`. A folder it replaces is first moved aside into the
+    same work folder, and removed with it, as ``rm -r`` would: a symbolic link in it is removed
+    as a link. On any failure a folder moved aside is put back, the work folder is removed,
+    and so are the folders created above `directory`.
+    """
+    given = _folder(directory)
+    folder = given.absolute()
+    if not isinstance(overwrite, bool):
+        raise InvalidArgumentError("overwrite", overwrite, "True or False")
     contents = files(dataset, format)
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in contents.items():
-        path = folder / name
-        path.write_bytes(data)
-        written.append(path)
-    return tuple(written)
+    mode = _old_mode(folder, directory, overwrite=overwrite)
+    topmost = _make_parents(folder.parent)
+    done = False
+    try:
+        work = _work_folder(folder.parent, folder.name)
+        new = work / "new"
+        try:
+            new.mkdir()
+            for name, data in contents.items():
+                _write(new / name, data)
+            if mode is None:
+                new.rename(folder)
+            else:
+                new.chmod(mode)
+                old = folder.rename(work / "old")
+                try:
+                    new.rename(folder)
+                except BaseException:
+                    old.rename(folder)  # should this fail too, the work folder keeps it
+                    raise
+            done = True
+        finally:
+            if not done and (work / "old").exists():
+                shutil.rmtree(new, ignore_errors=True)  # and keep what could not be put back
+            else:
+                shutil.rmtree(work, ignore_errors=True)  # the folder replaced, or the new one
+    finally:
+        if not done:
+            _remove_parents(folder.parent, topmost)
+    return tuple(given / name for name in contents)
 
 
 def _series(pandas: Any, column: Column, values: list[Value]) -> Any:  # noqa: ANN401

@@ -1,0 +1,122 @@
+# Reads every table of every shipped dataset version's Data Package export with base R's
+# read.csv and the options the package ships (r_colclasses.csv, and na.strings = ""), and fails
+# unless every cell comes back as written: codes of digits keep their leading zeros (cameo
+# "050", country_numeric "004"), Namibia's code "NA" stays a value, only empty cells are missing.
+#
+# Base R has no JSON parser, so it reads the colClasses from r_colclasses.csv, the same classes
+# that datapackage.json gives each resource under "taliban_recognition:readOptions".
+#
+# Usage: Rscript scripts/check_r_reading.R [PYTHON]
+#   PYTHON: the interpreter that has the package installed (default: python3). It writes the
+#   exports into a temporary folder, which is removed at the end.
+
+args <- commandArgs(trailingOnly = TRUE)
+python <- if (length(args) >= 1) args[[1]] else "python3"
+
+out <- tempfile("taliban-recognition-r-")
+on.exit(unlink(out, recursive = TRUE), add = TRUE)
+export <- paste(
+  "import sys, taliban_recognition as tr",
+  "for v in tr.versions(): tr.load(v).export(f'{sys.argv[1]}/{v}', format='datapackage')",
+  "print(*tr.versions())",
+  sep = "\n"
+)
+versions <- system2(python, c("-c", shQuote(export), shQuote(out)), stdout = TRUE)
+if (!is.null(attr(versions, "status")) || length(versions) != 1) {
+  stop("the export failed: ", python, " printed ", paste(versions, collapse = "\n"))
+}
+versions <- strsplit(versions, " ", fixed = TRUE)[[1]]
+
+failures <- character(0)
+fail <- function(...) failures <<- c(failures, paste0(...))
+tables_read <- 0
+
+# The options, exactly as the exports page says to use them.
+read_table <- function(folder, name) {
+  classes <- read.csv(file.path(folder, "r_colclasses.csv"), colClasses = "character",
+                      encoding = "UTF-8")
+  mine <- classes[classes$resource == name, ]
+  read.csv(file.path(folder, paste0(name, ".csv")), encoding = "UTF-8", na.strings = "",
+           colClasses = setNames(mine$colClass, mine$column))
+}
+
+# Every cell's exact text: nothing is missing, nothing is converted.
+read_text <- function(folder, name) {
+  read.csv(file.path(folder, paste0(name, ".csv")), encoding = "UTF-8",
+           na.strings = character(0), colClasses = "character")
+}
+
+# What the typed column must be, given the text of its cells.
+expected_column <- function(text, r_class) {
+  missing <- text == ""
+  switch(r_class,
+    character = ifelse(missing, NA_character_, text),
+    integer = as.integer(ifelse(missing, NA, text)),
+    logical = ifelse(missing, NA, text == "true"),
+    Date = as.Date(ifelse(missing, NA, text)),
+    stop("no check for colClass ", r_class)
+  )
+}
+
+for (version in versions) {
+  folder <- file.path(out, version)
+  classes <- read.csv(file.path(folder, "r_colclasses.csv"), colClasses = "character",
+                      encoding = "UTF-8")
+  tables <- list()
+  for (name in unique(classes$resource)) {
+    where <- paste0(version, " ", name, ".csv")
+    mine <- classes[classes$resource == name, ]
+    typed <- read_table(folder, name)
+    text <- read_text(folder, name)
+    tables[[name]] <- typed
+    tables_read <- tables_read + 1
+    if (!identical(names(typed), mine$column) || !identical(names(text), mine$column)) {
+      fail(where, ": columns ", paste(names(typed), collapse = ","), " are not ",
+           paste(mine$column, collapse = ","))
+      next
+    }
+    for (i in seq_len(nrow(mine))) {
+      column <- mine$column[[i]]
+      r_class <- mine$colClass[[i]]
+      if (!identical(class(typed[[column]]), r_class)) {
+        fail(where, ": ", column, " reads as ", class(typed[[column]])[[1]], ", not ", r_class)
+      } else if (r_class == "logical" && !all(text[[column]] %in% c("true", "false", ""))) {
+        fail(where, ": ", column, " holds a flag that is neither true nor false")
+      } else if (!identical(typed[[column]], expected_column(text[[column]], r_class))) {
+        fail(where, ": ", column, " does not read back as written")
+      }
+    }
+  }
+
+  # The facts the options are for, said outright.
+  statuses <- tables[["statuses"]]
+  if (!identical(statuses$country_alpha_2[statuses$country_alpha_3 == "NAM"][[1]], "NA")) {
+    fail(version, " statuses.csv: Namibia's code NA did not stay a value")
+  }
+  if (anyNA(statuses$country_alpha_2)) fail(version, " statuses.csv: an alpha-2 code is missing")
+  if (!identical(statuses$country_numeric[statuses$country_alpha_3 == "AND"][[1]], "020")) {
+    fail(version, " statuses.csv: Andorra's numeric code 020 lost its leading zero")
+  }
+  numeric <- c(statuses$country_numeric, tables[["actors"]]$country_numeric)
+  if (!all(grepl("^[0-9]{3}$", numeric[!is.na(numeric)]))) {
+    fail(version, ": a country_numeric code is not three digits")
+  }
+  cameo <- tables[["events"]]$cameo
+  if (!is.null(cameo)) {
+    cameo <- cameo[!is.na(cameo)]
+    if (!("050" %in% cameo)) fail(version, " events.csv: the cameo code 050 is not read as 050")
+    if (!all(grepl("^[0-9]{3,4}$", cameo))) fail(version, " events.csv: a cameo code lost a digit")
+  }
+  # Without the options R would lose both, so the checks above can fail.
+  naive <- read.csv(file.path(folder, "statuses.csv"))
+  if (!is.na(naive$country_alpha_2[naive$country_alpha_3 == "NAM"][[1]])) {
+    fail(version, ": R's defaults no longer read NA as missing; this check proves nothing")
+  }
+}
+
+if (length(failures) > 0) {
+  cat(paste0("check_r_reading: ", failures, "\n"), sep = "", file = stderr())
+  quit(status = 1)
+}
+cat(sprintf("check_r_reading: %s read %d tables of dataset versions %s as written\n",
+            R.version.string, tables_read, paste(versions, collapse = ", ")))
