@@ -919,20 +919,25 @@ def test_a_failed_move_into_place_puts_the_old_export_back(
     tr.load("1.0.0").export(out, format="datapackage")
     before = snapshot(out)
     rename = Path.rename
+    placed: list[str] = []
 
-    def refuse_the_new_one(self: Path, target: str | os.PathLike[str]) -> Path:
-        if self.name == "new":
-            raise OSError(errno.EXDEV, "Invalid cross-device link")
+    def refuse_the_second_new_file(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self.parent.name == "new":
+            if placed:
+                raise OSError(errno.EXDEV, "Invalid cross-device link")
+            placed.append(self.name)
         return rename(self, target)
 
-    monkeypatch.setattr(Path, "rename", refuse_the_new_one)
+    monkeypatch.setattr(Path, "rename", refuse_the_second_new_file)
     with pytest.raises(OSError, match="cross-device"):
         tr.load("1.1.0").export(out, overwrite=True)
+    assert placed  # one new file was in place when the second failed
     assert snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(before)  # no work folder left
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
-def test_an_old_export_that_cannot_be_put_back_is_kept(
+def test_an_old_export_that_cannot_be_put_back_is_kept_and_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
@@ -940,18 +945,81 @@ def test_an_old_export_that_cannot_be_put_back_is_kept(
     before = snapshot(out)
     rename = Path.rename
 
-    def refuse_both(self: Path, target: str | os.PathLike[str]) -> Path:
-        if self.name in {"new", "old"}:
+    def fail_after_moving_aside(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self.parent.name in {"new", "old"}:
             raise OSError(errno.EIO, "Input/output error")
         return rename(self, target)
 
-    monkeypatch.setattr(Path, "rename", refuse_both)
-    with pytest.raises(OSError, match="Input/output error"):
+    monkeypatch.setattr(Path, "rename", fail_after_moving_aside)
+    with pytest.raises(OSError, match="Input/output error") as caught:
         tr.load("1.1.0").export(out, format="json", overwrite=True)
-    (work,) = tmp_path.iterdir()  # the old export, moved aside: not removed with the new one
-    assert work.name.startswith(".out.export-")
+    (work,) = out.iterdir()  # the earlier export, moved aside: kept, not removed
+    assert work.name.startswith(".taliban-recognition.export-")
     assert snapshot(work / "old") == before
-    assert not (work / "new").exists()
+    assert caught.value.__notes__ == [
+        f"what {out} held could not all be put back; the rest is in {work / 'old'}"
+    ]
+    monkeypatch.setattr(Path, "rename", rename)
+    tr.load("1.1.0").export(out, format="json", overwrite=True)  # a killed export's leftovers
+    assert sorted(p.name for p in out.iterdir()) == ["taliban-recognition-1.1.0.json"]
+
+
+def test_a_folder_that_is_there_stays_itself(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o750)
+    inode = out.stat().st_ino
+    ds.export(out, format="json")
+    tr.load("1.1.0").export(out, format="csv", overwrite=True)
+    assert out.stat().st_ino == inode  # not a new folder renamed over it: a mount point works
+    assert stat.S_IMODE(out.stat().st_mode) == 0o750
+    assert snapshot(out) == dict(sorted(files(tr.load("1.1.0"), "csv").items()))
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_an_export_into_the_current_folder_leaves_it_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, overwrite: bool
+) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    if overwrite:
+        ds.export(".", format="datapackage")
+    paths = tr.load("1.1.0").export(".", format="json", overwrite=overwrite)
+    assert Path.cwd() == here  # the folder the shell is in was not removed
+    assert [p.read_bytes() for p in paths] == list(files(tr.load("1.1.0"), "json").values())
+    assert [p.name for p in here.iterdir()] == ["taliban-recognition-1.1.0.json"]
+
+
+def test_a_failed_export_through_dot_dot_removes_only_the_folders_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "existing").mkdir()
+    _disk_fills_at(monkeypatch, 1, FULL)
+    with pytest.raises(OSError, match="No space left on device"):
+        ds.export(tmp_path / "new" / ".." / "existing" / "deeper" / "out", format="csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing"]
+    assert list((tmp_path / "existing").iterdir()) == []
+
+
+def test_a_file_that_comes_while_the_export_is_written_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    ds.export(out, format="json")
+    write = _export._write  # noqa: SLF001 -- the step the other program races
+
+    def another_program_writes_too(path: Path, data: bytes) -> None:
+        (out / "results.csv").write_text("someone's results")
+        write(path, data)
+
+    monkeypatch.setattr(_export, "_write", another_program_writes_too)
+    with pytest.raises(tr.ExportTargetError, match=r"it holds what no export writes \(results"):
+        tr.load("1.1.0").export(out, format="json", overwrite=True)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "results.csv",
+        "taliban-recognition-1.0.0.json",
+    ]
 
 
 class _BytesPath:

@@ -272,7 +272,8 @@ def test_export_to_arbitrary_targets_raises_only_what_it_documents(
     with tempfile.TemporaryDirectory() as root:
         # A str or a path goes below a fresh folder: the test writes nowhere else.
         if isinstance(directory, (str, Path)):
-            directory = Path(root, "x" + str(directory))
+            text = str(directory).replace("/", "_").replace("\\", "_").replace("..", "__")
+            directory = Path(root, "x" + text)
         kwargs = {} if overwrite is DEFAULT else {"overwrite": overwrite}
         try:
             DS.export(directory, format=format, **kwargs)  # type: ignore[arg-type]

@@ -431,7 +431,7 @@ def parser() -> argparse.ArgumentParser:
     made["export"].add_argument(
         "--force",
         action="store_true",
-        help="replace everything DIR holds (without it, a folder that holds anything is refused)",
+        help="replace the earlier export DIR holds (a folder with anything else is refused)",
     )
     made["diff"].add_argument("old", metavar="OLD", help="the version to compare from")
     made["diff"].add_argument("new", metavar="NEW", help="the version to compare to")

@@ -892,7 +892,7 @@ datetime.date(2025, 7, 3))
               ISO dates, ``true``/``false`` flags and empty cells for empty fields.
             - ``"datapackage"``: those CSV files and a Frictionless ``datapackage.json`` that
               describes them: a Table Schema per file (types, required fields, allowed values,
-              primary and foreign keys), each file's byte count and SHA-256, and under
+              primary and foreign keys), each CSV file's byte count and SHA-256, and under
               ``"taliban_recognition:readOptions"`` the options pandas' ``read_csv`` and R's
               ``read.csv`` read the file with; and ``r_colclasses.csv``, R's ``colClasses``
               of every table, for base R, which reads no JSON.

@@ -275,6 +275,8 @@ def diff(old: str, new: str) -> DatasetDiff:
 
     Raises:
         UnknownVersionError: The package ships no such version.
+        DataIntegrityError: An installed data file does not match its manifest digest.
+        DataFormatError: An installed data file or the manifest is missing or unreadable.
 
     Examples:
         >>> import taliban_recognition as tr

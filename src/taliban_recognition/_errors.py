@@ -287,9 +287,9 @@ class InvalidRecordError(TalibanRecognitionError, ValueError, TypeError):
 class ExportTargetError(TalibanRecognitionError, ValueError):
     """Raised when an export cannot be written where it was asked to go.
 
-    The folder holds files and replacing them was not asked for, it is a file or leads through
-    a symbolic link, or its path cannot be used on this system (it has a NUL character, or
-    cannot be encoded). Nothing is written when this is raised.
+    The folder holds files and replacing them was not asked for, or holds what no export
+    writes; it is a file or is a symbolic link; or its path cannot be used on this system (it
+    has a NUL character, or cannot be encoded). Nothing is written when this is raised.
 
     Attributes:
         target: The folder as given.

@@ -256,16 +256,16 @@ def _folder(directory: object) -> Path:
     return given
 
 
-def _old_mode(folder: Path, directory: object, *, overwrite: bool) -> int | None:
-    """The permissions of the folder an export replaces, or None if there is none.
+def _existing(folder: Path, directory: object, *, overwrite: bool) -> bool:
+    """Whether the folder an export goes to is there; or why it cannot take the export.
 
-    An empty folder is replaced; one that holds anything only when `overwrite` says so. A
-    symbolic link or a file is never replaced.
+    An empty folder takes it; one that holds an earlier export only when `overwrite` says
+    so, and one that holds anything else never. A symbolic link or a file is never replaced.
     """
     try:
         found = folder.lstat()
     except FileNotFoundError:
-        return None
+        return False
     if stat.S_ISLNK(found.st_mode):
         raise ExportTargetError(
             directory,
@@ -281,17 +281,25 @@ def _old_mode(folder: Path, directory: object, *, overwrite: bool) -> int | None
             "it is not empty; give a new or empty folder, or pass overwrite=True "
             "(--force on the command line) to replace the export it holds",
         )
+    _refuse_foreign(folder, held, directory)
+    return True
+
+
+def _refuse_foreign(folder: Path, held: list[str], directory: object) -> None:
+    """Refuse a folder any of whose entries `held` is not something an export writes."""
     foreign = [name for name in held if not _written_by_an_export(folder / name)]
     if foreign:
-        shown = ", ".join(foreign[:3]) + (
-            f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
-        )
+        more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
         raise ExportTargetError(
             directory,
-            f"it holds what no export writes ({shown}); overwrite=True replaces an earlier "
-            "export, never other work: give a folder of its own",
+            f"it holds what no export writes ({', '.join(foreign[:3])}{more}); overwrite=True "
+            "replaces an earlier export, never other work: give a folder of its own",
         )
-    return stat.S_IMODE(found.st_mode)
+
+
+_WORK = re.compile(r"\..{1,32}\.export-[0-9a-f]{8}")
+"""The name of the work folder an export builds in (left behind only by a process killed
+outright)."""
 
 
 _EXPORTED_JSON = re.compile(r"taliban-recognition-(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.json")
@@ -303,9 +311,9 @@ def _written_by_an_export(entry: Path) -> bool:
     Replacing a folder removes all it holds, so it must hold an earlier export and nothing
     else: never a folder, and never a file of another name, which is someone's work.
     """
-    if entry.is_dir() and not entry.is_symlink():
-        return False
     name = entry.name
+    if entry.is_dir() and not entry.is_symlink():
+        return _WORK.fullmatch(name) is not None  # an export's own, left by a killed one
     return (
         name in {"datapackage.json", R_COLCLASSES}
         or name in {f"{table.name}.csv" for table in TABLES}
@@ -361,47 +369,80 @@ def export(
 ) -> tuple[Path, ...]:
     """Write the files of an export as the whole content of the folder `directory`.
 
-    They are written into a fresh folder beside `directory` (so on the same file system),
-    which is then renamed to `directory`. A folder it replaces is first moved aside into the
-    same work folder, and removed with it, as ``rm -r`` would: a symbolic link in it is removed
-    as a link. On any failure a folder moved aside is put back, the work folder is removed,
-    and so are the folders created above `directory`.
+    A new folder is built beside where it goes (so on the same file system) and renamed into
+    place. A folder that is there already stays, with its owner, permissions and mount: the
+    files are built in a work folder inside it, what it held is moved into the work folder,
+    the new files are moved out, and the work folder is removed, as ``rm -r`` would (a link
+    in it goes as a link). On any failure what was moved is moved back, the work folder is
+    removed, and so are the folders created above `directory`.
     """
     given = _folder(directory)
-    folder = given.absolute()
+    # ".." collapsed as text (resolve() would follow links), so a cleanup removes only ours
+    folder = Path(os.path.abspath(given))  # noqa: PTH100
     if not isinstance(overwrite, bool):
         raise InvalidArgumentError("overwrite", overwrite, "True or False")
     contents = files(dataset, format)
-    mode = _old_mode(folder, directory, overwrite=overwrite)
+    if _existing(folder, directory, overwrite=overwrite):
+        _replace_within(folder, directory, contents)
+    else:
+        _create(folder, contents)
+    return tuple(given / name for name in contents)
+
+
+def _create(folder: Path, contents: dict[str, bytes]) -> None:
+    """Build the export beside `folder`, which is not there, and rename it into place."""
     topmost = _make_parents(folder.parent)
     done = False
     try:
         work = _work_folder(folder.parent, folder.name)
-        new = work / "new"
         try:
+            new = work / "new"
             new.mkdir()
             for name, data in contents.items():
                 _write(new / name, data)
-            if mode is None:
-                new.rename(folder)
-            else:
-                new.chmod(mode)
-                old = folder.rename(work / "old")
-                try:
-                    new.rename(folder)
-                except BaseException:
-                    old.rename(folder)  # should this fail too, the work folder keeps it
-                    raise
+            new.rename(folder)
             done = True
         finally:
-            if not done and (work / "old").exists():
-                shutil.rmtree(new, ignore_errors=True)  # and keep what could not be put back
-            else:
-                shutil.rmtree(work, ignore_errors=True)  # the folder replaced, or the new one
+            shutil.rmtree(work, ignore_errors=True)
     finally:
         if not done:
             _remove_parents(folder.parent, topmost)
-    return tuple(given / name for name in contents)
+
+
+def _replace_within(folder: Path, directory: object, contents: dict[str, bytes]) -> None:
+    """Replace what `folder` holds, an earlier export or nothing, by `contents`."""
+    work = _work_folder(folder, "taliban-recognition")
+    new, old = work / "new", work / "old"
+    moved: list[str] = []  # what the folder held, now in `old`
+    placed: list[str] = []  # the new files, now in the folder
+    kept = False
+    try:
+        new.mkdir()
+        old.mkdir()
+        for name, data in contents.items():
+            _write(new / name, data)
+        held = sorted(entry.name for entry in folder.iterdir() if entry.name != work.name)
+        _refuse_foreign(folder, held, directory)  # again: something may have come meanwhile
+        for name in held:
+            (folder / name).rename(old / name)
+            moved.append(name)
+        for name in contents:
+            (new / name).rename(folder / name)
+            placed.append(name)
+    except BaseException as error:
+        try:
+            for name in placed:
+                (folder / name).unlink()
+            for name in moved:
+                (old / name).rename(folder / name)
+        except OSError:
+            kept = True  # the earlier export, or part of it, stays in the work folder
+            note = f"what {folder} held could not all be put back; the rest is in {old}"
+            error.__notes__ = [*getattr(error, "__notes__", ()), note]  # add_note, on 3.10 too
+        raise
+    finally:
+        if not kept:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def _series(pandas: Any, column: Column, values: list[Value]) -> Any:  # noqa: ANN401

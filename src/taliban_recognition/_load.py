@@ -157,7 +157,9 @@ class Shelf:
             raise UnknownVersionError(version, tuple(digests))
         # The manifest's own string: a str subclass or a (str, Enum) member that compares equal
         # may print differently ("Pin.V1"), and versions must never shape a file name.
-        (listed,) = (known for known in digests if known == version)
+        listed = next((known for known in digests if known == version), None)
+        if listed is None:  # an object that is equal without being equal to any listed one
+            raise UnknownVersionError(version, tuple(digests))
         return listed, digests[listed]
 
     def load(self, version: str | None) -> Dataset:

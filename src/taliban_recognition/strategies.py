@@ -292,6 +292,8 @@ def fuzzy_dates(
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    if min_value > max_value:
+        raise InvalidArgumentError("max_value", max_value, f"a day no earlier than {min_value}")
     return _fuzzy_dates(min_value, max_value)
 
 
