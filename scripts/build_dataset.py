@@ -51,13 +51,15 @@ from taliban_recognition import (  # noqa: E402
     Event,
     Evidence,
     FuzzyDate,
+    RecognitionPeriod,
     Reference,
+    RepresentationPeriod,
     Source,
     StatusPeriod,
 )
 from taliban_recognition._cite import citation  # noqa: E402
 from taliban_recognition._convert import describe, dumps, loads, strict_converter  # noqa: E402
-from taliban_recognition._dataset import SUBJECT, event_order  # noqa: E402
+from taliban_recognition._invariants import DIMENSIONS, SUBJECT, event_order  # noqa: E402
 from taliban_recognition._diff import DatasetDiff  # noqa: E402
 from taliban_recognition._errors import DataFormatError  # noqa: E402
 from taliban_recognition._load import MANIFEST, RELEASES, Shelf  # noqa: E402
@@ -80,7 +82,16 @@ CITATION = ROOT / "CITATION.cff"
 _LATER = object()
 """Stands for a table added after the version being built, or one that is not there."""
 
-RECORD_FILES = ("dataset", "sources", "actors", "events", "statuses", "references")
+RECORD_FILES = (
+    "dataset",
+    "sources",
+    "actors",
+    "events",
+    "statuses",
+    "references",
+    "recognitions",
+    "representations",
+)
 """The annotation files of records; any of their tables may say ``since``."""
 
 PROVENANCE = ("describes", "upstream", "version", "url", "checked", "checked_on")
@@ -89,8 +100,20 @@ PROVENANCE = ("describes", "upstream", "version", "url", "checked", "checked_on"
 COVERAGE = "un-membership"
 """The reference table of the states the statuses cover (all of them but the subject)."""
 
-MADE = ("id", "country", "start", "end")
-"""The fields of a status period that the builder makes, and a chain does not give."""
+MADE = ("id", "country", "start", "end", "direction")
+"""The fields of a period that the builder makes, and a chain does not give."""
+
+CHAINS = {
+    "statuses": (StatusPeriod, "status", (None,)),
+    "recognitions": (RecognitionPeriod, "recognizes", (None,)),
+    "representations": (
+        RepresentationPeriod,
+        "level",
+        ("state_in_afghanistan", "afghanistan_in_state"),
+    ),
+}
+"""Each file of chains of periods: the record, the field that changes between periods, and
+the units of a state (a representation chain per direction: [[chains.XX.<direction>]])."""
 
 MADE_HEAD = ("version", "sha256", "notes")
 """The dataset's own fields the builder makes: the version built, a digest that is not in the
@@ -179,14 +202,17 @@ def _check_shape(files: dict[str, Any]) -> None:
                 f"{name}.toml: tables of no record: {sorted(unknown)}; use [{name}.<id>]"
             )
         _tables_of(files[name].get(name, {}), f"{name}.toml")
-    statuses = files["statuses"]
-    unknown = set(statuses) - {"chains", "default"}
-    if unknown:
-        raise BuildError(f"statuses.toml: {sorted(unknown)}; use [[chains.XX]] and [[default]]")
-    for code, chain in statuses.get("chains", {}).items():
-        _arrays_of_tables(chain, f"statuses.toml [[chains.{code}]]")
-    if not _arrays_of_tables(statuses.get("default"), "statuses.toml [[default]]"):
-        raise BuildError("statuses.toml: the default chain has no period")
+    for name, (_, _, units) in CHAINS.items():
+        found = files[name]
+        unknown = set(found) - {"chains", "default"}
+        if unknown:
+            raise BuildError(f"{name}.toml: {sorted(unknown)}; use [[chains.XX]] and [[default]]")
+        for code, chain in found.get("chains", {}).items():
+            for unit, periods in _units(chain, units, f"{name}.toml [[chains.{code}]]"):
+                _arrays_of_tables(periods, f"{name}.toml [[chains.{code}{unit}]]")
+        for unit, periods in _units(found.get("default"), units, f"{name}.toml [[default]]"):
+            if not _arrays_of_tables(periods, f"{name}.toml [[default{unit}]]"):
+                raise BuildError(f"{name}.toml: the default chain{unit} has no period")
     head = files["dataset"]
     unknown = set(head) - set(_HEAD) - {"notes"}
     if unknown:
@@ -531,9 +557,14 @@ def compile_version(annotations: Annotations, version: str) -> Dataset:
         "sources": tuple(sources.values()),
         "actors": tuple(actors.values()),
         "events": tuple(sorted(events.values(), key=event_order)),
-        "statuses": _statuses(converter, files, events),
+        "statuses": (),
         "references": tuple(records("references", Reference, dict).values()),
     }
+    if _version(version, "the version") >= DIMENSIONS:
+        for name in ("recognitions", "representations"):
+            collections[name] = _chains(converter, files, events, name)
+    else:
+        collections["statuses"] = _chains(converter, files, events, "statuses")
     try:
         return build(Dataset, _version(version, "the version"), values | collections)
     except DataFormatError as error:  # an invariant of the whole: say which record breaks it
@@ -573,33 +604,57 @@ def _source_text(body: dict[str, Any]) -> dict[str, Any]:
     return {**fields, "text": text, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
-def _statuses(
-    converter: cattrs.Converter, files: dict[str, Any], events: dict[str, Event]
-) -> tuple[StatusPeriod, ...]:
-    """Every covered state's chain of status periods, by code: its own, or the default one.
+def _units(chain: object, units: tuple[str | None, ...], where: str) -> Iterator[tuple[str, Any]]:
+    """The chains of a state's units: its one chain, or one per direction, with their names."""
+    if units == (None,):
+        yield "", chain
+        return
+    if not isinstance(chain, dict) or set(chain) != set(units):
+        raise BuildError(f"{where}: one chain per direction, {', '.join(map(str, units))}")
+    for unit in units:
+        yield f".{unit}", chain[unit]
 
-    A period's id is its country's code and its status; it starts on the date of its first
-    event, and ends where the next period starts.
+
+def _chains(
+    converter: cattrs.Converter, files: dict[str, Any], events: dict[str, Event], name: str
+) -> tuple[Any, ...]:
+    """Every covered state's chains of periods of file `name`, by code: its own, or the default.
+
+    A period's id is its country's code, its unit and its value; it starts on the date of
+    its first event, and ends where the next period starts.
     """
-    chains = files["statuses"].get("chains", {})
+    kind, changes, units = CHAINS[name]
+    chains = files[name].get("chains", {})
     covered = sorted(set(files[COVERAGE]) - {SUBJECT})
     if set(chains) - set(covered):
-        raise BuildError(f"statuses.toml: chains of uncovered states {set(chains) - set(covered)}")
+        raise BuildError(f"{name}.toml: chains of uncovered states {set(chains) - set(covered)}")
     periods = []
     for code in covered:
-        chain = chains.get(code) or files["statuses"]["default"]  # none yet: the default
-        where = f"statuses.toml [[chains.{code}]]" if chains.get(code) else "[[default]]"
-        starts = []
-        for body in chain:
-            ids = body.get("events") or [None]
-            if ids[0] not in events or set(MADE) & set(body):
-                raise BuildError(f"{where}: first event {ids[0]!r} dates it; {MADE} are made")
-            starts.append(str(events[ids[0]].date))
-        for body, start, end in zip(chain, starts, [*starts[1:], None], strict=True):
-            status = str(body.get("status", "")).replace("_", "-")
-            made = {"id": f"{code.lower()}-{status}", "country": code, "start": start, "end": end}
-            periods.append(_make(converter, {**made, **body}, StatusPeriod, where))
+        own = code in chains
+        for unit, chain in _units(chains.get(code) or files[name]["default"], units, name):
+            where = f"{name}.toml [[chains.{code}{unit}]]" if own else f"[[default{unit}]]"
+            starts = []
+            for body in chain:
+                ids = body.get("events") or [None]
+                if ids[0] not in events or set(MADE) & set(body):
+                    raise BuildError(f"{where}: first event {ids[0]!r} dates it; {MADE} are made")
+                starts.append(str(events[ids[0]].date))
+            for body, start, end in zip(chain, starts, [*starts[1:], None], strict=True):
+                made = {"id": _period_id(code, unit, body.get(changes)), "country": code}
+                made |= {"start": start, "end": end}
+                if unit:
+                    made["direction"] = unit[1:]
+                periods.append(_make(converter, {**made, **body}, kind, where))
     return tuple(periods)
+
+
+def _period_id(code: str, unit: str, value: object) -> str:
+    """A period's id: ``ru-formal-recognition``, ``ru-recognizing``, ``cn-state-in-afghanistan-ambassador``."""
+    if isinstance(value, bool):
+        shown = "recognizing" if value else "not-recognizing"
+    else:
+        shown = str(value)
+    return "-".join(part.replace("_", "-") for part in (code.lower(), unit[1:], shown) if part)
 
 
 # Checking and writing -----------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 import taliban_recognition as tr
 from taliban_recognition import _convert
 from taliban_recognition._convert import converter, dumps, loads
-from taliban_recognition._dataset import _index_codes
+from taliban_recognition._invariants import _index_codes
 
 RECORD_TYPES = (
     tr.Source,

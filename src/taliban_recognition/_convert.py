@@ -22,7 +22,18 @@ import cattrs.gen
 
 from taliban_recognition._dataset import SCHEMA, Dataset
 from taliban_recognition._errors import DataFormatError
-from taliban_recognition._model import Actor, Country, parse_iso_day
+from taliban_recognition._invariants import DIMENSIONS
+from taliban_recognition._model import (
+    Actor,
+    Country,
+    Event,
+    Evidence,
+    RecognitionPeriod,
+    Reference,
+    RepresentationPeriod,
+    Source,
+    parse_iso_day,
+)
 from taliban_recognition._schema import Level, added_after, items_of, optional_of, version_key
 
 if TYPE_CHECKING:
@@ -229,10 +240,208 @@ def converter(version: str | None = None, *, detailed: bool = True) -> cattrs.Co
 
 
 def dumps(dataset: Dataset) -> bytes:
-    """The canonical data file bytes of a dataset (its ``sha256`` is not part of the file)."""
-    record = converter(dataset.version).unstructure(dataset, Dataset)
-    del record["sha256"]
+    """The canonical data file bytes of a dataset (its ``sha256`` is not part of the file).
+
+    A 1.x file embeds each record in full where another names it; from 2.0.0 a file names
+    countries, actors and quotes by id (`_dump_by_id`).
+    """
+    if version_key(dataset.version) >= DIMENSIONS:
+        record = _dump_by_id(dataset)
+    else:
+        record = converter(dataset.version).unstructure(dataset, Dataset)
+        del record["sha256"]
     return (json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+# Files that name records by id (from 2.0.0) ---------------------------------------------------
+
+_tables: contextvars.ContextVar[dict[type, dict[str, Any]] | None]
+_tables = contextvars.ContextVar("taliban_recognition_tables", default=None)
+"""While a 2.x file is read: the countries, quotes and actors read so far, by id."""
+
+_used: contextvars.ContextVar[set[tuple[type, str]] | None]
+_used = contextvars.ContextVar("taliban_recognition_used", default=None)
+"""While a 2.x file is read: the ids the records have named."""
+
+_BY_ID: dict[type, tuple[str, str]] = {
+    Country: ("countries", "country"),
+    Evidence: ("quotes", "quote"),
+    Actor: ("actors", "actor"),
+}
+"""The records a 2.x file names by id: the table that holds them, and what one is called."""
+
+
+def quote_id(evidence: Evidence) -> str:
+    """The id a 2.x file gives a quote: its source's id and its offsets, e.g. ``src:81-194``."""
+    return f"{evidence.source_id}:{evidence.start}-{evidence.end}"
+
+
+def _id_of(record: Any) -> str:  # noqa: ANN401 -- any record named by id
+    if isinstance(record, Country):
+        return record.alpha_2
+    if isinstance(record, Evidence):
+        return quote_id(record)
+    return record.id  # type: ignore[no-any-return]
+
+
+def _named(kind: type) -> Any:  # noqa: ANN401
+    """A structure hook that turns an id into the record of that id read so far."""
+    table, noun = _BY_ID[kind]
+
+    def hook(value: object, _: object) -> object:
+        tables = _tables.get()
+        assert tables is not None  # noqa: S101 -- only ever set while a 2.x file is read
+        if type(value) is not str:
+            msg = f"expected the id of a {noun}, got {type(value).__name__} {value!r}"
+            raise TypeError(msg)
+        found = tables[kind].get(value)
+        if found is None:
+            msg = f"no {noun} {value!r} in $.{table}"
+            raise ValueError(msg)
+        used = _used.get()
+        assert used is not None  # noqa: S101 -- set with the tables
+        used.add((kind, value))
+        return found
+
+    return hook
+
+
+def _unstructure_id(record: Any) -> str:  # noqa: ANN401 -- any record named by id
+    return _id_of(record)
+
+
+_by_id_built: dict[Level, cattrs.Converter] = {}
+
+
+def by_id_converter(version: str) -> cattrs.Converter:
+    """The converter of a 2.x file's records that name countries, actors and quotes by id."""
+    level = min(SCHEMA, version_key(version))
+    if level not in _by_id_built:
+        with _lock:
+            if level not in _by_id_built:
+                made = _make_converter(level, detailed=True)
+                for kind in _BY_ID:
+                    made.register_structure_hook(kind, _named(kind))
+                    made.register_unstructure_hook(kind, _unstructure_id)
+                _by_id_built[level] = made
+    return _by_id_built[level]
+
+
+_HEAD_FIELDS = ("version", "as_of", "coverage_start", "notes")
+_PLAIN = {"sources": Source, "references": Reference}
+_NAMING = {
+    "events": Event,
+    "recognitions": RecognitionPeriod,
+    "representations": RepresentationPeriod,
+}
+_FILE_KEYS = frozenset({*_HEAD_FIELDS, *_PLAIN, *_NAMING, "countries", "quotes", "actors"})
+"""The keys of a 2.x file, none optional."""
+
+
+def _dump_by_id(dataset: Dataset) -> dict[str, Any]:
+    """A 2.x dataset as its file has it: records named by id, each stored once in a table."""
+    plain = converter(dataset.version)
+    named = by_id_converter(dataset.version)
+    actor = cattrs.gen.make_dict_unstructure_fn(Actor, named)
+    countries = {a.country for a in dataset.actors if a.country is not None}
+    countries |= {p.country for p in (*dataset.recognitions, *dataset.representations)}
+    quotes = {
+        quote_id(item): item
+        for record in (*dataset.events, *dataset.recognitions, *dataset.representations)
+        for item in record.evidence
+    }
+    record: dict[str, Any] = {
+        "version": dataset.version,
+        "as_of": dataset.as_of.isoformat(),
+        "coverage_start": dataset.coverage_start.isoformat(),
+        "notes": dataset.notes,
+        "countries": {c.alpha_2: plain.unstructure(c, Country) for c in countries},
+        "quotes": {key: plain.unstructure(item, Evidence) for key, item in quotes.items()},
+        "actors": [actor(a) for a in dataset.actors],
+    }
+    for name, kind in _PLAIN.items():
+        record[name] = plain.unstructure(getattr(dataset, name), tuple[kind, ...])  # type: ignore[valid-type]
+    for name, kind in _NAMING.items():
+        record[name] = named.unstructure(getattr(dataset, name), tuple[kind, ...])  # type: ignore[valid-type]
+    return record
+
+
+def _section(path: str, structure: Any) -> Any:  # noqa: ANN401 -- any record or table
+    """Run `structure`, saying where in the file it failed, as a `DataFormatError`."""
+    try:
+        return structure()
+    except cattrs.BaseValidationError as error:
+        first = cattrs.transform_error(error, format_exception=describe, path=path)[0]
+        problem, _, where = first.rpartition(" @ ")
+        raise DataFormatError(where or path, problem or first) from None
+    except (ValueError, TypeError, KeyError) as error:
+        raise DataFormatError(path, describe(error, None)) from None
+
+
+def _load_by_id(record: dict[str, Any], version: str, sha256: str) -> Dataset:
+    """A 2.x file's records: the tables first, then the records that name them."""
+    keys = set(record)
+    if keys != _FILE_KEYS:
+        missing, extra = sorted(_FILE_KEYS - keys), sorted(keys - _FILE_KEYS)
+        raise DataFormatError(
+            "$", f"a {version} file has the fields {sorted(_FILE_KEYS)}; missing {missing}, "
+            f"unknown {extra}"
+        )
+    plain = converter(version)
+    named = by_id_converter(version)
+    tables: dict[type, dict[str, Any]] = {kind: {} for kind in _BY_ID}
+    used: set[tuple[type, str]] = set()
+    for kind in (Country, Evidence):
+        table = _BY_ID[kind][0]
+        entries = record[table]
+        if not isinstance(entries, dict):
+            raise DataFormatError(f"$.{table}", "expected a JSON object of records by id")
+        for key, value in entries.items():
+            found = _section(f"$.{table}.{key}", lambda v=value, k=kind: plain.structure(v, k))
+            if _id_of(found) != key:
+                raise DataFormatError(f"$.{table}.{key}", f"the record's id is {_id_of(found)!r}")
+            tables[kind][key] = found
+    table_token, used_token = _tables.set(tables), _used.set(used)
+    try:
+        structure_actor = cattrs.gen.make_dict_structure_fn(
+            Actor, named, _cattrs_forbid_extra_keys=True
+        )
+        actors = _section(
+            "$.actors",
+            lambda: tuple(
+                _only(dict, "a JSON object", structure_actor)(v, Actor)
+                for v in _only(list, "a JSON array", lambda x, _: x)(record["actors"], None)
+            ),
+        )
+        tables[Actor].update((actor.id, actor) for actor in actors)
+        values = {
+            name: _section(
+                f"$.{name}",
+                lambda n=name, k=kind: named.structure(record[n], tuple[k, ...]),  # type: ignore[valid-type]
+            )
+            for name, kind in _NAMING.items()
+        }
+    finally:
+        _tables.reset(table_token)
+        _used.reset(used_token)
+    for kind in (Country, Evidence):
+        table = _BY_ID[kind][0]
+        unused = sorted(set(tables[kind]) - {key for k, key in used if k is kind})
+        if kind is Country:  # the countries of actors are named while the actors are read
+            unused = [key for key in unused if all(a.country is None or a.country.alpha_2 != key for a in actors)]
+        if unused:
+            raise DataFormatError(f"$.{table}", f"no record names {', '.join(unused)}")
+    for name, kind in _PLAIN.items():
+        values[name] = _section(
+            f"$.{name}",
+            lambda n=name, k=kind: plain.structure(record[n], tuple[k, ...]),  # type: ignore[valid-type]
+        )
+    for name in ("as_of", "coverage_start"):
+        values[name] = _section(f"$.{name}", lambda n=name: _structure_date(record[n], None))
+    notes = record["notes"]
+    if type(notes) is not str:
+        raise DataFormatError("$.notes", f"expected str, got {type(notes).__name__}")
+    return Dataset(version=version, sha256=sha256, actors=actors, statuses=(), notes=notes, **values)
 
 
 def loads(data: bytes, sha256: str) -> Dataset:
@@ -290,6 +499,8 @@ def _loads(data: bytes, sha256: str) -> Dataset:
     except ValueError as error:
         raise DataFormatError("$.version", str(error)) from None
     assert isinstance(version, str)  # noqa: S101 -- a repr is never a valid version
+    if version_key(version) >= DIMENSIONS:
+        return _load_by_id(record, version, sha256)
     record["sha256"] = sha256
     token = _seen.set({})
     try:

@@ -1,42 +1,51 @@
-"""`Dataset`: one loaded dataset version, its invariants, and the queries researchers ask."""
+"""`Dataset`: one loaded dataset version, and the queries researchers ask of it."""
 
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from bisect import bisect_right
-from collections import defaultdict
-from itertools import accumulate
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 import attrs
 
+from taliban_recognition._args import CountryQuery, DateQuery, day_of
+from taliban_recognition._chains import expand, possible_statuses
 from taliban_recognition._errors import (
-    DataFormatError,
+    InvalidArgumentError,
     InvalidDateError,
     NoStatusError,
     OutOfCoverageError,
+    SchemaVersionError,
     UnknownActorError,
     UnknownCountryError,
+    UnknownDirectionError,
     UnknownEventKindError,
     UnknownRecordError,
 )
-from taliban_recognition._iso import by_number, codes_of, key, lookup, numbered
+from taliban_recognition._invariants import (
+    DIMENSIONS,
+    SUBJECT,
+    Indices,
+    codes_of_event,
+    event_order,
+)
+from taliban_recognition._iso import by_number, key, lookup, numbered
 from taliban_recognition._model import (
-    DATES,
     SHA256,
     Actor,
     Country,
+    Direction,
     Event,
     EventKind,
-    Evidence,
     FuzzyDate,
+    RecognitionPeriod,
     RecognitionStatus,
     Reference,
+    RepresentationLevel,
+    RepresentationPeriod,
     Source,
     StatusPeriod,
     check_dates,
-    parse_iso_day,
 )
 from taliban_recognition._public import publish
 from taliban_recognition._schema import column, field_since, newest, version_key
@@ -48,345 +57,13 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
+    from taliban_recognition._chains import Chain
     from taliban_recognition._model import Dates
     from taliban_recognition._tables import Value
 
-CountryQuery = str | int | Country
-"""Anything `status_of` and `find_events` accept as a country."""
-
-DateQuery = dt.date | str
-"""A `datetime.date` (a `datetime.datetime` counts as its date) or an ISO ``YYYY-MM-DD`` string."""
-
-_Record = TypeVar("_Record", Source, Reference, Actor, Event, StatusPeriod)
-
-SUBJECT = "AF"
-"""The state whose government the dataset is about; it has no recognition status of its own."""
-
-
-def _day(value: object, argument: str) -> dt.date:
-    """Turn a date argument into a `datetime.date`, or say what was wrong with it."""
-    if type(value) is dt.date:
-        return value
-    if isinstance(value, dt.date):
-        day = value.date() if isinstance(value, dt.datetime) else value
-        try:  # a plain date, also of a subclass; a missing one (pandas' NaT) has no ordinal
-            return dt.date.fromordinal(day.toordinal())
-        except (AttributeError, TypeError, ValueError):
-            raise InvalidDateError(
-                value, f"{argument} must be a day, not a missing value"
-            ) from None
-    if isinstance(value, str):
-        try:
-            return parse_iso_day(value)
-        except ValueError:
-            raise InvalidDateError(value, f"{argument} must be an ISO date YYYY-MM-DD") from None
-    raise InvalidDateError(value, f"{argument} must be a datetime.date or an ISO date string")
-
-
-class _Chain:
-    """A country's status periods, and the days on which each can hold, for binary search.
-
-    Period ``i`` can hold on day ``d`` when ``firsts[i] <= d`` and, for all but the last,
-    ``d < untils[i]``. Both are non-decreasing, so the periods that can hold on a day are the
-    slice between two bisections: ``periods[lo:hi]``. Days are stored as proleptic Gregorian
-    ordinals in arrays, contiguous in memory, so that a search in a long history touches
-    few cache lines. A plain class, not an attrs one: it is private, and generating attrs
-    methods would cost every import.
-    """
-
-    __slots__ = ("country", "ever_formal", "firsts", "periods", "statuses", "untils")
-
-    def __init__(
-        self,
-        periods: tuple[StatusPeriod, ...],
-        firsts: array[int],
-        untils: array[int],  # one fewer than periods: the last holds through as_of
-    ) -> None:
-        self.country: Country = periods[0].country
-        self.periods = periods
-        self.statuses = tuple(period.status for period in periods)
-        self.ever_formal = RecognitionStatus.FORMAL_RECOGNITION in self.statuses
-        self.firsts = firsts
-        self.untils = untils
-
-    def span(self, day: dt.date) -> tuple[int, int]:
-        """The positions ``lo, hi`` of the periods that can hold on `day`."""
-        ordinal = day.toordinal()
-        return bisect_right(self.untils, ordinal), bisect_right(self.firsts, ordinal)
-
-    def status(self, day: dt.date) -> RecognitionStatus:
-        """The one status that can hold on `day`, or UNKNOWN when more than one can."""
-        lo, hi = self.span(day)
-        found = self.statuses[lo]
-        if any(other is not found for other in self.statuses[lo + 1 : hi]):
-            return RecognitionStatus.UNKNOWN
-        return found
-
-
-def _chain(
-    code: str, chain: tuple[StatusPeriod, ...], starts: list[FuzzyDate], dates: Dates
-) -> _Chain:
-    """When each of a country's statuses can hold, given that its changes happen in order.
-
-    `starts` are the dates of the changes into each period, as `dates` reads them. A change
-    happens no earlier than any change before it and no later than any after it, so its
-    window narrows to [the latest earliest day so far, the earliest latest day from it on].
-    """
-    lows = array("i", accumulate((start.earliest.toordinal() for start in starts), max))
-    highs = array("i", accumulate((start.latest.toordinal() for start in reversed(starts)), min))
-    highs.reverse()
-    if any(low > high for low, high in zip(lows, highs, strict=True)):
-        raise DataFormatError(
-            "$.statuses", f"the status changes of {code} cannot happen in order ({dates} dates)"
-        )
-    return _Chain(chain, lows, highs[1:])
-
-
-class _Indices:
-    """Lookups built once per loaded dataset, so that queries need not scan every record.
-
-    Building them checks every invariant of the data. A plain class, like `_Chain`.
-    """
-
-    __slots__ = (
-        "actors",
-        "chains",
-        "codes",
-        "events",
-        "events_by_actor",
-        "events_by_country",
-        "events_by_kind",
-        "events_by_target",
-        "periods",
-        "references",
-        "sources",
-    )
-
-    def __init__(self, dataset: Dataset) -> None:
-        try:
-            level = version_key(dataset.version)
-        except ValueError as error:
-            raise DataFormatError("$.version", str(error)) from None
-        if level < SCHEMA:  # a version of the newest schema may set every field
-            _check_schema(dataset, "$", level)
-        self.sources = _unique(dataset.sources, "sources")
-        self.actors = _unique(dataset.actors, "actors")
-        self.events = _unique(dataset.events, "events")
-        self.references = _unique(dataset.references, "references")
-        _unique(dataset.statuses, "statuses")
-        if dataset.as_of < dataset.coverage_start:
-            raise DataFormatError("$.as_of", "as_of comes before coverage_start")
-        self.events_by_country = _index_events(dataset, self.sources, self.actors, self.references)
-        self.periods = _index_periods(dataset, self.sources, self.events)
-        self.chains = _index_chains(self.periods, self.events)
-        self.codes = _index_codes(dataset)  # each code key of every country the records name
-        self.events_by_actor = _group(dataset.events, lambda e: e.actor.id)
-        self.events_by_target = _group(dataset.events, lambda e: e.target.id if e.target else None)
-        self.events_by_kind = _group(dataset.events, lambda e: e.kind)
-
-
-def event_order(event: Event) -> tuple[dt.date, dt.date, str]:
-    """The order of `Dataset.events`: earliest possible date, then latest, then id."""
-    return event.date.earliest, event.date.latest, event.id
-
-
-def _unique(records: tuple[_Record, ...], field: str) -> dict[str, _Record]:
-    found: dict[str, _Record] = {}
-    for position, record in enumerate(records):
-        if record.id in found:
-            raise DataFormatError(f"$.{field}[{position}].id", f"duplicate id {record.id!r}")
-        found[record.id] = record
-    return found
-
-
-def _check_evidence(evidence: tuple[Evidence, ...], path: str, sources: dict[str, Source]) -> None:
-    for position, item in enumerate(evidence):
-        source = sources.get(item.source_id)
-        if source is None:
-            raise DataFormatError(f"{path}[{position}].source_id", f"no source {item.source_id!r}")
-        if source.text[item.start : item.end] != item.quote:
-            raise DataFormatError(
-                f"{path}[{position}]",
-                f"quote {item.quote!r} is not the text at [{item.start}, {item.end}) "
-                f"of {source.id}",
-            )
-
-
-_Key = TypeVar("_Key")
-
-
-def _group(
-    events: tuple[Event, ...], key: Callable[[Event], _Key | None]
-) -> dict[_Key, tuple[Event, ...]]:
-    """The events by a key (None: left out), each group in dataset order."""
-    groups: defaultdict[_Key, list[Event]] = defaultdict(list)
-    for event in events:
-        found = key(event)
-        if found is not None:
-            groups[found].append(event)
-    return {found: tuple(group) for found, group in groups.items()}
-
-
-def _index_codes(dataset: Dataset) -> dict[str, Country]:
-    """The countries the records name, by each of their codes.
-
-    Queries by code are answered from these, the dataset's own ISO records, without a search
-    of the ISO 3166-1 list; names still go through `country`. A code that two records give
-    to different countries is left out, so that a query by it is resolved by ISO 3166-1.
-    """
-    named = [period.country for period in dataset.statuses]
-    named += [actor.country for actor in dataset.actors if actor.country is not None]
-    codes: dict[str, Country] = {}
-    ambiguous: set[str] = set()
-    for found in dict.fromkeys(named):  # the first record of a country is the one answered
-        for code in codes_of(found):
-            known = codes.setdefault(code, found)
-            if codes_of(known) != codes_of(found):
-                ambiguous.add(code)
-    for code in ambiguous:
-        del codes[code]
-    return codes
-
-
-def _index_chains(
-    periods: Mapping[str, tuple[StatusPeriod, ...]], events: Mapping[str, Event]
-) -> dict[str, dict[str, _Chain]]:
-    """Each country's chain, by reading of dates, then alpha-2 code (in code order).
-
-    Where no change of a country's status has a corroborated date, both readings share one.
-    """
-    chains: dict[str, dict[str, _Chain]] = {dates: {} for dates in DATES}
-    for code, chain in sorted(periods.items()):
-        shared = None
-        for dates in DATES:
-            starts = _starts(chain, events, dates)
-            if shared is None or starts != shared[0]:
-                shared = starts, _chain(code, chain, starts, dates)
-            chains[dates][code] = shared[1]
-    return chains
-
-
-def _starts(
-    chain: tuple[StatusPeriod, ...], events: Mapping[str, Event], dates: Dates
-) -> list[FuzzyDate]:
-    """The date of each change of a country's status, as `dates` reads event dates.
-
-    A change after the first period is dated by the event that brought it, the period's first
-    event, so its corroborated date is that event's; the first period starts with coverage.
-    """
-    return [
-        events[period.events[0]].date_for(dates) if n and period.events else period.start
-        for n, period in enumerate(chain)
-    ]
-
-
-def _check_schema(record: object, path: str, level: tuple[int, int, int]) -> None:
-    """Check that no field added after dataset version `level` is set, at any depth."""
-    if isinstance(record, tuple):
-        for n, item in enumerate(record):
-            _check_schema(item, f"{path}[{n}]", level)
-        return
-    kind = type(record)
-    if not attrs.has(kind):
-        return
-    for field in attrs.fields(kind):
-        if not field.init:
-            continue
-        value = getattr(record, field.name)
-        added = field_since(field)
-        if added > level and value != field.default:
-            raise DataFormatError(
-                f"{path}.{field.name}",
-                f"the field was added in dataset version {'.'.join(map(str, added))} and "
-                f"cannot be set in a version {'.'.join(map(str, level))} dataset",
-            )
-        _check_schema(value, f"{path}.{field.name}", level)
-
-
-def _index_events(
-    dataset: Dataset,
-    sources: dict[str, Source],
-    actors: dict[str, Actor],
-    references: dict[str, Reference],
-) -> dict[str, tuple[Event, ...]]:
-    """Check the events' order, dates, actors and quotes; index them by country."""
-    by_country: defaultdict[str, list[Event]] = defaultdict(list)
-    previous: tuple[dt.date, dt.date, str] | None = None
-    for position, event in enumerate(dataset.events):
-        path = f"$.events[{position}]"
-        key = event_order(event)
-        if previous is not None and key < previous:
-            raise DataFormatError(
-                path, "events must be ordered by earliest date, then latest date, then id"
-            )
-        previous = key
-        if event.date.latest > dataset.as_of:
-            raise DataFormatError(f"{path}.date", f"{event.date} ends after as_of {dataset.as_of}")
-        for role, party in (("actor", event.actor), ("target", event.target)):
-            if party is not None and actors.get(party.id) != party:
-                raise DataFormatError(
-                    f"{path}.{role}", f"{party.id!r} differs from the actor record"
-                )
-        _check_evidence(event.evidence, f"{path}.evidence", sources)
-        if event.corroboration is not None:
-            found = event.corroboration.reference_id
-            if found not in references:
-                raise DataFormatError(
-                    f"{path}.corroboration.reference_id", f"no reference {found!r}"
-                )
-            if event.corroboration.date.latest > dataset.as_of:
-                raise DataFormatError(f"{path}.corroboration.date", "ends after as_of")
-        for code in sorted(_codes_of(event)):
-            by_country[code].append(event)
-    return {code: tuple(found) for code, found in by_country.items()}
-
-
-def _check_link(
-    previous: StatusPeriod | None, period: StatusPeriod, path: str, dataset: Dataset
-) -> None:
-    """Check that `period` follows on from the country's `previous` one, within coverage."""
-    if period.start.latest > dataset.as_of:
-        raise DataFormatError(f"{path}.start", f"{period.start} ends after as_of")
-    if previous is None:
-        if period.start.earliest != dataset.coverage_start:
-            raise DataFormatError(
-                f"{path}.start", "a country's first period must start at coverage_start"
-            )
-        return
-    if previous.country != period.country:
-        raise DataFormatError(f"{path}.country", f"{period.country} is recorded in two ways")
-    if previous.end != period.start:
-        raise DataFormatError(f"{path}.start", "a country's periods must follow on from each other")
-    if previous.status is period.status:
-        raise DataFormatError(f"{path}.status", "a country's status must change between periods")
-
-
-def _index_periods(
-    dataset: Dataset, sources: dict[str, Source], events: dict[str, Event]
-) -> dict[str, tuple[StatusPeriod, ...]]:
-    """Check that each country's periods chain across the coverage; index them by country."""
-    periods: defaultdict[str, list[StatusPeriod]] = defaultdict(list)
-    for position, period in enumerate(dataset.statuses):
-        path = f"$.statuses[{position}]"
-        _check_evidence(period.evidence, f"{path}.evidence", sources)
-        for event_id in period.events:
-            if event_id not in events:
-                raise DataFormatError(f"{path}.events", f"no event {event_id!r}")
-        chain = periods[period.country.alpha_2]
-        _check_link(chain[-1] if chain else None, period, path, dataset)
-        if chain and period.events and events[period.events[0]].date != period.start:
-            raise DataFormatError(
-                f"{path}.start", "a change of status is dated by its first event's date"
-            )
-        chain.append(period)
-    for code, chain in periods.items():
-        if chain[-1].end is not None:
-            raise DataFormatError(
-                "$.statuses", f"the last period of {code} must be open (end null)"
-            )
-    if SUBJECT in periods:
-        raise DataFormatError("$.statuses", "Afghanistan is the subject and takes no status")
-    return {code: tuple(chain) for code, chain in periods.items()}
+_Record = TypeVar(
+    "_Record", Source, Reference, Actor, Event, StatusPeriod, RecognitionPeriod, RepresentationPeriod
+)
 
 
 @attrs.frozen(repr=False)
@@ -425,16 +102,28 @@ class Dataset:
     events: tuple[Event, ...]
     """Every event, ordered by earliest possible date, then latest possible date, then id."""
     statuses: tuple[StatusPeriod, ...]
-    """Every country's status periods, by country code, then in time order."""
+    """Every country's status periods, by country code, then in time order. Empty from 2.0.0,
+    where the status is derived from `recognitions` and `representations`."""
     notes: str = attrs.field(metadata=column("The annotation conventions of this version."))
     """The annotation conventions of this version: which states statuses cover, how relative
     and missing dates were resolved."""
     references: tuple[Reference, ...] = attrs.field(default=(), metadata=column(since="1.1.0"))
     """Published works cited for corroborated dates; not shipped, not quoted."""
-    _indices: _Indices = attrs.field(init=False, eq=False, repr=False, hash=False)
+    recognitions: tuple[RecognitionPeriod, ...] = attrs.field(
+        default=(), metadata=column(since="2.0.0")
+    )
+    """Every covered state's formal recognition over time, by country code, then in time order.
+    From dataset 2.0.0."""
+    representations: tuple[RepresentationPeriod, ...] = attrs.field(
+        default=(), metadata=column(since="2.0.0")
+    )
+    """Every covered state's representation periods, by country code, then direction, then in
+    time order: each state's mission in Kabul and the Taliban government's in the state. From
+    dataset 2.0.0."""
+    _indices: Indices = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_indices", _Indices(self))
+        object.__setattr__(self, "_indices", Indices(self))
 
     def __repr__(self) -> str:
         """One line that says which dataset this is; the records are its attributes.
@@ -451,11 +140,18 @@ class Dataset:
         def count(records: tuple[object, ...], noun: str) -> str:
             return f"{len(records)} {noun}{'s' * (len(records) != 1)}"
 
-        states = len({period.country.alpha_2 for period in self.statuses})
+        states = len(self._indices.periods)
+        if self._indices.derived:
+            periods = (
+                f"{count(self.recognitions, 'recognition period')} and "
+                f"{count(self.representations, 'representation period')}"
+            )
+        else:
+            periods = count(self.statuses, "status period")
         return (
             f"<Dataset {self.version} as of {self.as_of.isoformat()}, sha256 {self.sha256[:8]}...: "
             f"{count(self.sources, 'source')}, {count(self.actors, 'actor')}, "
-            f"{count(self.events, 'event')}, {count(self.statuses, 'status period')} "
+            f"{count(self.events, 'event')}, {periods} "
             f"of {states} states, {count(self.references, 'reference')}>"
         )
 
@@ -585,21 +281,59 @@ answers from the newest version
             )
         return found.alpha_2
 
-    def _chain(self, country: CountryQuery, dates: Dates) -> _Chain:
-        """A country's chain of periods as `dates` reads event dates."""
+    def _chain(self, country: CountryQuery, dates: Dates) -> Chain[StatusPeriod, RecognitionStatus]:
+        """A country's chain of status periods (1.x) as `dates` reads event dates."""
         chains = self._indices.chains.get(dates) if type(dates) is str else None
         if chains is None:
             chains = self._indices.chains[check_dates(dates)]  # raises UnknownDatesError
-        return chains[self._code(country)]
+        return chains[self._code(country)]  # type: ignore[return-value]
+
+    def _recognition(self, country: CountryQuery, dates: Dates) -> Chain[RecognitionPeriod, bool]:
+        """A country's chain of recognition periods (2.x) as `dates` reads event dates."""
+        self._dimensions("recognition periods")
+        return self._chain(country, dates)  # type: ignore[return-value]
+
+    def _levels(
+        self, country: CountryQuery, direction: Direction | str, dates: Dates
+    ) -> Chain[RepresentationPeriod, RepresentationLevel]:
+        """A country's chain of representation periods in one direction (2.x)."""
+        self._dimensions("representation periods")
+        chains = self._indices.levels[_direction(direction)]
+        found = chains.get(dates) if type(dates) is str else None
+        if found is None:
+            found = chains[check_dates(dates)]
+        return found[self._code(country)]
+
+    def _dimensions(self, records: str) -> None:
+        """Refuse a query of the dimensions of a version that records statuses (1.x)."""
+        if not self._indices.derived:
+            since = ".".join(map(str, DIMENSIONS))
+            raise SchemaVersionError(
+                self.version,
+                records,
+                f"formal recognition and representation are recorded from dataset {since}; "
+                "ask a 1.x version for its status periods",
+            )
+
+    def _statuses_recorded(self) -> None:
+        """Refuse a query of status periods of a version that derives its statuses (2.x)."""
+        if self._indices.derived:
+            raise SchemaVersionError(
+                self.version,
+                "status periods",
+                "from dataset 2.0.0 the status is derived from formal recognition and "
+                "representation; possible_recognition_periods and "
+                "possible_representation_periods give the periods a status rests on",
+            )
 
     def _covered_day(self, on: DateQuery | None) -> dt.date:
-        day = self.as_of if on is None else _day(on, "on")
+        day = self.as_of if on is None else day_of(on, "on")
         if not self.coverage_start <= day <= self.as_of:
             raise OutOfCoverageError(day, self.coverage_start, self.as_of)
         return day
 
     def status_periods(self, country: CountryQuery) -> tuple[StatusPeriod, ...]:
-        """A country's status periods, in time order.
+        """A country's status periods, in time order (dataset versions 1.x).
 
         Args:
             country: An ISO code, number, English name or `Country`.
@@ -607,8 +341,10 @@ answers from the newest version
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             NoStatusError: The country has no status (Afghanistan, the subject).
+            SchemaVersionError: The dataset is of 2.0.0 or later, whose statuses are derived.
         """
-        return self._indices.periods[self._code(country)]
+        self._statuses_recorded()
+        return self._indices.periods[self._code(country)]  # type: ignore[return-value]
 
     def possible_periods(
         self,
@@ -617,7 +353,7 @@ answers from the newest version
         *,
         dates: Literal["stated", "corroborated"] = "stated",
     ) -> tuple[StatusPeriod, ...]:
-        """The status periods of a country that can hold on a day, in time order.
+        """The status periods of a country that can hold on a day, in time order (1.x).
 
         A period can hold on a day when the change into it can have happened by that day and
         the change out of it after it; a change on a day already holds on that day. A
@@ -625,6 +361,8 @@ answers from the newest version
         day of any change before it and no later than the latest day of any after it. One
         period is returned when the day is certain; more when it can fall on either side of a
         change the source does not date precisely. Their evidence is what the answer rests on.
+        From dataset 2.0.0, `possible_recognition_periods` and
+        `possible_representation_periods` give the periods a status rests on.
 
         Args:
             country: An ISO code, number, English name or `Country`.
@@ -638,12 +376,14 @@ answers from the newest version
             InvalidDateError: `on` is not a date.
             OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
             UnknownDatesError: `dates` is neither of the two readings.
+            SchemaVersionError: The dataset is of 2.0.0 or later, whose statuses are derived.
 
         Examples:
             >>> import taliban_recognition as tr
             >>> [p.id for p in tr.load("1.0.0").possible_periods("Russia", on="2025-05-01")]
             ['ru-no-recognition', 'ru-de-facto-engagement']
         """
+        self._statuses_recorded()
         chain = self._chain(country, dates)
         lo, hi = chain.span(self._covered_day(on))
         return chain.periods[lo:hi]
@@ -657,7 +397,10 @@ answers from the newest version
     ) -> tuple[RecognitionStatus, ...]:
         """Every status the data allows for a country on a day, weakest first.
 
-        These are the statuses of the `possible_periods` on that day.
+        In 1.x these are the statuses of the `possible_periods` on that day. From 2.0.0 they
+        are derived from the dimensions: every status the rule of `status_of` gives for the
+        recognition and the levels of representation still possible that day, where a level
+        the source does not record (``UNKNOWN``) may be any.
 
         Args:
             country: An ISO code, number, English name or `Country`.
@@ -677,10 +420,24 @@ answers from the newest version
             >>> tr.load("1.0.0").possible_statuses("China", on="2023-01-01")
             (<RecognitionStatus.NO_RECOGNITION: 'no_recognition'>, \
 <RecognitionStatus.DE_FACTO_ENGAGEMENT: 'de_facto_engagement'>)
+            >>> [s.value for s in tr.load("2.0.0").possible_statuses("Iran")]
+            ['no_recognition', 'de_facto_engagement']
         """
+        if self._indices.derived:
+            return self._derived(country, self._covered_day(on), dates)
         chain = self._chain(country, dates)
         lo, hi = chain.span(self._covered_day(on))
-        return tuple(sorted(set(chain.statuses[lo:hi])))
+        return tuple(sorted(set(chain.values[lo:hi])))
+
+    def _derived(
+        self, country: CountryQuery, day: dt.date, dates: Dates
+    ) -> tuple[RecognitionStatus, ...]:
+        """The statuses the dimensions allow on `day` (2.x)."""
+        recognition = self._recognition(country, dates)
+        return possible_statuses(
+            recognition.possible(day),
+            *(self._levels(country, direction, dates).possible(day) for direction in Direction),
+        )
 
     def status_of(
         self,
@@ -695,6 +452,14 @@ answers from the newest version
         `RecognitionStatus.UNKNOWN` when the data allows more than one: a day that can fall on
         either side of a change the source does not date precisely is never given a definite
         status.
+
+        Up to 1.x the status is recorded. From 2.0.0 it is derived from formal recognition
+        (`recognizes`) and the level of representation in both directions
+        (`representation_of`) by one rule: formal recognition is ``FORMAL_RECOGNITION``; else
+        a mission at any level in either direction is ``DE_FACTO_ENGAGEMENT``; else no
+        mission either way (level ``NONE`` both ways) is ``NO_RECOGNITION``. A level the
+        source does not record may be any, so a state the source does not single out is
+        ``UNKNOWN`` (not formally recognizing; engagement not recorded).
 
         Args:
             country: An ISO code (``"RU"``, ``"rus"``), number (``643``), English name
@@ -724,14 +489,24 @@ answers from the newest version
             'DE_FACTO_ENGAGEMENT'
             >>> ds.status_of("Pakistan", on=datetime.date(2023, 1, 1)).name
             'UNKNOWN'
+            >>> tr.load("2.0.0").status_of("Iran").name  # engagement not recorded
+            'UNKNOWN'
         """
+        if self._indices.derived:
+            found = self._derived(country, self._covered_day(on), dates)
+            return found[0] if len(found) == 1 else RecognitionStatus.UNKNOWN
         chain = self._chain(country, dates)
-        return chain.status(self.as_of if on is None else self._covered_day(on))
+        day = self.as_of if on is None else self._covered_day(on)
+        return chain.value(day, RecognitionStatus.UNKNOWN)
 
     def recognizers(
         self, on: DateQuery | None = None, *, dates: Literal["stated", "corroborated"] = "stated"
     ) -> tuple[Country, ...]:
-        """The states whose status on a day is certainly `FORMAL_RECOGNITION`, by code.
+        """The states that certainly recognize the Taliban government formally on a day, by code.
+
+        In 1.x, those whose status is certainly `FORMAL_RECOGNITION`; from 2.0.0, those whose
+        formal recognition (`recognizes`) is certainly true: the same states, as the rule of
+        `status_of` makes formal recognition the status.
 
         Args:
             on: The day; ``None`` means the dataset's ``as_of``.
@@ -747,14 +522,280 @@ answers from the newest version
             >>> import taliban_recognition as tr
             >>> tr.load("1.0.0").recognizers(on="2025-07-02")
             ()
+            >>> [c.alpha_2 for c in tr.load("2.0.0").recognizers()]
+            ['RU']
         """
         day = self._covered_day(on)
-        formal = RecognitionStatus.FORMAL_RECOGNITION
+        chains = self._indices.chains[check_dates(dates)]  # in code order
+        wanted: object = True if self._indices.derived else RecognitionStatus.FORMAL_RECOGNITION
         return tuple(
             chain.country
-            for chain in self._indices.chains[check_dates(dates)].values()  # in code order
-            if chain.ever_formal and chain.status(day) is formal
+            for chain in chains.values()
+            if wanted in chain.values and chain.value(day, None) is wanted
         )
+
+    def recognition_periods(self, country: CountryQuery) -> tuple[RecognitionPeriod, ...]:
+        """A country's formal recognition periods, in time order (from dataset 2.0.0).
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country is not covered (Afghanistan, the subject).
+            SchemaVersionError: The dataset is of 1.x, which records statuses only.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> [p.id for p in tr.load("2.0.0").recognition_periods("Russia")]
+            ['ru-not-recognizing', 'ru-recognizing']
+        """
+        self._dimensions("recognition periods")
+        return self._indices.periods[self._code(country)]  # type: ignore[return-value]
+
+    def possible_recognition_periods(
+        self,
+        country: CountryQuery,
+        on: DateQuery | None = None,
+        *,
+        dates: Literal["stated", "corroborated"] = "stated",
+    ) -> tuple[RecognitionPeriod, ...]:
+        """The recognition periods of a country that can hold on a day, in time order (2.0.0+).
+
+        Read as `possible_periods` reads status periods: more than one when the day can fall
+        on either side of a change the source does not date precisely.
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+            on: The day; ``None`` means the dataset's ``as_of``.
+            dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country is not covered (Afghanistan, the subject).
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
+            SchemaVersionError: The dataset is of 1.x, which records statuses only.
+        """
+        chain = self._recognition(country, dates)
+        lo, hi = chain.span(self._covered_day(on))
+        return chain.periods[lo:hi]
+
+    def possible_recognitions(
+        self,
+        country: CountryQuery,
+        on: DateQuery | None = None,
+        *,
+        dates: Literal["stated", "corroborated"] = "stated",
+    ) -> tuple[bool, ...]:
+        """Whether a state can formally recognize the Taliban government on a day: the values
+        the data allows, false first (from dataset 2.0.0).
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+            on: The day; ``None`` means the dataset's ``as_of``.
+            dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country is not covered (Afghanistan, the subject).
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
+            SchemaVersionError: The dataset is of 1.x, which records statuses only.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> tr.load("2.0.0").possible_recognitions("Iran")
+            (False,)
+        """
+        chain = self._recognition(country, dates)
+        return tuple(sorted(chain.possible(self._covered_day(on))))
+
+    def recognizes(
+        self,
+        country: CountryQuery,
+        on: DateQuery | None = None,
+        *,
+        dates: Literal["stated", "corroborated"] = "stated",
+    ) -> bool | None:
+        """Whether a state formally recognizes the Taliban government on a day (from 2.0.0).
+
+        The one value `possible_recognitions` allows, or None when the data allows both (the
+        day can fall on either side of an undated recognition). Test the answer with ``is
+        True`` or ``is False``: None is not no.
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+            on: The day; ``None`` means the dataset's ``as_of``.
+            dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
+
+        Returns:
+            True, False, or None when it is not known.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country is not covered (Afghanistan, the subject).
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
+            SchemaVersionError: The dataset is of 1.x, which records statuses only.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> ds = tr.load("2.0.0")
+            >>> ds.recognizes("Russia"), ds.recognizes("Russia", on="2025-07-02")
+            (True, False)
+            >>> ds.recognizes("China")
+            False
+        """
+        chain = self._recognition(country, dates)
+        found: bool | None = chain.value(self._covered_day(on), None)
+        return found
+
+    def representation_periods(
+        self, country: CountryQuery, *, direction: Direction | str | None = None
+    ) -> tuple[RepresentationPeriod, ...]:
+        """A country's representation periods, in time order (from dataset 2.0.0).
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+            direction: One `Direction` (or its value); None gives both, the state's mission
+                in Kabul first.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country is not covered (Afghanistan, the subject).
+            UnknownDirectionError: `direction` is not a `Direction` or its value.
+            SchemaVersionError: The dataset is of 1.x, which records statuses only.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> ds = tr.load("2.0.0")
+            >>> [p.level.value for p in ds.representation_periods("China",
+            ...     direction="state_in_afghanistan")]
+            ['unknown', 'ambassador']
+        """
+        self._dimensions("representation periods")
+        wanted = tuple(Direction) if direction is None else (_direction(direction),)
+        code = self._code(country)
+        return tuple(
+            period for one in wanted for period in self._indices.directions[one][code]
+        )
+
+    def possible_representation_periods(
+        self,
+        country: CountryQuery,
+        on: DateQuery | None = None,
+        *,
+        direction: Direction | str,
+        dates: Literal["stated", "corroborated"] = "stated",
+    ) -> tuple[RepresentationPeriod, ...]:
+        """The representation periods of one direction that can hold on a day (from 2.0.0).
+
+        Read as `possible_periods` reads status periods.
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+            on: The day; ``None`` means the dataset's ``as_of``.
+            direction: Whose mission: a `Direction` or its value.
+            dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country is not covered (Afghanistan, the subject).
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
+            UnknownDirectionError: `direction` is not a `Direction` or its value.
+            SchemaVersionError: The dataset is of 1.x, which records statuses only.
+        """
+        chain = self._levels(country, direction, dates)
+        lo, hi = chain.span(self._covered_day(on))
+        return chain.periods[lo:hi]
+
+    def possible_levels(
+        self,
+        country: CountryQuery,
+        on: DateQuery | None = None,
+        *,
+        direction: Direction | str,
+        dates: Literal["stated", "corroborated"] = "stated",
+    ) -> tuple[RepresentationLevel, ...]:
+        """Every level of one side's mission at the other the data allows on a day (2.0.0+).
+
+        Known levels only, in `RepresentationLevel` order (NONE, then up to AMBASSADOR, then
+        OTHER): a period the source records nothing of (level ``UNKNOWN``) allows every one.
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+            on: The day; ``None`` means the dataset's ``as_of``.
+            direction: Whose mission: a `Direction` or its value.
+            dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country is not covered (Afghanistan, the subject).
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
+            UnknownDirectionError: `direction` is not a `Direction` or its value.
+            SchemaVersionError: The dataset is of 1.x, which records statuses only.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> [level.value for level in tr.load("2.0.0").possible_levels(
+            ...     "Russia", direction="afghanistan_in_state")]
+            ['ambassador']
+        """
+        chain = self._levels(country, direction, dates)
+        return expand(chain.possible(self._covered_day(on)))
+
+    def representation_of(
+        self,
+        country: CountryQuery,
+        on: DateQuery | None = None,
+        *,
+        direction: Direction | str,
+        dates: Literal["stated", "corroborated"] = "stated",
+    ) -> RepresentationLevel:
+        """The level of one side's mission at the other on a day (from dataset 2.0.0).
+
+        The one level `possible_levels` allows, or ``UNKNOWN`` when the source records none or
+        the day can fall on either side of an undated change. ``UNKNOWN`` is never COW's 0:
+        the absence of a mention is not the absence of a mission.
+
+        Args:
+            country: An ISO code, number, English name or `Country`.
+            on: The day; ``None`` means the dataset's ``as_of``.
+            direction: ``"state_in_afghanistan"`` (the state's mission in Kabul) or
+                ``"afghanistan_in_state"`` (the Taliban government's in the state), or a
+                `Direction`.
+            dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
+
+        Returns:
+            The level.
+
+        Raises:
+            UnknownCountryError: `country` names no ISO 3166-1 country.
+            NoStatusError: The country is not covered (Afghanistan, the subject).
+            InvalidDateError: `on` is not a date.
+            OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
+            UnknownDatesError: `dates` is neither of the two readings.
+            UnknownDirectionError: `direction` is not a `Direction` or its value.
+            SchemaVersionError: The dataset is of 1.x, which records statuses only.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> ds = tr.load("2.0.0")
+            >>> ds.representation_of("China", direction="state_in_afghanistan").name
+            'AMBASSADOR'
+            >>> ds.representation_of("Iran", direction="state_in_afghanistan").name
+            'UNKNOWN'
+        """
+        found = self.possible_levels(country, on, direction=direction, dates=dates)
+        return found[0] if len(found) == 1 else RepresentationLevel.UNKNOWN
 
     def find_events(  # noqa: PLR0913 -- the filters are the issue's public contract
         self,
@@ -799,7 +840,7 @@ answers from the newest version
         if country is not None:
             code = self._country(country).alpha_2
             groups.append(indices.events_by_country.get(code, ()))
-            checks.append(lambda e: code in _codes_of(e))
+            checks.append(lambda e: code in codes_of_event(e))
         if actor is not None:
             actor_id = self.actor(actor).id
             groups.append(indices.events_by_actor.get(actor_id, ()))
@@ -812,8 +853,8 @@ answers from the newest version
             wanted = _event_kind(kind)
             groups.append(indices.events_by_kind.get(wanted, ()))
             checks.append(lambda e: e.kind is wanted)
-        first = None if since is None else _day(since, "since")
-        last = None if until is None else _day(until, "until")
+        first = None if since is None else day_of(since, "since")
+        last = None if until is None else day_of(until, "until")
         if first is not None and last is not None and first > last:
             raise InvalidDateError((first, last), "since must not be after until")
         events = min(groups, key=len)
@@ -940,11 +981,6 @@ datetime.date(2025, 7, 3))
         return export(self, directory, format, overwrite=overwrite)
 
 
-def _codes_of(event: Event) -> set[str]:
-    """The alpha-2 codes of the countries of an event's actor and target."""
-    return {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
-
-
 def _earliest(event: Event) -> dt.date:
     return event.date.earliest
 
@@ -973,8 +1009,18 @@ def _event_kind(kind: object) -> EventKind:
         raise UnknownEventKindError(kind, tuple(k.value for k in EventKind)) from None
 
 
+def _direction(direction: object) -> Direction:
+    if isinstance(direction, Direction):
+        return direction
+    for member in Direction:
+        if isinstance(direction, str) and direction == member.value:
+            return member
+    raise UnknownDirectionError(direction, tuple(d.value for d in Direction))
+
+
 # Also resolves the annotations, which cattrs and typing.get_type_hints read.
 publish(__name__)
 
 SCHEMA = newest(Dataset)
 """The newest dataset schema this code reads and writes: the latest ``since`` of any field."""
+

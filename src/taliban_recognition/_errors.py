@@ -9,11 +9,13 @@ already catches ``LookupError`` or ``ValueError`` keeps working::
     ├── UnknownRecordError(LookupError)
     │   └── UnknownActorError
     ├── NoStatusError(LookupError)
+    ├── SchemaVersionError(LookupError)
     ├── UnknownEventKindError(ValueError)
     ├── InvalidDateError(ValueError)
     ├── OutOfCoverageError(ValueError)
     ├── UnknownFormatError(ValueError)
     ├── UnknownDatesError(ValueError)
+    ├── UnknownDirectionError(ValueError)
     ├── DataIntegrityError(ValueError)
     ├── DataFormatError(ValueError)
     ├── InvalidRecordError(ValueError, TypeError)
@@ -232,6 +234,37 @@ class UnknownDatesError(TalibanRecognitionError, ValueError):
         super().__init__(
             f"unknown reading of dates {_shown(dates)}; valid readings are: {', '.join(valid)}"
         )
+
+
+class UnknownDirectionError(TalibanRecognitionError, ValueError):
+    """Raised when a representation query's `direction` is not a `Direction` or its value.
+
+    Attributes:
+        direction: The value as given.
+    """
+
+    def __init__(self, direction: object, valid: tuple[str, ...]) -> None:
+        self.direction = direction
+        super().__init__(
+            f"unknown direction {_shown(direction)}; valid directions are: {', '.join(valid)}"
+        )
+
+
+class SchemaVersionError(TalibanRecognitionError, LookupError):
+    """Raised when a query asks a dataset version for records its schema does not have.
+
+    Status periods are recorded up to 1.x; from 2.0.0 the status is derived from formal
+    recognition and representation, which earlier versions do not record.
+
+    Attributes:
+        version: The dataset's version.
+        records: What was asked for, e.g. ``"recognition periods"``.
+    """
+
+    def __init__(self, version: str, records: str, problem: str) -> None:
+        self.version = version
+        self.records = records
+        super().__init__(f"dataset {version} has no {records}: {problem}")
 
 
 class DataIntegrityError(TalibanRecognitionError, ValueError):

@@ -126,6 +126,80 @@ class RecognitionStatus(enum.Enum):
         return self._order() < other._order()
 
 
+class Direction(enum.Enum):
+    """Which side's mission a `RepresentationPeriod` records, in the pair of Afghanistan and a state.
+
+    The pair is directed, as in the Correlates of War Diplomatic Exchange data: each side's
+    mission at the other is a variable of its own.
+    """
+
+    STATE_IN_AFGHANISTAN = "state_in_afghanistan"
+    """The state's mission in Kabul, to the Taliban government (COW: the level of the state,
+    side 2, at Afghanistan, side 1: ``DR_at_1`` with ``ccode1 = 700``)."""
+    AFGHANISTAN_IN_STATE = "afghanistan_in_state"
+    """The Taliban government's mission in the state (COW: the level of Afghanistan, side 2, at
+    the state, side 1: ``DR_at_1`` with ``ccode2 = 700``)."""
+
+
+@functools.total_ordering
+class RepresentationLevel(enum.Enum):
+    """The level of one side's diplomatic mission at the other, on COW Diplomatic Exchange's scale.
+
+    ``NONE < CHARGE_D_AFFAIRES < MINISTER < AMBASSADOR`` is ordered. ``OTHER`` (COW's 9: a
+    mission of another kind) and ``UNKNOWN`` (the source does not say, or more than one level
+    is possible on the day) are not ordered against the others: comparing them raises
+    `TypeError`. `cow_code` gives COW's number.
+
+    Examples:
+        >>> RepresentationLevel.NONE < RepresentationLevel.AMBASSADOR
+        True
+        >>> RepresentationLevel("ambassador").cow_code
+        3
+        >>> RepresentationLevel.UNKNOWN.cow_code is None
+        True
+    """
+
+    UNKNOWN = "unknown"
+    """The source does not say, or the data allows more than one level on that day; see
+    `Dataset.possible_levels`. Not COW's 0: the absence of a mention is not the absence of a
+    mission."""
+    NONE = "none"
+    """The source says this side has no mission at the other (COW 0)."""
+    CHARGE_D_AFFAIRES = "charge_d_affaires"
+    """A mission headed by a chargé d'affaires (COW 1)."""
+    MINISTER = "minister"
+    """A mission headed by a minister or envoy (COW 2)."""
+    AMBASSADOR = "ambassador"
+    """A mission headed by an ambassador (COW 3)."""
+    OTHER = "other"
+    """A mission of another kind, such as an interests section (COW 9)."""
+
+    @property
+    def cow_code(self) -> int | None:
+        """The Correlates of War Diplomatic Exchange code of the level; None for UNKNOWN."""
+        return _COW_LEVELS.get(self.value)
+
+    def _order(self) -> int:
+        if self in (RepresentationLevel.UNKNOWN, RepresentationLevel.OTHER):
+            msg = f"RepresentationLevel.{self.name} is not ordered against the other levels"
+            raise TypeError(msg)
+        return list(RepresentationLevel).index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, RepresentationLevel):
+            return NotImplemented
+        return self._order() < other._order()
+
+
+_COW_LEVELS = {"none": 0, "charge_d_affaires": 1, "minister": 2, "ambassador": 3, "other": 9}
+"""COW Diplomatic Exchange's codes of the levels (codebook v2006.1: 0, 1, 2, 3 and 9)."""
+
+KNOWN_LEVELS: tuple[RepresentationLevel, ...] = tuple(
+    level for level in RepresentationLevel if level is not RepresentationLevel.UNKNOWN
+)
+"""Every level but UNKNOWN: the levels an unrecorded mission may have."""
+
+
 class EventKind(enum.Enum):
     """What kind of happening an `Event` records.
 
@@ -1128,6 +1202,136 @@ class StatusPeriod:
         metadata=column("How the status was inferred, caveats."),
     )
     """How the status was inferred, and its caveats."""
+
+
+def _check_span(instance: Any, _: attrs.Attribute[Any], __: object) -> None:  # noqa: ANN401
+    end = instance.end
+    if end is not None and end.latest < instance.start.earliest:
+        msg = f"period ends ({end}) before it starts ({instance.start})"
+        raise InvalidRecordError("end", end, msg)
+
+
+@attrs.frozen
+class RecognitionPeriod:
+    """Whether one state formally recognizes the Taliban government, from one change to the next.
+
+    The change into this period happened on a day within `start`; the change out of it on a
+    day within `end` (None: it still held on the dataset's ``as_of``). From dataset 2.0.0.
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type, or the period ends before it starts.
+    """
+
+    id: str = attrs.field(validator=_check_id, metadata=column("Recognition period id."))
+    """Stable identifier: the country code and the value, e.g. ``"ru-recognizes"``."""
+    country: Country = attrs.field(
+        validator=_instance_of(Country),
+        metadata=column(what="the state whose recognition this is"),
+    )
+    """The state."""
+    recognizes: bool = attrs.field(
+        validator=_instance_of(bool),
+        metadata=column("Whether the state formally recognizes the Taliban government."),
+    )
+    """Whether the state formally recognizes the Taliban government in this period."""
+    start: FuzzyDate = attrs.field(
+        validator=_instance_of(FuzzyDate), metadata=column(what="the change into this period")
+    )
+    """When the period began: the date of the event that brought it, or of the takeover."""
+    end: FuzzyDate | None = attrs.field(
+        validator=[_optional(_instance_of(FuzzyDate)), _check_span],
+        metadata=column(what="the change out of this period", empty="it held through as_of"),
+    )
+    """When the next period began, or None if this one held through ``as_of``."""
+    basis: Basis = attrs.field(
+        validator=_instance_of(Basis),
+        metadata=column("Whether the source states it of this state or it is inferred."),
+    )
+    """Whether the source states this of this state or it is inferred."""
+    events: tuple[str, ...] = attrs.field(
+        validator=_tuple_of(str),
+        metadata=column("Id of an event the period rests on.", name="event_id", refers="events"),
+    )
+    """Ids of the events the period rests on (the one that started it first)."""
+    evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
+    """The quotes the period rests on; never empty."""
+    notes: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_text,
+        metadata=column("How it was inferred, caveats."),
+    )
+    """How the value was inferred, and its caveats."""
+
+
+@attrs.frozen
+class RepresentationPeriod:
+    """The level of one side's mission at the other, between Afghanistan and a state.
+
+    A period of the directed pair (`country`, `direction`), from one change to the next, as
+    the Correlates of War Diplomatic Exchange data codes representation (see `Direction`). A
+    level of ``UNKNOWN`` is a period for which the source records nothing: any level may have
+    held. From dataset 2.0.0.
+
+    Raises:
+        InvalidRecordError: A field is of the wrong type, or the period ends before it starts.
+    """
+
+    id: str = attrs.field(validator=_check_id, metadata=column("Representation period id."))
+    """Stable identifier: country code, direction and level, e.g.
+    ``"cn-state-in-afghanistan-ambassador"``."""
+    country: Country = attrs.field(
+        validator=_instance_of(Country),
+        metadata=column(what="the state paired with Afghanistan"),
+    )
+    """The state paired with Afghanistan."""
+    direction: Direction = attrs.field(
+        validator=_instance_of(Direction),
+        metadata=column("Whose mission: the state's in Kabul, or the Taliban's in the state."),
+    )
+    """Whose mission the period records."""
+    level: RepresentationLevel = attrs.field(
+        validator=_instance_of(RepresentationLevel),
+        metadata=column(
+            "The level of the mission (unknown: the source records none).",
+            after=(
+                Derived(
+                    "level_cow_code",
+                    "COW Diplomatic Exchange code of the level: 0 none, 1 charge d'affaires, "
+                    "2 minister, 3 ambassador, 9 other; empty when unknown.",
+                    lambda period: period.level.cow_code,
+                    kind="integer",
+                ),
+            ),
+        ),
+    )
+    """The level of the mission during the period."""
+    start: FuzzyDate = attrs.field(
+        validator=_instance_of(FuzzyDate), metadata=column(what="the change into this period")
+    )
+    """When the period began: the date of the event that brought it, or of the takeover."""
+    end: FuzzyDate | None = attrs.field(
+        validator=[_optional(_instance_of(FuzzyDate)), _check_span],
+        metadata=column(what="the change out of this period", empty="it held through as_of"),
+    )
+    """When the next period began, or None if this one held through ``as_of``."""
+    basis: Basis = attrs.field(
+        validator=_instance_of(Basis),
+        metadata=column("Whether the source states it of this state or it is inferred."),
+    )
+    """Whether the source states this of this state or it is inferred."""
+    events: tuple[str, ...] = attrs.field(
+        validator=_tuple_of(str),
+        metadata=column("Id of an event the period rests on.", name="event_id", refers="events"),
+    )
+    """Ids of the events the period rests on (the one that started it first)."""
+    evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
+    """The quotes the period rests on; never empty."""
+    notes: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_text,
+        metadata=column("How it was inferred, caveats."),
+    )
+    """How the level was inferred, and its caveats."""
 
 
 Dates = Literal["stated", "corroborated"]

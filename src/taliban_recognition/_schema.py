@@ -13,7 +13,7 @@ import functools
 import operator
 import re
 from types import UnionType
-from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 
@@ -51,12 +51,20 @@ def version_key(version: str) -> Level:
 class Derived:
     """A column computed from a record rather than stored in it, such as a code's label."""
 
-    __slots__ = ("description", "get", "name")
+    __slots__ = ("description", "get", "kind", "name")
 
-    def __init__(self, name: str, description: str, get: Callable[[Any], object]) -> None:
+    def __init__(
+        self,
+        name: str,
+        description: str,
+        get: Callable[[Any], object],
+        *,
+        kind: Literal["string", "integer"] = "string",
+    ) -> None:
         self.name = name  # "" for a column named by the field's prefix alone
         self.description = description
         self.get = get
+        self.kind = kind  # the column's Table Schema type
 
 
 class Export:

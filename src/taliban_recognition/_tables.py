@@ -169,7 +169,7 @@ def _derived_columns(derived: tuple[Derived, ...], context: _Context) -> Iterato
     for item in derived:
         yield Column(
             "_".join(part for part in (context.prefix, item.name) if part),
-            "string",
+            item.kind,
             _describe(item.description, context, empty=context.empty),
             required=context.required,
             since=context.since,

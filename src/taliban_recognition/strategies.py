@@ -46,7 +46,8 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-from taliban_recognition._dataset import SUBJECT, Dataset, event_order
+from taliban_recognition._dataset import Dataset
+from taliban_recognition._invariants import SUBJECT, event_order
 from taliban_recognition._errors import InvalidArgumentError
 from taliban_recognition._iso import all_countries, names_of
 from taliban_recognition._load import versions

@@ -1,0 +1,39 @@
+"""The arguments of the queries: how a country, a day and a reading of dates may be given."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from taliban_recognition._errors import InvalidDateError
+from taliban_recognition._model import Country, parse_iso_day
+from taliban_recognition._public import publish
+
+CountryQuery = str | int | Country
+"""Anything `status_of` and `find_events` accept as a country."""
+
+DateQuery = dt.date | str
+"""A `datetime.date` (a `datetime.datetime` counts as its date) or an ISO ``YYYY-MM-DD`` string."""
+
+
+def day_of(value: object, argument: str) -> dt.date:
+    """Turn a date argument into a `datetime.date`, or say what was wrong with it."""
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        try:  # a plain date, also of a subclass; a missing one (pandas' NaT) has no ordinal
+            return dt.date.fromordinal(day.toordinal())
+        except (AttributeError, TypeError, ValueError):
+            raise InvalidDateError(
+                value, f"{argument} must be a day, not a missing value"
+            ) from None
+    if isinstance(value, str):
+        try:
+            return parse_iso_day(value)
+        except ValueError:
+            raise InvalidDateError(value, f"{argument} must be an ISO date YYYY-MM-DD") from None
+    raise InvalidDateError(value, f"{argument} must be a datetime.date or an ISO date string")
+
+
+
+publish(__name__)

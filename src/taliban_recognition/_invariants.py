@@ -1,0 +1,368 @@
+"""The invariants of a loaded dataset, checked once, and the lookups built while checking them.
+
+`Indices` is built when a `Dataset` is made: it checks every invariant of the records (ids,
+quotes, the order of events, each chain of periods) and keeps the indices the queries read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+
+from taliban_recognition._chains import Chain, chains_by_reading
+from taliban_recognition._errors import DataFormatError
+from taliban_recognition._iso import codes_of
+from taliban_recognition._model import (
+    Actor,
+    Country,
+    Direction,
+    Event,
+    Evidence,
+    RecognitionPeriod,
+    RecognitionStatus,
+    Reference,
+    RepresentationLevel,
+    RepresentationPeriod,
+    Source,
+    StatusPeriod,
+)
+from taliban_recognition._schema import field_since, newest, version_key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from taliban_recognition._dataset import Dataset
+    from taliban_recognition._model import Dates
+
+_Record = TypeVar(
+    "_Record", Source, Reference, Actor, Event, StatusPeriod, RecognitionPeriod, RepresentationPeriod
+)
+
+SUBJECT = "AF"
+"""The state whose government the dataset is about; it has no recognition status of its own."""
+
+NOUNS = {"statuses": "status", "recognitions": "recognition", "representations": "level"}
+"""What the value of a period of each collection is called in messages."""
+
+NOUNS_FIELD = {"status": "status", "recognition": "recognizes", "level": "level"}
+
+DIMENSIONS = (2, 0, 0)
+"""The first dataset version whose status is derived from recognition and representation."""
+
+
+@functools.cache
+def _schema(kind: type) -> tuple[int, int, int]:
+    return newest(kind)
+
+
+class Indices:
+    """Lookups built once per loaded dataset, so that queries need not scan every record.
+
+    Building them checks every invariant of the data. A plain class, like `Chain`.
+
+    A dataset of 1.x has status periods, indexed by country in `periods` and `chains`. From
+    2.0.0 (`derived`) it has recognition and representation periods instead: `periods` and
+    `chains` index the recognition ones, `directions` and `levels` those of each direction,
+    and the status is derived from them.
+    """
+
+    __slots__ = (
+        "actors",
+        "chains",
+        "codes",
+        "derived",
+        "directions",
+        "events",
+        "events_by_actor",
+        "events_by_country",
+        "events_by_kind",
+        "events_by_target",
+        "levels",
+        "periods",
+        "references",
+        "sources",
+    )
+
+    def __init__(self, dataset: Dataset) -> None:
+        try:
+            level = version_key(dataset.version)
+        except ValueError as error:
+            raise DataFormatError("$.version", str(error)) from None
+        if level < _schema(type(dataset)):  # a version of the newest schema may set every field
+            _check_schema(dataset, "$", level)
+        self.derived = level >= DIMENSIONS
+        self.sources = _unique(dataset.sources, "sources")
+        self.actors = _unique(dataset.actors, "actors")
+        self.events = _unique(dataset.events, "events")
+        self.references = _unique(dataset.references, "references")
+        if dataset.as_of < dataset.coverage_start:
+            raise DataFormatError("$.as_of", "as_of comes before coverage_start")
+        self.events_by_country = _index_events(dataset, self.sources, self.actors, self.references)
+        self.periods: dict[str, tuple[StatusPeriod, ...]] | dict[str, tuple[RecognitionPeriod, ...]]
+        self.chains: dict[Dates, dict[str, Chain[StatusPeriod, RecognitionStatus]]] | dict[
+            Dates, dict[str, Chain[RecognitionPeriod, bool]]
+        ]
+        self.directions: dict[Direction, dict[str, tuple[RepresentationPeriod, ...]]] = {}
+        self.levels: dict[
+            Direction, dict[Dates, dict[str, Chain[RepresentationPeriod, RepresentationLevel]]]
+        ] = {}
+        if self.derived:
+            if dataset.statuses:
+                raise DataFormatError(
+                    "$.statuses", "from dataset 2.0.0 the status is derived, not recorded"
+                )
+            check = _Checker(dataset, self.sources, self.events)
+            recognitions = check.chains("recognitions", _recognizes)
+            self.periods = recognitions
+            self.chains = chains_by_reading(recognitions, self.events, _recognizes, "recognitions")
+            for direction in Direction:
+                grouped = check.chains(
+                    "representations", _level, lambda p, d=direction: p.direction is d
+                )
+                if grouped.keys() != recognitions.keys():
+                    raise DataFormatError(
+                        "$.representations",
+                        f"{direction.value} must cover the states recognitions cover",
+                    )
+                self.directions[direction] = grouped
+                self.levels[direction] = chains_by_reading(
+                    grouped, self.events, _level, "representations"
+                )
+            _unique(dataset.recognitions, "recognitions")
+            _unique(dataset.representations, "representations")
+        else:
+            _unique(dataset.statuses, "statuses")
+            statuses = _Checker(dataset, self.sources, self.events).chains("statuses", _status)
+            self.periods = statuses
+            self.chains = chains_by_reading(statuses, self.events, _status, "statuses")
+        self.codes = _index_codes(dataset)  # each code key of every country the records name
+        self.events_by_actor = _group(dataset.events, lambda e: e.actor.id)
+        self.events_by_target = _group(dataset.events, lambda e: e.target.id if e.target else None)
+        self.events_by_kind = _group(dataset.events, lambda e: e.kind)
+
+
+def _status(period: StatusPeriod) -> RecognitionStatus:
+    return period.status
+
+
+def _recognizes(period: RecognitionPeriod) -> bool:
+    return period.recognizes
+
+
+def _level(period: RepresentationPeriod) -> RepresentationLevel:
+    return period.level
+
+
+def event_order(event: Event) -> tuple[dt.date, dt.date, str]:
+    """The order of `Dataset.events`: earliest possible date, then latest, then id."""
+    return event.date.earliest, event.date.latest, event.id
+
+
+def _unique(records: tuple[_Record, ...], field: str) -> dict[str, _Record]:
+    found: dict[str, _Record] = {}
+    for position, record in enumerate(records):
+        if record.id in found:
+            raise DataFormatError(f"$.{field}[{position}].id", f"duplicate id {record.id!r}")
+        found[record.id] = record
+    return found
+
+
+def _check_evidence(evidence: tuple[Evidence, ...], path: str, sources: dict[str, Source]) -> None:
+    for position, item in enumerate(evidence):
+        source = sources.get(item.source_id)
+        if source is None:
+            raise DataFormatError(f"{path}[{position}].source_id", f"no source {item.source_id!r}")
+        if source.text[item.start : item.end] != item.quote:
+            raise DataFormatError(
+                f"{path}[{position}]",
+                f"quote {item.quote!r} is not the text at [{item.start}, {item.end}) "
+                f"of {source.id}",
+            )
+
+
+_Key = TypeVar("_Key")
+
+
+def _group(
+    events: tuple[Event, ...], key: Callable[[Event], _Key | None]
+) -> dict[_Key, tuple[Event, ...]]:
+    """The events by a key (None: left out), each group in dataset order."""
+    groups: defaultdict[_Key, list[Event]] = defaultdict(list)
+    for event in events:
+        found = key(event)
+        if found is not None:
+            groups[found].append(event)
+    return {found: tuple(group) for found, group in groups.items()}
+
+
+def _index_codes(dataset: Dataset) -> dict[str, Country]:
+    """The countries the records name, by each of their codes.
+
+    Queries by code are answered from these, the dataset's own ISO records, without a search
+    of the ISO 3166-1 list; names still go through `country`. A code that two records give
+    to different countries is left out, so that a query by it is resolved by ISO 3166-1.
+    """
+    named = [period.country for period in dataset.statuses]
+    named += [period.country for period in dataset.recognitions]
+    named += [actor.country for actor in dataset.actors if actor.country is not None]
+    codes: dict[str, Country] = {}
+    ambiguous: set[str] = set()
+    for found in dict.fromkeys(named):  # the first record of a country is the one answered
+        for code in codes_of(found):
+            known = codes.setdefault(code, found)
+            if codes_of(known) != codes_of(found):
+                ambiguous.add(code)
+    for code in ambiguous:
+        del codes[code]
+    return codes
+
+
+def _check_schema(record: object, path: str, level: tuple[int, int, int]) -> None:
+    """Check that no field added after dataset version `level` is set, at any depth."""
+    if isinstance(record, tuple):
+        for n, item in enumerate(record):
+            _check_schema(item, f"{path}[{n}]", level)
+        return
+    kind = type(record)
+    if not attrs.has(kind):
+        return
+    for field in attrs.fields(kind):
+        if not field.init:
+            continue
+        value = getattr(record, field.name)
+        added = field_since(field)
+        if added > level and value != field.default:
+            raise DataFormatError(
+                f"{path}.{field.name}",
+                f"the field was added in dataset version {'.'.join(map(str, added))} and "
+                f"cannot be set in a version {'.'.join(map(str, level))} dataset",
+            )
+        _check_schema(value, f"{path}.{field.name}", level)
+
+
+def _index_events(
+    dataset: Dataset,
+    sources: dict[str, Source],
+    actors: dict[str, Actor],
+    references: dict[str, Reference],
+) -> dict[str, tuple[Event, ...]]:
+    """Check the events' order, dates, actors and quotes; index them by country."""
+    by_country: defaultdict[str, list[Event]] = defaultdict(list)
+    previous: tuple[dt.date, dt.date, str] | None = None
+    for position, event in enumerate(dataset.events):
+        path = f"$.events[{position}]"
+        key = event_order(event)
+        if previous is not None and key < previous:
+            raise DataFormatError(
+                path, "events must be ordered by earliest date, then latest date, then id"
+            )
+        previous = key
+        if event.date.latest > dataset.as_of:
+            raise DataFormatError(f"{path}.date", f"{event.date} ends after as_of {dataset.as_of}")
+        for role, party in (("actor", event.actor), ("target", event.target)):
+            if party is not None and actors.get(party.id) != party:
+                raise DataFormatError(
+                    f"{path}.{role}", f"{party.id!r} differs from the actor record"
+                )
+        _check_evidence(event.evidence, f"{path}.evidence", sources)
+        if event.corroboration is not None:
+            found = event.corroboration.reference_id
+            if found not in references:
+                raise DataFormatError(
+                    f"{path}.corroboration.reference_id", f"no reference {found!r}"
+                )
+            if event.corroboration.date.latest > dataset.as_of:
+                raise DataFormatError(f"{path}.corroboration.date", "ends after as_of")
+        for code in sorted(codes_of_event(event)):
+            by_country[code].append(event)
+    return {code: tuple(found) for code, found in by_country.items()}
+
+
+_Period = TypeVar("_Period", StatusPeriod, RecognitionPeriod, RepresentationPeriod)
+
+
+class _Checker:
+    """Checks that each unit's periods chain across the coverage, and indexes them by country."""
+
+    __slots__ = ("dataset", "events", "sources")
+
+    def __init__(
+        self, dataset: Dataset, sources: dict[str, Source], events: dict[str, Event]
+    ) -> None:
+        self.dataset = dataset
+        self.sources = sources
+        self.events = events
+
+    def chains(
+        self,
+        field: str,
+        value: Callable[[_Period], object],
+        keep: Callable[[_Period], bool] | None = None,
+    ) -> dict[str, tuple[_Period, ...]]:
+        """The periods of `field` (a collection of the dataset) by country, checked.
+
+        `keep` picks the periods of one kind of unit (a direction), if not all.
+        """
+        dataset = self.dataset
+        noun = NOUNS[field]
+        grouped: defaultdict[str, list[_Period]] = defaultdict(list)
+        for position, period in enumerate(getattr(dataset, field)):
+            if keep is not None and not keep(period):
+                continue
+            path = f"$.{field}[{position}]"
+            _check_evidence(period.evidence, f"{path}.evidence", self.sources)
+            for event_id in period.events:
+                if event_id not in self.events:
+                    raise DataFormatError(f"{path}.events", f"no event {event_id!r}")
+            chain = grouped[period.country.alpha_2]
+            self._link(chain[-1] if chain else None, period, path, value, noun)
+            if chain and period.events and self.events[period.events[0]].date != period.start:
+                raise DataFormatError(
+                    f"{path}.start", f"a change of {noun} is dated by its first event's date"
+                )
+            chain.append(period)
+        for code, chain in grouped.items():
+            if chain[-1].end is not None:
+                raise DataFormatError(f"$.{field}", f"the last period of {code} must be open (end null)")
+        if SUBJECT in grouped:
+            raise DataFormatError(f"$.{field}", f"Afghanistan is the subject and takes no {noun}")
+        return {code: tuple(chain) for code, chain in grouped.items()}
+
+    def _link(
+        self,
+        previous: _Period | None,
+        period: _Period,
+        path: str,
+        value: Callable[[_Period], object],
+        noun: str,
+    ) -> None:
+        """Check that `period` follows on from its unit's `previous` one, within coverage."""
+        dataset = self.dataset
+        if period.start.latest > dataset.as_of:
+            raise DataFormatError(f"{path}.start", f"{period.start} ends after as_of")
+        if previous is None:
+            if period.start.earliest != dataset.coverage_start:
+                raise DataFormatError(
+                    f"{path}.start", "a country's first period must start at coverage_start"
+                )
+            return
+        if previous.country != period.country:
+            raise DataFormatError(f"{path}.country", f"{period.country} is recorded in two ways")
+        if previous.end != period.start:
+            raise DataFormatError(
+                f"{path}.start", "a country's periods must follow on from each other"
+            )
+        if value(previous) == value(period):
+            raise DataFormatError(
+                f"{path}.{NOUNS_FIELD[noun]}", f"a country's {noun} must change between periods"
+            )
+
+
+def codes_of_event(event: Event) -> set[str]:
+    """The alpha-2 codes of the countries of an event's actor and target."""
+    return {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
+
