@@ -8,6 +8,7 @@ import attrs
 
 from taliban_recognition._dataset import Dataset
 from taliban_recognition._errors import InvalidArgumentError
+from taliban_recognition._invariants import DIMENSIONS
 from taliban_recognition._public import publish
 from taliban_recognition._schema import Level, field_since, items_of, records_of, version_key
 
@@ -28,12 +29,43 @@ _HEADER = tuple(
 
 
 def _schema_fields(low: Level, high: Level) -> tuple[str, ...]:
-    """``Type.field`` for each field added after version `low`, up to and including `high`."""
-    return tuple(
+    """``Type.field`` for each field added after version `low`, up to and including `high`.
+
+    A field a version between them stopped recording counts as added going down across that
+    version (`_RETIRED`): from 2.0.0 to 1.2.0, ``Dataset.statuses``; so the other way round,
+    ``_schema_fields(high, low)``, it is a field removed.
+    """
+    added = tuple(
         f"{kind.__name__}.{field.name}"
         for kind in records_of(Dataset)
         for field in attrs.fields(kind)
         if field.init and low < field_since(field) <= high
+    )
+    retired = tuple(name for name, level in _RETIRED.items() if high < level <= low)
+    return added + retired
+
+
+_RETIRED = {"Dataset.statuses": DIMENSIONS}
+"""Fields a version stopped recording, and that version: from 2.0.0 the status is derived."""
+
+_SCHEMA_CHANGES = {
+    DIMENSIONS: (
+        "the status is derived from formal recognition (recognitions) and representation "
+        "(representations) by one rule, no longer recorded (statuses)",
+        "the data file names countries, actors and quotes by id, each stored once",
+    ),
+}
+"""What a schema break changed, by the version that made it."""
+
+
+def _schema_changes(low: Level, high: Level) -> tuple[str, ...]:
+    """What the schema breaks between two versions changed, oldest first."""
+    first, last = min(low, high), max(low, high)
+    return tuple(
+        change
+        for level, changes in sorted(_SCHEMA_CHANGES.items())
+        if first < level <= last
+        for change in changes
     )
 
 
@@ -125,6 +157,9 @@ class DatasetDiff:
     """Records only the old version has, as (collection, id)."""
     changed: tuple[RecordChange, ...]
     """Records both have whose fields differ."""
+    schema: tuple[str, ...] = ()
+    """What the schema breaks between the two versions changed, in words (e.g. from 1.x to
+    2.0.0: the status became derived, and the file names records by id)."""
 
     @classmethod
     def between(cls, old: Dataset, new: Dataset) -> DatasetDiff:
@@ -174,6 +209,7 @@ class DatasetDiff:
             added=tuple(added),
             removed=tuple(removed),
             changed=tuple(changed),
+            schema=_schema_changes(low, high),
         )
 
     def __bool__(self) -> bool:
@@ -181,6 +217,7 @@ class DatasetDiff:
             (
                 self.fields_added,
                 self.fields_removed,
+                self.schema,
                 self.dataset,
                 self.added,
                 self.removed,
@@ -204,6 +241,7 @@ class DatasetDiff:
                 )
                 for r in self.changed
             ),
+            schema=self.schema,
         )
 
     def summary(self) -> str:
@@ -219,6 +257,7 @@ class DatasetDiff:
             lines.append("Fields added: " + ", ".join(self.fields_added))
         if self.fields_removed:
             lines.append("Fields removed: " + ", ".join(self.fields_removed))
+        lines += [f"Schema changed: {change}" for change in self.schema]
         if self.dataset:
             lines.append("Dataset fields changed: " + ", ".join(c.path for c in self.dataset))
         for collection in COLLECTIONS:
