@@ -228,7 +228,7 @@ def memory() -> list[Row]:
 REPEATED = """
 import json, statistics, timeit, taliban_recognition as tr
 ds = tr.load()
-russia = ds.status_periods("RU")[0].country
+russia = ds.country("RU")
 calls = {
     "ds.status_of('RU')": lambda: ds.status_of("RU"),
     "ds.status_of('rus', on='2024-05-01')": lambda: ds.status_of("rus", on="2024-05-01"),

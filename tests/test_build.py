@@ -144,8 +144,16 @@ def test_each_covered_state_has_one_row_in_each_table_of_states() -> None:
     }
     for name in ("iso-3166", "cow-gw"):
         assert set(files[name]) == set(members), name
-    covered = {period.country.alpha_2 for period in tr.load().statuses}
-    assert covered == set(members) - {"AF"}
+    for version in tr.versions():
+        ds = tr.load(version)
+        units = (
+            [ds.statuses]
+            if ds.statuses
+            else [ds.recognitions, *([p for p in ds.representations if p.direction is d]
+                                      for d in tr.Direction)]
+        )
+        for periods in units:
+            assert {period.country.alpha_2 for period in periods} == set(members) - {"AF"}
 
 
 def test_the_codes_follow_each_state_list_on_its_own() -> None:
@@ -217,7 +225,8 @@ def test_every_name_an_annotation_gives_resolves() -> None:
 def test_a_country_code_that_reads_as_a_boolean_elsewhere_stays_a_code() -> None:
     # YAML reads Norway's NO as false and pandas Namibia's NA as missing; TOML and the csv
     # module read text as text.
-    countries = {p.country.alpha_2: p.country for p in tr.load().statuses}
+    countries = {p.country.alpha_2: p.country for p in tr.load().recognitions}
+    assert countries == {p.country.alpha_2: p.country for p in tr.load("1.2.0").statuses}
     assert countries["NO"].alpha_3 == "NOR"
     assert countries["NA"].alpha_3 == "NAM"
     assert ANNOTATIONS.files["iso-3166"]["NA"]["alpha_3"] == "NAM"
@@ -396,11 +405,11 @@ def test_a_table_added_with_since_is_left_out_of_earlier_versions() -> None:
             "reference_id": "wikipedia-fall-of-kabul-2021",
         },
     )
-    statuses = copy.deepcopy(ANNOTATIONS.files["statuses"])
-    statuses["chains"]["BR"] = [
-        {**statuses["default"][0], "since": NEXT, "notes": f"Brazil, from {NEXT}."}
+    recognitions = copy.deepcopy(ANNOTATIONS.files["recognitions"])
+    recognitions["chains"]["BR"] = [
+        {**recognitions["default"][0], "since": NEXT, "notes": f"Brazil, from {NEXT}."}
     ]
-    later = with_later_version(events=events, statuses=statuses)
+    later = with_later_version(events=events, recognitions=recognitions)
     for version in tr.versions():  # Brazil takes the default chain before NEXT
         assert (
             dumps(builder.compile_version(later, version))
@@ -410,7 +419,7 @@ def test_a_table_added_with_since_is_left_out_of_earlier_versions() -> None:
     corroboration = new.event("taliban-vows-to-counter-islamic-state").corroboration
     assert corroboration is not None
     assert str(corroboration.date) == "2021-09"
-    assert new.status_periods("BR")[0].notes == f"Brazil, from {NEXT}."
+    assert new.recognition_periods("BR")[0].notes == f"Brazil, from {NEXT}."
 
 
 def test_a_correction_is_undone_in_earlier_versions() -> None:

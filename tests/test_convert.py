@@ -282,6 +282,7 @@ def test_a_code_two_records_give_to_different_countries_is_left_to_iso() -> None
     russia = tr.country("RU")
     forged = attrs.evolve(russia, numeric="999")
     records = SimpleNamespace(
+        recognitions=[],
         statuses=[SimpleNamespace(country=russia)],
         actors=[SimpleNamespace(country=forged), SimpleNamespace(country=None)],
     )
@@ -290,5 +291,5 @@ def test_a_code_two_records_give_to_different_countries_is_left_to_iso() -> None
     assert "rus" not in codes
     assert codes["643"] is russia  # each of these only one record names
     assert codes["999"] is forged
-    single = SimpleNamespace(statuses=[SimpleNamespace(country=russia)], actors=[])
+    single = SimpleNamespace(statuses=[SimpleNamespace(country=russia)], recognitions=[], actors=[])
     assert _index_codes(single) == {"ru": russia, "rus": russia, "643": russia}  # type: ignore[arg-type]

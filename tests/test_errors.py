@@ -27,6 +27,8 @@ EXAMPLES: dict[type[tr.TalibanRecognitionError], tuple[Any, ...]] = {
     tr.OutOfCoverageError: (dt.date(2020, 1, 1), dt.date(2021, 8, 1), dt.date(2025, 7, 3)),
     tr.UnknownFormatError: ("xml", ("csv", "json")),
     tr.UnknownDatesError: ("reported", ("stated", "corroborated")),
+    tr.UnknownDirectionError: ("inbound", ("state_in_afghanistan", "afghanistan_in_state")),
+    tr.SchemaVersionError: ("1.2.0", "recognition periods", "they are recorded from 2.0.0"),
     tr.DataIntegrityError: ("1.0.0.json", "a" * 64, "b" * 64),
     tr.DataFormatError: ("$.events[3].date", "not a date"),
     tr.InvalidRecordError: ("alpha_2", "r", "alpha_2 must match [A-Z]{2}, got 'r'"),

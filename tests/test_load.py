@@ -29,6 +29,7 @@ RELEASED = {
     "1.0.0": "8e7b40c0a2e8366c50e978e05ddc179889961b77f660555597219362282d0969",
     "1.1.0": "9b0bce28fcc3a40373757b96a361e342d59351344dfed99553a06accf510600d",
     "1.2.0": "15daa60b7f47fd4709169607a48c8f0c8ae35ccf951316d049e14ffbff8c5a81",
+    "2.0.0": "bd49b02744e5cf010f198668b374ffc304da3e54de8907642ed69202a4e3c35a",
 }
 
 DATA = importlib.resources.files("taliban_recognition").joinpath("data")

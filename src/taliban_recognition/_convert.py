@@ -310,21 +310,24 @@ def _unstructure_id(record: Any) -> str:  # noqa: ANN401 -- any record named by 
     return _id_of(record)
 
 
-_by_id_built: dict[Level, cattrs.Converter] = {}
+_by_id_built: dict[tuple[Level, bool], cattrs.Converter] = {}
 
 
-def by_id_converter(version: str) -> cattrs.Converter:
-    """The converter of a 2.x file's records that name countries, actors and quotes by id."""
-    level = min(SCHEMA, version_key(version))
-    if level not in _by_id_built:
+def by_id_converter(version: str, *, detailed: bool = True) -> cattrs.Converter:
+    """The converter of a 2.x file's records that name countries, actors and quotes by id.
+
+    `detailed` as for `converter`.
+    """
+    key = min(SCHEMA, version_key(version)), detailed
+    if key not in _by_id_built:
         with _lock:
-            if level not in _by_id_built:
-                made = _make_converter(level, detailed=True)
+            if key not in _by_id_built:
+                made = _make_converter(key[0], detailed=detailed)
                 for kind in _BY_ID:
                     made.register_structure_hook(kind, _named(kind))
                     made.register_unstructure_hook(kind, _unstructure_id)
-                _by_id_built[level] = made
-    return _by_id_built[level]
+                _by_id_built[key] = made
+    return _by_id_built[key]
 
 
 _HEAD_FIELDS = ("version", "as_of", "coverage_start", "notes")
@@ -379,6 +382,13 @@ def _section(path: str, structure: Any) -> Any:  # noqa: ANN401 -- any record or
 
 
 def _load_by_id(record: dict[str, Any], version: str, sha256: str) -> Dataset:
+    """A 2.x file's records: the fast converters first; on a failure, say where it is."""
+    with contextlib.suppress(Exception):
+        return _read_by_id(record, version, sha256, detailed=False)
+    return _read_by_id(record, version, sha256, detailed=True)
+
+
+def _read_by_id(record: dict[str, Any], version: str, sha256: str, *, detailed: bool) -> Dataset:
     """A 2.x file's records: the tables first, then the records that name them."""
     keys = set(record)
     if keys != _FILE_KEYS:
@@ -387,8 +397,8 @@ def _load_by_id(record: dict[str, Any], version: str, sha256: str) -> Dataset:
             "$", f"a {version} file has the fields {sorted(_FILE_KEYS)}; missing {missing}, "
             f"unknown {extra}"
         )
-    plain = converter(version)
-    named = by_id_converter(version)
+    plain = converter(version, detailed=detailed)
+    named = by_id_converter(version, detailed=detailed)
     tables: dict[type, dict[str, Any]] = {kind: {} for kind in _BY_ID}
     used: set[tuple[type, str]] = set()
     for kind in (Country, Evidence):
