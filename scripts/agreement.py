@@ -59,9 +59,9 @@ def dataset_units(dataset: tr.Dataset) -> dict[tuple[str, str], list[Period]]:
         units.setdefault((period.country.alpha_2, "recognition"), []).append(
             _period(str(period.recognizes).lower(), period)
         )
-    for period in dataset.representations:
-        units.setdefault((period.country.alpha_2, period.direction.value), []).append(
-            _period(period.level.value, period)
+    for mission in dataset.representations:
+        units.setdefault((mission.country.alpha_2, mission.direction.value), []).append(
+            _period(mission.level.value, mission)
         )
     return units
 
@@ -146,7 +146,7 @@ def compare(dataset: tr.Dataset) -> dict[str, Any]:
         if not agree:
             disagreements.append((f"{unit}: {field}", mine, other, unit))
 
-    default = {d: theirs_default for d, theirs_default in _defaults(ours).items()}
+    default = dict(_defaults(ours).items())
     for key in sorted(ours):
         unit = f"{key[0]} {key[1]}"
         mine, other = ours[key], theirs[key]
@@ -155,8 +155,11 @@ def compare(dataset: tr.Dataset) -> dict[str, Any]:
         tally("singled out", singled == singled_other, unit, str(singled), str(singled_other))
         same_values = [p[0] for p in mine] == [p[0] for p in other]
         tally(
-            "values", same_values, unit,
-            " > ".join(p[0] for p in mine), " > ".join(p[0] for p in other),
+            "values",
+            same_values,
+            unit,
+            " > ".join(p[0] for p in mine),
+            " > ".join(p[0] for p in other),
         )
         if not same_values:
             continue
@@ -196,7 +199,8 @@ def _defaults(units: dict[tuple[str, str], list[Period]]) -> dict[str, list[Peri
         )
         common = chains.most_common(1)[0][0]
         found[dimension] = next(
-            periods for (_, d), periods in units.items()
+            periods
+            for (_, d), periods in units.items()
             if d == dimension and tuple(p[0] for p in periods) == common
         )
     return found
@@ -210,7 +214,8 @@ def _field(name: str) -> str:
         "window": f"the window of change {n}",
         "basis": f"the basis of period {int(n) + 1}" if n.isdigit() else name,
         "evidence": f"the evidence of period {int(n) + 1} (a quote in common)"
-        if n.isdigit() else name,
+        if n.isdigit()
+        else name,
     }.get(kind, name)
 
 
@@ -220,10 +225,12 @@ def markdown(dataset: tr.Dataset) -> str:
     settlements = tomllib.loads(SETTLEMENTS.read_text(encoding="utf-8"))["settled"]
     by_field = {(e["field"], e["dataset"], e["second"]): e["settled"].strip() for e in settlements}
     lines = [
-        f"Compared on dataset {dataset.version}: {result['units']} units (each of the "
-        f"{result['units'] // 3} covered states' formal recognition and both directions of its "
-        "representation), with the second coding's default chains given to the states it does "
-        "not code on its own.",
+        (
+            f"Compared on dataset {dataset.version}: {result['units']} units (each of the "
+            f"{result['units'] // 3} covered states' formal recognition and both directions of its "
+            "representation), with the second coding's default chains given to the states it does "
+            "not code on its own."
+        ),
         "",
         "| field | units or periods compared | agree | share |",
         "|---|---|---|---|",
@@ -237,11 +244,13 @@ def markdown(dataset: tr.Dataset) -> str:
         lines.append(f"| {name} | {total} | {agree} | {agree / total:.1%} |")
     lines += [
         "",
-        f"Day by day, over {result['unit_days']:,} unit-days (the values each coding allows "
-        f"on each covered day): {result['day_agreement']:.2%} agree, Cohen's kappa "
-        f"{result['kappa']:.4f}. Over the {result['named_days']:,} unit-days of the units "
-        "whose value changes in either coding (the ones the article singles out): "
-        f"{result['named_agreement']:.2%} agree, kappa {result['named_kappa']:.4f}.",
+        (
+            f"Day by day, over {result['unit_days']:,} unit-days (the values each coding allows "
+            f"on each covered day): {result['day_agreement']:.2%} agree, Cohen's kappa "
+            f"{result['kappa']:.4f}. Over the {result['named_days']:,} unit-days of the units "
+            "whose value changes in either coding (the ones the article singles out): "
+            f"{result['named_agreement']:.2%} agree, kappa {result['named_kappa']:.4f}."
+        ),
         "",
         "| disagreement | dataset | second coding | settled |",
         "|---|---|---|---|",
@@ -258,7 +267,8 @@ def markdown(dataset: tr.Dataset) -> str:
         states = sorted({unit.split()[0] for unit in units})
         dimension = units[0].split()[1]
         where = (
-            f"{len(states)} states' {dimension}" if len(states) > 5
+            f"{len(states)} states' {dimension}"
+            if len(states) > 5
             else ", ".join(f"{code} {dimension}" for code in states)
         )
         lines.append(f"| {where}: {_field(name)} | {mine} | {other} | {settled} |")

@@ -59,9 +59,9 @@ from taliban_recognition import (  # noqa: E402
 )
 from taliban_recognition._cite import citation  # noqa: E402
 from taliban_recognition._convert import describe, dumps, loads, strict_converter  # noqa: E402
-from taliban_recognition._invariants import DIMENSIONS, SUBJECT, event_order  # noqa: E402
 from taliban_recognition._diff import DatasetDiff  # noqa: E402
 from taliban_recognition._errors import DataFormatError  # noqa: E402
+from taliban_recognition._invariants import DIMENSIONS, SUBJECT, event_order  # noqa: E402
 from taliban_recognition._load import MANIFEST, RELEASES, Shelf  # noqa: E402
 from taliban_recognition._schema import (  # noqa: E402
     Level,
@@ -202,6 +202,18 @@ def _check_shape(files: dict[str, Any]) -> None:
                 f"{name}.toml: tables of no record: {sorted(unknown)}; use [{name}.<id>]"
             )
         _tables_of(files[name].get(name, {}), f"{name}.toml")
+    _check_chain_files(files)
+    head = files["dataset"]
+    unknown = set(head) - set(_HEAD) - {"notes"}
+    if unknown:
+        raise BuildError(f"dataset.toml: {sorted(unknown)} are no fields of the dataset")
+    for key, note in _tables_of(head.get("notes", {}), "dataset.toml [notes]").items():
+        if set(note) - {"since"} != {"text"} or not isinstance(note["text"], str):
+            raise BuildError(f"dataset.toml [notes.{key}]: a paragraph has a text, may say since")
+
+
+def _check_chain_files(files: dict[str, Any]) -> None:
+    """Refuse a file of chains that is not [[chains.XX]] and [[default]] (per direction)."""
     for name, (_, _, units) in CHAINS.items():
         found = files[name]
         unknown = set(found) - {"chains", "default"}
@@ -213,13 +225,6 @@ def _check_shape(files: dict[str, Any]) -> None:
         for unit, periods in _units(found.get("default"), units, f"{name}.toml [[default]]"):
             if not _arrays_of_tables(periods, f"{name}.toml [[default{unit}]]"):
                 raise BuildError(f"{name}.toml: the default chain{unit} has no period")
-    head = files["dataset"]
-    unknown = set(head) - set(_HEAD) - {"notes"}
-    if unknown:
-        raise BuildError(f"dataset.toml: {sorted(unknown)} are no fields of the dataset")
-    for key, note in _tables_of(head.get("notes", {}), "dataset.toml [notes]").items():
-        if set(note) - {"since"} != {"text"} or not isinstance(note["text"], str):
-            raise BuildError(f"dataset.toml [notes.{key}]: a paragraph has a text, may say since")
 
 
 TABLE_KEYS = ("file", "key", "fills", "corrects", "outside", *PROVENANCE)
@@ -649,7 +654,10 @@ def _chains(
 
 
 def _period_id(code: str, unit: str, value: object) -> str:
-    """A period's id: ``ru-formal-recognition``, ``ru-recognizing``, ``cn-state-in-afghanistan-ambassador``."""
+    """A period's id, e.g. ``ru-formal-recognition``, ``ru-recognizing``.
+
+    A representation period's names its direction: ``cn-state-in-afghanistan-ambassador``.
+    """
     if isinstance(value, bool):
         shown = "recognizing" if value else "not-recognizing"
     else:

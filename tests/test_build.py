@@ -146,14 +146,19 @@ def test_each_covered_state_has_one_row_in_each_table_of_states() -> None:
         assert set(files[name]) == set(members), name
     for version in tr.versions():
         ds = tr.load(version)
-        units = (
-            [ds.statuses]
+        units: list[list[tr.Country]] = (
+            [[p.country for p in ds.statuses]]
             if ds.statuses
-            else [ds.recognitions, *([p for p in ds.representations if p.direction is d]
-                                      for d in tr.Direction)]
+            else [
+                [p.country for p in ds.recognitions],
+                *(
+                    [p.country for p in ds.representations if p.direction is d]
+                    for d in tr.Direction
+                ),
+            ]
         )
-        for periods in units:
-            assert {period.country.alpha_2 for period in periods} == set(members) - {"AF"}
+        for countries in units:
+            assert {country.alpha_2 for country in countries} == set(members) - {"AF"}
 
 
 def test_the_codes_follow_each_state_list_on_its_own() -> None:

@@ -60,7 +60,7 @@ def listing() -> dict[str, Any]:
     return result
 
 
-def _first_difference(old: Any, new: Any, path: str = "") -> str | None:  # noqa: ANN401
+def _first_difference(old: Any, new: Any, path: str = "") -> str | None:
     if isinstance(old, dict) and isinstance(new, dict):
         for key in sorted(set(old) | set(new)):
             if key not in old or key not in new:

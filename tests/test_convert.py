@@ -293,3 +293,78 @@ def test_a_code_two_records_give_to_different_countries_is_left_to_iso() -> None
     assert codes["999"] is forged
     single = SimpleNamespace(statuses=[SimpleNamespace(country=russia)], recognitions=[], actors=[])
     assert _index_codes(single) == {"ru": russia, "rus": russia, "643": russia}  # type: ignore[arg-type]
+
+
+V2 = importlib.resources.files("taliban_recognition").joinpath("data", "2.0.0.json").read_bytes()
+SOURCE = "000-175e52cd24af4336"
+
+
+def _v2(change: Any) -> bytes:  # noqa: ANN401 -- a function of the parsed file
+    record = json.loads(V2)
+    change(record)
+    return json.dumps(record, ensure_ascii=False).encode()
+
+
+def _unused_quote(record: dict[str, Any]) -> None:
+    record["quotes"][f"{SOURCE}:0-6"] = {
+        "source_id": SOURCE,
+        "start": 0,
+        "end": 6,
+        "quote": "Russia",
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "problem"),
+    [
+        (lambda r: r["events"][0].update(actor="nobody"), "$.events[0].actor", "no actor 'nobody'"),
+        (
+            lambda r: r["representations"][3].update(country="XX"),
+            "$.representations[3].country",
+            "no country 'XX' in $.countries",
+        ),
+        (
+            lambda r: r["recognitions"][0].update(evidence=[f"{SOURCE}:0-6"]),
+            "$.recognitions[0].evidence[0]",
+            "no quote",
+        ),
+        (lambda r: r["recognitions"][0].update(country=None), "$.recognitions[0].country", "id"),
+        (_unused_quote, "$.quotes", f"no record names {SOURCE}:0-6"),
+        (lambda r: r["countries"].update(ZZ=r["countries"]["RU"]), "$.countries.ZZ", "'RU'"),
+        (lambda r: r.pop("quotes"), "$", "missing ['quotes']"),
+        (lambda r: r.update(statuses=[]), "$", "unknown ['statuses']"),
+        (lambda r: r.update(notes=1), "$.notes", "expected str"),
+        (lambda r: r["countries"].pop("AD"), "$.", "no country 'AD'"),
+    ],
+    ids=[
+        "unknown-actor",
+        "unknown-country",
+        "unknown-quote",
+        "country-not-an-id",
+        "unused-quote",
+        "country-under-another-id",
+        "missing-table",
+        "statuses-in-2x",
+        "notes-not-text",
+        "country-missing",
+    ],
+)
+def test_a_2x_file_that_names_what_it_does_not_hold_is_refused_where(
+    change: Any,  # noqa: ANN401
+    path: str,
+    problem: str,
+) -> None:
+    with pytest.raises(tr.DataFormatError) as caught:
+        loads(_v2(change), "0" * 64)
+    assert caught.value.path.startswith(path)
+    assert problem in str(caught.value)
+
+
+def test_a_2x_file_stores_each_named_record_once_and_round_trips() -> None:
+    dataset = tr.load("2.0.0")
+    assert dumps(dataset) == V2
+    record = json.loads(V2)
+    assert len(record["countries"]) == len({p.country for p in dataset.recognitions}) + 1  # AF
+    russia = dataset.actor("russia")
+    assert all(e.actor is russia for e in dataset.find_events(actor="russia"))
+    assert dataset.recognition_periods("RU")[0].country is russia.country

@@ -35,5 +35,4 @@ def day_of(value: object, argument: str) -> dt.date:
     raise InvalidDateError(value, f"{argument} must be a datetime.date or an ISO date string")
 
 
-
 publish(__name__)

@@ -9,10 +9,8 @@ hold. Everything here is private and free of records' other concerns: the querie
 
 from __future__ import annotations
 
-import datetime as dt
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, product
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -27,10 +25,14 @@ from taliban_recognition._model import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Iterable, Sequence
+
     from taliban_recognition._model import Dates
 
 _Period = TypeVar("_Period")
 _Value = TypeVar("_Value")
+_Unknown = TypeVar("_Unknown")
 
 
 class Chain(Generic[_Period, _Value]):
@@ -44,7 +46,7 @@ class Chain(Generic[_Period, _Value]):
     methods would cost every import.
     """
 
-    __slots__ = ("country", "firsts", "periods", "untils", "values")
+    __slots__ = ("country", "firsts", "held", "periods", "untils")
 
     def __init__(
         self,
@@ -55,7 +57,7 @@ class Chain(Generic[_Period, _Value]):
     ) -> None:
         self.country: Country = periods[0].country  # type: ignore[attr-defined]
         self.periods = periods
-        self.values = values
+        self.held = values
         self.firsts = firsts
         self.untils = untils
 
@@ -67,24 +69,24 @@ class Chain(Generic[_Period, _Value]):
     def possible(self, day: dt.date) -> tuple[_Value, ...]:
         """The values of the periods that can hold on `day`, each once, in chain order."""
         lo, hi = self.span(day)
-        return tuple(dict.fromkeys(self.values[lo:hi]))
+        return tuple(dict.fromkeys(self.held[lo:hi]))
 
-    def value(self, day: dt.date, unknown: _Value) -> _Value:
+    def value(self, day: dt.date, unknown: _Unknown) -> _Value | _Unknown:
         """The one value that can hold on `day`, or `unknown` when more than one can."""
         lo, hi = self.span(day)
-        found = self.values[lo]
-        if any(other != found for other in self.values[lo + 1 : hi]):
+        found = self.held[lo]
+        if any(other != found for other in self.held[lo + 1 : hi]):
             return unknown
         return found
 
 
 def chain(
-    code: str,
     periods: tuple[_Period, ...],
     values: tuple[_Value, ...],
     starts: Sequence[FuzzyDate],
-    field: str,
-    dates: Dates,
+    *,
+    path: str,
+    problem: str,
 ) -> Chain[_Period, _Value]:
     """When each of a unit's periods can hold, given that its changes happen in order.
 
@@ -94,16 +96,13 @@ def chain(
     it on].
 
     Raises:
-        DataFormatError: The changes cannot happen in order; `field` names the collection.
+        DataFormatError: The changes cannot happen in order: `problem`, at `path`.
     """
     lows = array("i", accumulate((start.earliest.toordinal() for start in starts), max))
     highs = array("i", accumulate((start.latest.toordinal() for start in reversed(starts)), min))
     highs.reverse()
     if any(low > high for low, high in zip(lows, highs, strict=True)):
-        noun = {"statuses": "status"}.get(field, field.removesuffix("s"))
-        raise DataFormatError(
-            f"$.{field}", f"the {noun} changes of {code} cannot happen in order ({dates} dates)"
-        )
+        raise DataFormatError(path, problem)
     return Chain(periods, values, lows, highs[1:])
 
 
@@ -137,7 +136,9 @@ def chains_by_reading(
         for dates in readings:
             starts = starts_of(periods, events, dates)
             if shared is None or starts != shared[0]:
-                shared = starts, chain(key, periods, values, starts, field, dates)
+                noun = {"statuses": "status"}.get(field, field.removesuffix("s"))
+                problem = f"the {noun} changes of {key} cannot happen in order ({dates} dates)"
+                shared = starts, chain(periods, values, starts, path=f"$.{field}", problem=problem)
             chains[dates][key] = shared[1]
     return chains
 
@@ -161,11 +162,15 @@ def derive(recognizes: bool, levels: Iterable[RepresentationLevel]) -> Recogniti
 
 
 def expand(levels: Iterable[RepresentationLevel]) -> tuple[RepresentationLevel, ...]:
-    """The known levels `levels` allow: UNKNOWN, a mission the source records nothing of,
-    allows every one."""
+    """The known levels `levels` allow, in order.
+
+    UNKNOWN, a mission the source records nothing of, allows every one.
+    """
     found: dict[RepresentationLevel, None] = {}
     for level in levels:
-        found.update(dict.fromkeys(KNOWN_LEVELS if level is RepresentationLevel.UNKNOWN else (level,)))
+        found.update(
+            dict.fromkeys(KNOWN_LEVELS if level is RepresentationLevel.UNKNOWN else (level,))
+        )
     return tuple(level for level in KNOWN_LEVELS if level in found)
 
 

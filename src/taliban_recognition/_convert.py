@@ -346,12 +346,12 @@ def _dump_by_id(dataset: Dataset) -> dict[str, Any]:
     plain = converter(dataset.version)
     named = by_id_converter(dataset.version)
     actor = cattrs.gen.make_dict_unstructure_fn(Actor, named)
+    periods: tuple[RecognitionPeriod | RepresentationPeriod, ...]
+    periods = (*dataset.recognitions, *dataset.representations)
     countries = {a.country for a in dataset.actors if a.country is not None}
-    countries |= {p.country for p in (*dataset.recognitions, *dataset.representations)}
+    countries |= {p.country for p in periods}
     quotes = {
-        quote_id(item): item
-        for record in (*dataset.events, *dataset.recognitions, *dataset.representations)
-        for item in record.evidence
+        quote_id(item): item for record in (*dataset.events, *periods) for item in record.evidence
     }
     record: dict[str, Any] = {
         "version": dataset.version,
@@ -388,19 +388,9 @@ def _load_by_id(record: dict[str, Any], version: str, sha256: str) -> Dataset:
     return _read_by_id(record, version, sha256, detailed=True)
 
 
-def _read_by_id(record: dict[str, Any], version: str, sha256: str, *, detailed: bool) -> Dataset:
-    """A 2.x file's records: the tables first, then the records that name them."""
-    keys = set(record)
-    if keys != _FILE_KEYS:
-        missing, extra = sorted(_FILE_KEYS - keys), sorted(keys - _FILE_KEYS)
-        raise DataFormatError(
-            "$", f"a {version} file has the fields {sorted(_FILE_KEYS)}; missing {missing}, "
-            f"unknown {extra}"
-        )
-    plain = converter(version, detailed=detailed)
-    named = by_id_converter(version, detailed=detailed)
+def _read_tables(record: dict[str, Any], plain: cattrs.Converter) -> dict[type, dict[str, Any]]:
+    """A 2.x file's countries and quotes, by id, each checked to be the record of its id."""
     tables: dict[type, dict[str, Any]] = {kind: {} for kind in _BY_ID}
-    used: set[tuple[type, str]] = set()
     for kind in (Country, Evidence):
         table = _BY_ID[kind][0]
         entries = record[table]
@@ -411,6 +401,31 @@ def _read_by_id(record: dict[str, Any], version: str, sha256: str, *, detailed: 
             if _id_of(found) != key:
                 raise DataFormatError(f"$.{table}.{key}", f"the record's id is {_id_of(found)!r}")
             tables[kind][key] = found
+    return tables
+
+
+def _check_all_named(tables: dict[type, dict[str, Any]], used: set[tuple[type, str]]) -> None:
+    """Refuse a country or quote that no record names: a canonical file holds none."""
+    for kind in (Country, Evidence):
+        unused = sorted(set(tables[kind]) - {key for k, key in used if k is kind})
+        if unused:
+            raise DataFormatError(f"$.{_BY_ID[kind][0]}", f"no record names {', '.join(unused)}")
+
+
+def _read_by_id(record: dict[str, Any], version: str, sha256: str, *, detailed: bool) -> Dataset:
+    """A 2.x file's records: the tables first, then the records that name them."""
+    keys = set(record)
+    if keys != _FILE_KEYS:
+        missing, extra = sorted(_FILE_KEYS - keys), sorted(keys - _FILE_KEYS)
+        raise DataFormatError(
+            "$",
+            f"a {version} file has the fields {sorted(_FILE_KEYS)}; missing {missing}, "
+            f"unknown {extra}",
+        )
+    plain = converter(version, detailed=detailed)
+    named = by_id_converter(version, detailed=detailed)
+    tables = _read_tables(record, plain)
+    used: set[tuple[type, str]] = set()
     table_token, used_token = _tables.set(tables), _used.set(used)
     try:
         structure_actor = cattrs.gen.make_dict_structure_fn(
@@ -434,13 +449,7 @@ def _read_by_id(record: dict[str, Any], version: str, sha256: str, *, detailed: 
     finally:
         _tables.reset(table_token)
         _used.reset(used_token)
-    for kind in (Country, Evidence):
-        table = _BY_ID[kind][0]
-        unused = sorted(set(tables[kind]) - {key for k, key in used if k is kind})
-        if kind is Country:  # the countries of actors are named while the actors are read
-            unused = [key for key in unused if all(a.country is None or a.country.alpha_2 != key for a in actors)]
-        if unused:
-            raise DataFormatError(f"$.{table}", f"no record names {', '.join(unused)}")
+    _check_all_named(tables, used)
     for name, kind in _PLAIN.items():
         values[name] = _section(
             f"$.{name}",
@@ -451,7 +460,9 @@ def _read_by_id(record: dict[str, Any], version: str, sha256: str, *, detailed: 
     notes = record["notes"]
     if type(notes) is not str:
         raise DataFormatError("$.notes", f"expected str, got {type(notes).__name__}")
-    return Dataset(version=version, sha256=sha256, actors=actors, statuses=(), notes=notes, **values)
+    return Dataset(
+        version=version, sha256=sha256, actors=actors, statuses=(), notes=notes, **values
+    )
 
 
 def loads(data: bytes, sha256: str) -> Dataset:

@@ -11,7 +11,6 @@ import attrs
 from taliban_recognition._args import CountryQuery, DateQuery, day_of
 from taliban_recognition._chains import expand, possible_statuses
 from taliban_recognition._errors import (
-    InvalidArgumentError,
     InvalidDateError,
     NoStatusError,
     OutOfCoverageError,
@@ -27,7 +26,6 @@ from taliban_recognition._invariants import (
     SUBJECT,
     Indices,
     codes_of_event,
-    event_order,
 )
 from taliban_recognition._iso import by_number, key, lookup, numbered
 from taliban_recognition._model import (
@@ -62,7 +60,14 @@ if TYPE_CHECKING:
     from taliban_recognition._tables import Value
 
 _Record = TypeVar(
-    "_Record", Source, Reference, Actor, Event, StatusPeriod, RecognitionPeriod, RepresentationPeriod
+    "_Record",
+    Source,
+    Reference,
+    Actor,
+    Event,
+    StatusPeriod,
+    RecognitionPeriod,
+    RepresentationPeriod,
 )
 
 
@@ -427,7 +432,7 @@ answers from the newest version
             return self._derived(country, self._covered_day(on), dates)
         chain = self._chain(country, dates)
         lo, hi = chain.span(self._covered_day(on))
-        return tuple(sorted(set(chain.values[lo:hi])))
+        return tuple(sorted(set(chain.held[lo:hi])))
 
     def _derived(
         self, country: CountryQuery, day: dt.date, dates: Dates
@@ -531,7 +536,7 @@ answers from the newest version
         return tuple(
             chain.country
             for chain in chains.values()
-            if wanted in chain.values and chain.value(day, None) is wanted
+            if wanted in chain.held and chain.value(day, None) is wanted
         )
 
     def recognition_periods(self, country: CountryQuery) -> tuple[RecognitionPeriod, ...]:
@@ -589,8 +594,9 @@ answers from the newest version
         *,
         dates: Literal["stated", "corroborated"] = "stated",
     ) -> tuple[bool, ...]:
-        """Whether a state can formally recognize the Taliban government on a day: the values
-        the data allows, false first (from dataset 2.0.0).
+        """The values of a state's formal recognition the data allows on a day, false first.
+
+        From dataset 2.0.0.
 
         Args:
             country: An ISO code, number, English name or `Country`.
@@ -680,9 +686,7 @@ answers from the newest version
         self._dimensions("representation periods")
         wanted = tuple(Direction) if direction is None else (_direction(direction),)
         code = self._code(country)
-        return tuple(
-            period for one in wanted for period in self._indices.directions[one][code]
-        )
+        return tuple(period for one in wanted for period in self._indices.directions[one][code])
 
     def possible_representation_periods(
         self,
@@ -1023,4 +1027,3 @@ publish(__name__)
 
 SCHEMA = newest(Dataset)
 """The newest dataset schema this code reads and writes: the latest ``since`` of any field."""
-

@@ -50,8 +50,10 @@ _RETIRED = {"Dataset.statuses": DIMENSIONS}
 
 _SCHEMA_CHANGES = {
     DIMENSIONS: (
-        "the status is derived from formal recognition (recognitions) and representation "
-        "(representations) by one rule, no longer recorded (statuses)",
+        (
+            "the status is derived from formal recognition (recognitions) and representation "
+            "(representations) by one rule, no longer recorded (statuses)"
+        ),
         "the data file names countries, actors and quotes by id, each stored once",
     ),
 }

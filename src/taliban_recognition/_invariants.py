@@ -6,7 +6,6 @@ quotes, the order of events, each chain of periods) and keeps the indices the qu
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections import defaultdict
 from typing import TYPE_CHECKING, TypeVar
@@ -33,13 +32,21 @@ from taliban_recognition._model import (
 from taliban_recognition._schema import field_since, newest, version_key
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    import datetime as dt
+    from collections.abc import Callable
 
     from taliban_recognition._dataset import Dataset
     from taliban_recognition._model import Dates
 
 _Record = TypeVar(
-    "_Record", Source, Reference, Actor, Event, StatusPeriod, RecognitionPeriod, RepresentationPeriod
+    "_Record",
+    Source,
+    Reference,
+    Actor,
+    Event,
+    StatusPeriod,
+    RecognitionPeriod,
+    RepresentationPeriod,
 )
 
 SUBJECT = "AF"
@@ -55,8 +62,11 @@ DIMENSIONS = (2, 0, 0)
 
 
 @functools.cache
-def _schema(kind: type) -> tuple[int, int, int]:
-    return newest(kind)
+def _schema() -> tuple[int, int, int]:
+    """The newest schema: the latest ``since`` of any field (`_dataset.SCHEMA`)."""
+    from taliban_recognition._dataset import Dataset  # noqa: PLC0415 -- it imports this module
+
+    return newest(Dataset)
 
 
 class Indices:
@@ -92,7 +102,7 @@ class Indices:
             level = version_key(dataset.version)
         except ValueError as error:
             raise DataFormatError("$.version", str(error)) from None
-        if level < _schema(type(dataset)):  # a version of the newest schema may set every field
+        if level < _schema():  # a version of the newest schema may set every field
             _check_schema(dataset, "$", level)
         self.derived = level >= DIMENSIONS
         self.sources = _unique(dataset.sources, "sources")
@@ -103,9 +113,10 @@ class Indices:
             raise DataFormatError("$.as_of", "as_of comes before coverage_start")
         self.events_by_country = _index_events(dataset, self.sources, self.actors, self.references)
         self.periods: dict[str, tuple[StatusPeriod, ...]] | dict[str, tuple[RecognitionPeriod, ...]]
-        self.chains: dict[Dates, dict[str, Chain[StatusPeriod, RecognitionStatus]]] | dict[
-            Dates, dict[str, Chain[RecognitionPeriod, bool]]
-        ]
+        self.chains: (
+            dict[Dates, dict[str, Chain[StatusPeriod, RecognitionStatus]]]
+            | dict[Dates, dict[str, Chain[RecognitionPeriod, bool]]]
+        )
         self.directions: dict[Direction, dict[str, tuple[RepresentationPeriod, ...]]] = {}
         self.levels: dict[
             Direction, dict[Dates, dict[str, Chain[RepresentationPeriod, RepresentationLevel]]]
@@ -120,9 +131,7 @@ class Indices:
             self.periods = recognitions
             self.chains = chains_by_reading(recognitions, self.events, _recognizes, "recognitions")
             for direction in Direction:
-                grouped = check.chains(
-                    "representations", _level, lambda p, d=direction: p.direction is d
-                )
+                grouped = check.chains("representations", _level, _of_direction(direction))
                 if grouped.keys() != recognitions.keys():
                     raise DataFormatError(
                         "$.representations",
@@ -143,6 +152,13 @@ class Indices:
         self.events_by_actor = _group(dataset.events, lambda e: e.actor.id)
         self.events_by_target = _group(dataset.events, lambda e: e.target.id if e.target else None)
         self.events_by_kind = _group(dataset.events, lambda e: e.kind)
+
+
+def _of_direction(direction: Direction) -> Callable[[RepresentationPeriod], bool]:
+    def keep(period: RepresentationPeriod) -> bool:
+        return period.direction is direction
+
+    return keep
 
 
 def _status(period: StatusPeriod) -> RecognitionStatus:
@@ -327,7 +343,9 @@ class _Checker:
             chain.append(period)
         for code, chain in grouped.items():
             if chain[-1].end is not None:
-                raise DataFormatError(f"$.{field}", f"the last period of {code} must be open (end null)")
+                raise DataFormatError(
+                    f"$.{field}", f"the last period of {code} must be open (end null)"
+                )
         if SUBJECT in grouped:
             raise DataFormatError(f"$.{field}", f"Afghanistan is the subject and takes no {noun}")
         return {code: tuple(chain) for code, chain in grouped.items()}
@@ -365,4 +383,3 @@ class _Checker:
 def codes_of_event(event: Event) -> set[str]:
     """The alpha-2 codes of the countries of an event's actor and target."""
     return {p.country.alpha_2 for p in (event.actor, event.target) if p and p.country}
-

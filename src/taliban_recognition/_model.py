@@ -127,7 +127,7 @@ class RecognitionStatus(enum.Enum):
 
 
 class Direction(enum.Enum):
-    """Which side's mission a `RepresentationPeriod` records, in the pair of Afghanistan and a state.
+    """Whose mission a `RepresentationPeriod` records, in the pair of Afghanistan and a state.
 
     The pair is directed, as in the Correlates of War Diplomatic Exchange data: each side's
     mission at the other is a variable of its own.

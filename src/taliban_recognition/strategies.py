@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 from taliban_recognition._dataset import Dataset
-from taliban_recognition._invariants import SUBJECT, event_order
 from taliban_recognition._errors import InvalidArgumentError
+from taliban_recognition._invariants import SUBJECT, event_order
 from taliban_recognition._iso import all_countries, names_of
 from taliban_recognition._load import versions
 from taliban_recognition._model import (
