@@ -106,11 +106,13 @@ class RecognitionStatus(enum.Enum):
     UNKNOWN = "unknown"
     """More than one status is possible on that day; see `Dataset.possible_statuses`."""
     NO_RECOGNITION = "no_recognition"
-    """No formal recognition, and no posting or acceptance of ambassadors that the source
-    records. For a state the source does not single out this is inferred: it may have ties
-    the source does not mention."""
+    """No formal recognition, and no posting or acceptance of ambassadors. Up to 1.x, the
+    inferred status of a state the source does not single out, which may have ties the source
+    does not mention; from 2.0.0, only where the data records no mission either way (level
+    NONE in both directions), which the article does for no state."""
     DE_FACTO_ENGAGEMENT = "de_facto_engagement"
-    """Ambassadors posted to Kabul or accepted from it, without formal recognition."""
+    """Ambassadors posted to Kabul or accepted from it, without formal recognition; from 2.0.0,
+    a mission at any level in either direction without formal recognition."""
     FORMAL_RECOGNITION = "formal_recognition"
     """Official recognition of the Taliban government."""
 
