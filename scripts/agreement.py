@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import sys
 from collections import Counter
 from pathlib import Path
@@ -94,27 +95,36 @@ def second_units(text: str, covered: list[str]) -> dict[tuple[str, str], list[Pe
     return units
 
 
-def _days(dataset: tr.Dataset, periods: list[Period]) -> list[frozenset[str]]:
+def _days(dataset: tr.Dataset, periods: list[Period]) -> tuple[frozenset[str], ...]:
     """The values a chain allows on each covered day, changes in order (read as the queries do)."""
-    starts = [tr.FuzzyDate.parse(p[1]) for p in periods[1:]]
+    chain = tuple((value, start) for value, start, _, _ in periods)
+    return _chain_days(dataset.coverage_start, dataset.as_of, chain)
+
+
+@functools.cache
+def _chain_days(
+    first: dt.date, last: dt.date, chain: tuple[tuple[str, str], ...]
+) -> tuple[frozenset[str], ...]:
+    """`_days` of a chain of (value, start): most units share a few chains, each done once."""
+    starts = [tr.FuzzyDate.parse(start) for _, start in chain[1:]]
     lows, highs = [], []
-    low = dataset.coverage_start
+    low = first
     for start in starts:
         low = max(low, start.earliest)
         lows.append(low)
-    high = dataset.as_of
+    high = last
     for start in reversed(starts):
         high = min(high, start.latest)
         highs.append(high)
     highs.reverse()
     days = []
-    day = dataset.coverage_start
-    while day <= dataset.as_of:
-        first = sum(1 for low in lows if low <= day)  # changes that can have happened
-        last = sum(1 for high in highs if high < day)  # changes that must have happened
-        days.append(frozenset(p[0] for p in periods[last : first + 1]))
+    day = first
+    while day <= last:
+        possible = sum(1 for low in lows if low <= day)  # changes that can have happened
+        done = sum(1 for high in highs if high < day)  # changes that must have happened
+        days.append(frozenset(value for value, _ in chain[done : possible + 1]))
         day += dt.timedelta(days=1)
-    return days
+    return tuple(days)
 
 
 def _quotes(text: str, spans: frozenset[tuple[int, int]]) -> str:

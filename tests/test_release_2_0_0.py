@@ -6,6 +6,7 @@ import ast
 import datetime as dt
 import importlib.resources
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,33 @@ def test_the_model_modules_import_no_cycle() -> None:
         ("_dataset", "_export"),
     ):
         assert order.index(earlier) < order.index(later)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import agreement  # noqa: E402 -- a script, not a package module
+
+
+def test_the_second_coding_agrees_on_every_unit_and_value() -> None:
+    result = agreement.compare(DS)
+    assert result["units"] == 3 * 194
+    for field in ("singled out", "values", "basis 0"):
+        assert result["rows"][field] == [582, 582], field
+    windows = result["rows"]["window 1"]
+    assert windows == [5, 6]  # the welcome in Moscow: a window against a day
+    assert 0.98 < result["named_agreement"] < 1
+    assert {d[0].split(": ")[1] for d in result["disagreements"]} == {"evidence 0", "window 1"}
+
+
+def test_every_disagreement_is_settled_on_the_method_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = agreement.markdown(DS)
+    assert "| RU afghanistan_in_state: the window of change 1 | [2025-04..2025-07-03] |" in text
+    assert text.count("Kept.") == 3
+    empty = tmp_path / "settlements.toml"
+    empty.write_text("settled = []\n", encoding="utf-8")
+    monkeypatch.setattr(agreement, "SETTLEMENTS", empty)
+    with pytest.raises(agreement.AgreementError, match="window 1"):
+        agreement.markdown(DS)
+    assert agreement.main(["--check"]) == 1
