@@ -299,7 +299,7 @@ V2 = importlib.resources.files("taliban_recognition").joinpath("data", "2.0.0.js
 SOURCE = "000-175e52cd24af4336"
 
 
-def _v2(change: Any) -> bytes:  # noqa: ANN401 -- a function of the parsed file
+def _v2(change: Any) -> bytes:
     record = json.loads(V2)
     change(record)
     return json.dumps(record, ensure_ascii=False).encode()
@@ -350,7 +350,7 @@ def _unused_quote(record: dict[str, Any]) -> None:
     ],
 )
 def test_a_2x_file_that_names_what_it_does_not_hold_is_refused_where(
-    change: Any,  # noqa: ANN401
+    change: Any,
     path: str,
     problem: str,
 ) -> None:
