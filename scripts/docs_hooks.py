@@ -327,6 +327,11 @@ def _events(periods: Iterable[Any]) -> str:
     return ", ".join(f"[`{e}`](#event-{e})" for e in ids)
 
 
+def _others_label(count: int) -> str:
+    """The first cell of a row that stands for the states the article does not name."""
+    return f"{count} other state{'s' * (count != 1)}"
+
+
 def statuses(dataset: tr.Dataset) -> str:
     """The status of every named state on the as-of date, and of the others, grouped."""
     if derived(dataset):
@@ -353,7 +358,7 @@ def statuses(dataset: tr.Dataset) -> str:
             key = (f"`{dataset.status_of(code).value}`", period.basis.value)
             others[key] = others.get(key, 0) + 1
     for (answer, basis), count in sorted(others.items()):
-        rows.append((f"{count} other states", "", answer, "", basis, ""))
+        rows.append((_others_label(count), "", answer, "", basis, ""))
     return _table(
         ("State", "ISO", f"Status on {dataset.as_of}", "Since", "Basis", "Rests on"), rows
     )
@@ -470,7 +475,7 @@ def _derived_statuses(dataset: tr.Dataset) -> str:
         anchor = f'<a id="status-{country.alpha_2.lower()}"></a>'
         rows.append(row(anchor + _escape(name), f"`{country.alpha_3}`", country))
     rows += [
-        row(f"{len(countries)} other states", "", countries[0])
+        row(_others_label(len(countries)), "", countries[0])
         for countries in _others(dataset).values()
     ]
     return _table(
@@ -505,7 +510,7 @@ def dimensions(dataset: tr.Dataset) -> str:
         chains = [unit_periods(dataset, countries[0], unit) for unit, _ in UNITS]
         rows.append(
             (
-                f"{len(countries)} other states",
+                _others_label(len(countries)),
                 *(_chain_text(periods) for periods in chains),
                 _events(p for periods in chains for p in periods),
             )
@@ -690,10 +695,17 @@ def _stretches(
     change can have happened, or on the day after the last, so those are the only days asked
     about.
     """
+    return _stretches_of(dataset, (period.start for period in periods), answer)
+
+
+def _stretches_of(
+    dataset: tr.Dataset, changes: Iterable[tr.FuzzyDate], answer: Callable[[dt.date], _Answer]
+) -> list[tuple[dt.date, dt.date, _Answer]]:
+    """Stretches of days with the same answer, when it can change only within `changes`."""
     one = dt.timedelta(days=1)
     edges = {dataset.coverage_start}
-    for period in periods:
-        edges |= {period.start.earliest, period.start.latest, period.start.latest + one}
+    for date in changes:
+        edges |= {date.earliest, date.latest, date.latest + one}
     days = sorted(d for d in edges if dataset.coverage_start <= d <= dataset.as_of)
     runs: list[tuple[dt.date, dt.date, _Answer]] = []
     for day, after in zip(days, [*days[1:], dataset.as_of + one], strict=True):
@@ -941,6 +953,101 @@ def agreement(_: tr.Dataset) -> str:
     return _agreement(digest.hexdigest())
 
 
+Change = tuple[str, str, str]
+"""A reading of dates, and a status the newest 1.x version answers and one the newest answers."""
+
+
+def _periods_of(dataset: tr.Dataset, code: str) -> tuple[Any, ...]:
+    if derived(dataset):
+        return tuple(p for unit, _ in UNITS for p in unit_periods(dataset, code, unit))  # type: ignore[arg-type]
+    return dataset.status_periods(code)
+
+
+@functools.cache
+def answer_changes(
+    old_version: str, new_version: str
+) -> dict[Change, dict[str, list[tuple[dt.date, dt.date]]]]:
+    """Every state's answers of `status_of` in two versions compared on every covered day.
+
+    By reading of dates, then the pair of answers: each state's stretches of days with that
+    pair. An answer can only change within the dates of the events its periods rest on, so
+    only their edges are asked about; a test holds this to asking day by day.
+    """
+    old, new = tr.load(old_version), tr.load(new_version)
+    found: dict[Change, dict[str, list[tuple[dt.date, dt.date]]]] = {}
+    for dates in ("stated", "corroborated"):
+        for code in sorted(covered(old) & covered(new)):
+
+            def pair(day: dt.date, code: str = code, dates: Any = dates) -> tuple[str, str]:  # noqa: ANN401
+                return (
+                    old.status_of(code, day, dates=dates).name,
+                    new.status_of(code, day, dates=dates).name,
+                )
+
+            changes = []
+            for version in (old, new):
+                for period in _periods_of(version, code):
+                    changes.append(period.start)
+                    changes += [version.event(e).date_for(dates) for e in period.events]
+            for first, last, (before, after) in _stretches_of(new, changes, pair):
+                found.setdefault((dates, before, after), {}).setdefault(code, []).append(
+                    (first, last)
+                )
+    return found
+
+
+def _days(stretches: Iterable[tuple[dt.date, dt.date]]) -> int:
+    return sum((last - first).days + 1 for first, last in stretches)
+
+
+def _who(codes: list[str], names: dict[str, str]) -> str:
+    """States by name, or counted when there are many, with the named ones among them."""
+    if len(codes) <= 5:
+        return ", ".join(names.get(code, code) for code in codes)
+    among = [names[code] for code in codes if code in names]
+    unnamed = f"{len(codes) - len(among)} the article does not name"
+    if not among:
+        return f"{len(codes)} states the article does not name"
+    return f"{len(codes)} states (the {' and the '.join([*among, unnamed])})"
+
+
+def answers(_: tr.Dataset) -> str:
+    """How the answers of `status_of` change from the newest 1.x version to the newest.
+
+    Always of the shipped versions, as `versions` is: the migration page compares them, for
+    every covered state on every day, with both readings of dates.
+    """
+    ones = [v for v in tr.versions() if version_key(v) < DIMENSIONS]
+    newest = tr.versions()[-1]
+    if not ones or newest in ones:
+        return "Every shipped version is of 1.x."
+    new = tr.load(newest)
+    names = {country.alpha_2: name for name, country in named_states(new)}
+    rows: list[tuple[str, ...]] = []
+    for (dates, before, after), states in answer_changes(ones[-1], newest).items():
+        groups: dict[tuple[tuple[dt.date, dt.date], ...], list[str]] = {}
+        for code, stretches in sorted(states.items(), key=lambda s: names.get(s[0], s[0])):
+            groups.setdefault(tuple(stretches), []).append(code)
+        which = []
+        for spans, codes in sorted(groups.items(), key=lambda g: -len(g[1])):
+            said = ", ".join(
+                str(first) if first == last else f"{first} to {last}" for first, last in spans
+            )
+            days = _days(spans)
+            each = f"{days:,} day{'s' * (days != 1)}{' each' * (len(codes) > 1)}"
+            which.append(f"{_who(codes, names)}: {said} ({each})")
+        rows.append(
+            (
+                f"`{dates}`",
+                f"`{before}`",
+                f"`{after}`",
+                f"{sum(_days(s) for s in states.values()):,}",
+                "; ".join(which),
+            )
+        )
+    return _table(("Dates", ones[-1], newest, "Answers", "Which states, which days"), rows)
+
+
 def _table_change(
     before: Sequence[object] | None, after: Sequence[object] | None, newest: str
 ) -> str:
@@ -1102,6 +1209,7 @@ GENERATORS: dict[str, Callable[[tr.Dataset], str]] = {
     "conventions": conventions,
     "agreement": agreement,
     "export-tables": export_tables,
+    "answers": answers,
     "versions": versions,
     "error-hierarchy": error_hierarchy,
     "changelog": changelog,

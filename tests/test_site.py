@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import html as html_module
 import os
@@ -229,7 +230,7 @@ def _other_rows(html: str, table_of: str) -> list[list[str]]:
         ]
         for row in rows
     ]
-    return [row for row in cells if row and row[0].endswith("other states")]
+    return [row for row in cells if row and re.fullmatch(r"\d+ other states?", row[0])]
 
 
 def test_the_status_table_derives_each_status_and_says_why(site: Path) -> None:
@@ -366,6 +367,52 @@ def test_the_method_page_shows_the_agreement_the_script_computes(site: Path) -> 
     settled = script.tomllib.loads(script.SETTLEMENTS.read_text(encoding="utf-8"))["settled"]
     for entry in settled:
         assert " ".join(entry["settled"].split()) in " ".join(part.split())
+
+
+NEWEST_1X = [v for v in tr.versions() if not docs_hooks.derived(tr.load(v))][-1]
+
+
+@pytest.mark.parametrize("code", ["RU", "CN", "PK", "FR", "US"])
+def test_the_compared_answers_are_those_of_every_day(code: str) -> None:
+    old, new = tr.load(NEWEST_1X), tr.load()
+    changes = docs_hooks.answer_changes(NEWEST_1X, new.version)
+    for dates in ("stated", "corroborated"):
+        asked: dict[tuple[str, str], int] = {}
+        day = new.coverage_start
+        while day <= new.as_of:
+            pair = (
+                old.status_of(code, day, dates=dates).name,
+                new.status_of(code, day, dates=dates).name,
+            )
+            asked[pair] = asked.get(pair, 0) + 1
+            day += dt.timedelta(days=1)
+        shown = {
+            (before, after): docs_hooks._days(states[code])  # noqa: SLF001
+            for (reading, before, after), states in changes.items()
+            if reading == dates and code in states
+        }
+        assert shown == asked
+
+
+def test_every_changed_answer_becomes_unknown_and_1x_versions_agree() -> None:
+    new = tr.load()
+    changes = docs_hooks.answer_changes(NEWEST_1X, new.version)
+    states = len(docs_hooks.covered(new))
+    days = (new.as_of - new.coverage_start).days + 1
+    for dates in ("stated", "corroborated"):
+        counted = sum(
+            docs_hooks._days(spans)  # noqa: SLF001
+            for (reading, _, _), found in changes.items()
+            if reading == dates
+            for spans in found.values()
+        )
+        assert counted == states * days
+    assert all(after in (before, "UNKNOWN") for _, before, after in changes)
+    assert ("stated", "NO_RECOGNITION", "UNKNOWN") in changes  # the break the guide is about
+    for version in tr.versions():
+        if version != NEWEST_1X and not docs_hooks.derived(tr.load(version)):
+            same = docs_hooks.answer_changes(version, NEWEST_1X)
+            assert all(before == after for dates, before, after in same if dates == "stated")
 
 
 def test_the_migration_page_lists_the_exported_tables_of_both_schemas(site: Path) -> None:
