@@ -12,19 +12,23 @@ import ast
 import datetime as dt
 import enum
 import functools
+import hashlib
 import html
+import importlib.util
 import inspect
 import itertools
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
 import taliban_recognition as tr
 from taliban_recognition import _errors
+from taliban_recognition._diff import _RETIRED
+from taliban_recognition._invariants import DIMENSIONS
 from taliban_recognition._load import SHIPPED
-from taliban_recognition._schema import enums_of, field_since, records_of
+from taliban_recognition._schema import enums_of, field_since, records_of, version_key
 from taliban_recognition._tables import TABLES
 
 if TYPE_CHECKING:
@@ -145,6 +149,8 @@ def _samples(dataset: tr.Dataset) -> dict[type, list[object]]:
         tr.Event: list(dataset.events),
         tr.FuzzyDate: list(dates),
         tr.StatusPeriod: list(dataset.statuses),
+        tr.RecognitionPeriod: list(dataset.recognitions),
+        tr.RepresentationPeriod: list(dataset.representations),
     }
     for records in pools.values():
         records.sort(
@@ -153,6 +159,33 @@ def _samples(dataset: tr.Dataset) -> dict[type, list[object]]:
             )
         )
     return pools
+
+
+@functools.cache
+def _shipped_samples(cls: type) -> tuple[str, list[object]] | None:
+    """Records of a type from the newest shipped version that has any, and that version."""
+    for version in reversed(tr.versions()):
+        found = _samples(tr.load(version))[cls]
+        if found:
+            return version, found
+    return None
+
+
+def _held_in(cls: type) -> str:
+    """Which field of a dataset holds records of `cls`, and in which versions."""
+    for name, (annotation, _) in attribute_docs(tr.Dataset).items():
+        if annotation != f"tuple[{cls.__name__}, ...]":
+            continue
+        field = attrs.fields_dict(tr.Dataset)[name]
+        added = field_since(field)
+        said = f"Held in `Dataset.{name}`"
+        if added > (1, 0, 0):
+            said += f" from dataset version {'.'.join(map(str, added))}"
+        retired = _RETIRED.get(f"Dataset.{name}")
+        if retired is not None:
+            said += f" up to 1.x; empty from {'.'.join(map(str, retired))}"
+        return said + "."
+    return ""
 
 
 def _since(field: attrs.Attribute[object]) -> str:
@@ -172,15 +205,26 @@ def _first_example(records: list[object], field: str) -> str:
 def data_dictionary(dataset: tr.Dataset) -> str:
     """Every record type and field, every enumeration member, and every exported column."""
     samples = _samples(dataset)
-    parts = [f"Examples are taken from dataset version {dataset.version}.", "## Records"]
+    parts = [
+        (
+            f"Examples are taken from dataset version {dataset.version}, or, for records it "
+            "does not have, from the newest version that has them."
+        ),
+        "## Records",
+    ]
     for cls in RECORDS:
         docs = attribute_docs(cls)
+        records, said = samples[cls], ""
+        shipped = None if records else _shipped_samples(cls)
+        if shipped is not None:
+            records = shipped[1]
+            said = f"Examples from dataset version {shipped[0]}."
         rows: list[tuple[str, ...]] = [
             (
                 f"`{field.name}`",
                 f"`{docs[field.name][0]}`",
                 docs[field.name][1],
-                _first_example(samples[cls], field.name),
+                _first_example(records, field.name),
                 _since(field),
             )
             for field in attrs.fields(cls)
@@ -188,19 +232,29 @@ def data_dictionary(dataset: tr.Dataset) -> str:
         ]
         parts += [
             f"### {cls.__name__} {{ #record-{cls.__name__.lower()} }}",
-            _summary(cls),
+            " ".join(part for part in (_summary(cls), _held_in(cls), said) if part),
             _table(("Field", "Type", "Meaning", "Example", "Since"), rows),
         ]
     parts.append("## Enumerations")
     for kind in ENUMS:
         docs = attribute_docs(kind)
+        coded = all(hasattr(m, "cow_code") for m in kind)  # COW's number of each member
+        header: tuple[str, ...] = ("Member", "Value", "Definition")
         members: list[tuple[str, ...]] = [
             (f"`{m.name}`", f"`{m.value}`", docs[m.name][1]) for m in kind
         ]
+        if coded:
+            header += ("COW code",)
+            members = [
+                (*row, "(missing)" if code is None else f"`{code}`")
+                for row, code in zip(
+                    members, (getattr(m, "cow_code", None) for m in kind), strict=True
+                )
+            ]
         parts += [
             f"### {kind.__name__} {{ #enum-{kind.__name__.lower()} }}",
             _summary(kind),
-            _table(("Member", "Value", "Definition"), members),
+            _table(header, members),
         ]
     parts += [
         "## Exported tables",
@@ -237,9 +291,20 @@ def data_dictionary(dataset: tr.Dataset) -> str:
 # Statuses and timelines ----------------------------------------------------------------------
 
 
+def derived(dataset: tr.Dataset) -> bool:
+    """Whether the dataset derives its statuses from formal recognition and representation."""
+    return version_key(dataset.version) >= DIMENSIONS
+
+
+def covered(dataset: tr.Dataset) -> set[str]:
+    """The codes of the states the dataset gives statuses for."""
+    periods = dataset.recognitions if derived(dataset) else dataset.statuses
+    return {period.country.alpha_2 for period in periods}
+
+
 def named_states(dataset: tr.Dataset) -> list[tuple[str, tr.Country]]:
     """The states the source names as actors that have statuses, by name."""
-    codes = {period.country.alpha_2 for period in dataset.statuses}
+    codes = covered(dataset)
     named = {
         actor.country.alpha_2: (actor.name, actor.country)
         for actor in dataset.actors
@@ -256,8 +321,21 @@ def version_line(dataset: tr.Dataset) -> str:
     )
 
 
+def _events(periods: Iterable[Any]) -> str:
+    """Links to the events periods rest on, each once."""
+    ids = dict.fromkeys(e for period in periods for e in period.events)
+    return ", ".join(f"[`{e}`](#event-{e})" for e in ids)
+
+
+def _others_label(count: int) -> str:
+    """The first cell of a row that stands for the states the article does not name."""
+    return f"{count} other state{'s' * (count != 1)}"
+
+
 def statuses(dataset: tr.Dataset) -> str:
-    """The status of every named state on the as-of date, and the count of the others."""
+    """The status of every named state on the as-of date, and of the others, grouped."""
+    if derived(dataset):
+        return _derived_statuses(dataset)
     rows = []
     for name, country in named_states(dataset):
         status = dataset.status_of(country)
@@ -269,7 +347,7 @@ def statuses(dataset: tr.Dataset) -> str:
                 f"`{status.value}`",
                 ", ".join(f"`{p.start}`" for p in periods),
                 ", ".join(p.basis.value for p in periods),
-                ", ".join(f"[`{e}`](#event-{e})" for p in periods for e in p.events),
+                _events(periods),
             )
         )
     named = {country.alpha_2 for _, country in named_states(dataset)}
@@ -280,10 +358,164 @@ def statuses(dataset: tr.Dataset) -> str:
             key = (f"`{dataset.status_of(code).value}`", period.basis.value)
             others[key] = others.get(key, 0) + 1
     for (answer, basis), count in sorted(others.items()):
-        rows.append((f"{count} other states", "", answer, "", basis, ""))
+        rows.append((_others_label(count), "", answer, "", basis, ""))
     return _table(
         ("State", "ISO", f"Status on {dataset.as_of}", "Since", "Basis", "Rests on"), rows
     )
+
+
+# From 2.0.0: the dimensions, and the status derived from them
+
+UNITS: tuple[tuple[str, str], ...] = (
+    ("recognition", "formal recognition"),
+    ("state_in_afghanistan", "mission in Kabul"),
+    ("afghanistan_in_state", "Taliban mission in the state"),
+)
+"""Each dimension of a state (its unit key, as the agreement names it, and its words)."""
+
+Period = Any  # a RecognitionPeriod or a RepresentationPeriod
+
+
+def unit_periods(dataset: tr.Dataset, country: tr.Country, unit: str) -> tuple[Period, ...]:
+    """The periods of one dimension of a state, in time order."""
+    if unit == "recognition":
+        return dataset.recognition_periods(country)
+    return dataset.representation_periods(country, direction=unit)
+
+
+def possible_of(
+    dataset: tr.Dataset, country: tr.Country, unit: str, day: dt.date
+) -> tuple[Period, ...]:
+    """The periods of one dimension of a state that can hold on a day."""
+    if unit == "recognition":
+        return dataset.possible_recognition_periods(country, day)
+    return dataset.possible_representation_periods(country, day, direction=unit)
+
+
+def value_of(period: Period) -> str:
+    """A period's value as the data file has it: ``true``/``false``, or the level."""
+    if isinstance(period, tr.RecognitionPeriod):
+        return str(period.recognizes).lower()
+    return str(period.level.value)
+
+
+def reading(dataset: tr.Dataset, country: tr.Country, day: dt.date) -> str:
+    """What the dimensions say of a state on a day, in words: why its status is what it is."""
+    known: dict[tuple[bool, ...], str] = {
+        (True,): "formally recognizing",
+        (False,): "not formally recognizing",
+    }
+    words = [known.get(dataset.possible_recognitions(country, day), "formal recognition undated")]
+    levels = {
+        unit: [value_of(p) for p in possible_of(dataset, country, unit, day)]
+        for unit, _ in UNITS[1:]
+    }
+    unknown = tr.RepresentationLevel.UNKNOWN.value
+    if all(values == [unknown] for values in levels.values()):
+        words.append("engagement not recorded")
+    else:
+        for unit, said in UNITS[1:]:
+            values = levels[unit]
+            if values == [unknown]:
+                words.append(f"{said} not recorded")
+            elif len(values) == 1:
+                words.append(f"{said}: {values[0]}")
+            else:
+                words.append(f"{said}: {' or '.join(values)} (a change on an undated day)")
+    return "; ".join(words)
+
+
+def _unrecorded_notes(dataset: tr.Dataset, country: tr.Country, day: dt.date) -> list[str]:
+    """The notes of the representation periods of level unknown that hold on a day."""
+    notes = [
+        period.notes
+        for unit, _ in UNITS[1:]
+        for period in possible_of(dataset, country, unit, day)
+        if period.level is tr.RepresentationLevel.UNKNOWN and period.notes
+    ]
+    return list(dict.fromkeys(notes))
+
+
+def _possible_text(dataset: tr.Dataset, country: tr.Country, day: dt.date) -> str:
+    return ", ".join(f"`{s.value}`" for s in dataset.possible_statuses(country, day))
+
+
+def _chain_text(periods: Iterable[Period]) -> str:
+    """A chain of periods, each value from its start (a window where undated), with its basis."""
+    return " \u2192 ".join(f"`{value_of(p)}` from `{p.start}` ({p.basis.value})" for p in periods)
+
+
+def _others(dataset: tr.Dataset) -> dict[tuple[str, ...], list[tr.Country]]:
+    """The states the source does not name, grouped by what the data says of them."""
+    named = {country.alpha_2 for _, country in named_states(dataset)}
+    groups: dict[tuple[str, ...], list[tr.Country]] = {}
+    for code in sorted(covered(dataset) - named):
+        country = dataset.recognition_periods(code)[0].country
+        key = tuple(
+            " > ".join(value_of(p) for p in unit_periods(dataset, country, unit))
+            for unit, _ in UNITS
+        )
+        groups.setdefault(key, []).append(country)
+    return groups
+
+
+def _derived_statuses(dataset: tr.Dataset) -> str:
+    """Each state's status on the as-of date, derived, and what its dimensions say (2.x)."""
+    day = dataset.as_of
+    rows: list[tuple[str, ...]] = []
+
+    def row(label: str, iso: str, country: tr.Country) -> tuple[str, ...]:
+        status = dataset.status_of(country, day)
+        said = reading(dataset, country, day)
+        if status is tr.RecognitionStatus.UNKNOWN:
+            said = " ".join([said + ".", *map(_escape, _unrecorded_notes(dataset, country, day))])
+        return label, iso, f"`{status.value}`", _possible_text(dataset, country, day), said
+
+    for name, country in named_states(dataset):
+        anchor = f'<a id="status-{country.alpha_2.lower()}"></a>'
+        rows.append(row(anchor + _escape(name), f"`{country.alpha_3}`", country))
+    rows += [
+        row(_others_label(len(countries)), "", countries[0])
+        for countries in _others(dataset).values()
+    ]
+    return _table(
+        ("State", "ISO", f"Status on {day}", "Possible statuses", "What the data says"), rows
+    )
+
+
+def dimensions(dataset: tr.Dataset) -> str:
+    """Each state's formal recognition and representation in both directions, as periods."""
+    if not derived(dataset):
+        return (
+            f"Dataset {dataset.version} records statuses; formal recognition and representation "
+            f"are recorded from dataset version {'.'.join(map(str, DIMENSIONS))}."
+        )
+    header = (
+        "State",
+        *(f"{said[0].upper()}{said[1:]} (`{unit}`)" for unit, said in UNITS),
+        "Rests on",
+    )
+    rows: list[tuple[str, ...]] = []
+    for name, country in named_states(dataset):
+        chains = [unit_periods(dataset, country, unit) for unit, _ in UNITS]
+        anchor = f'<a id="dimensions-{country.alpha_2.lower()}"></a>'
+        rows.append(
+            (
+                anchor + _escape(name),
+                *(_chain_text(periods) for periods in chains),
+                _events(p for periods in chains for p in periods),
+            )
+        )
+    for countries in _others(dataset).values():
+        chains = [unit_periods(dataset, countries[0], unit) for unit, _ in UNITS]
+        rows.append(
+            (
+                _others_label(len(countries)),
+                *(_chain_text(periods) for periods in chains),
+                _events(p for periods in chains for p in periods),
+            )
+        )
+    return _table(header, rows)
 
 
 @attrs.frozen
@@ -356,6 +588,14 @@ _STYLE = (
     ".formal_recognition{fill:#2f8a57}"
     ".unknown{fill:url(#unknown-hatch)}"
     ".ongoing{stroke:#1f5f9f;stroke-width:1.5;stroke-dasharray:1 2}"
+    ".recognizing{fill:#2f8a57}"
+    ".not-recognizing,.level-none{fill:#c8cdd4}"
+    ".level-unknown{fill:url(#unknown-hatch)}"
+    ".level-other{fill:#e3a33b;fill-opacity:.45}"
+    ".level-charge_d_affaires{fill:#e3a33b;fill-opacity:.6}"
+    ".level-minister{fill:#e3a33b;fill-opacity:.8}"
+    ".level-ambassador{fill:#c98212}"
+    ".change{fill:#1f5f9f;fill-opacity:.2;stroke:#1f5f9f;stroke-dasharray:3 2}"
     "</style>"
 )
 _HATCH = (
@@ -443,25 +683,60 @@ def event_timeline(dataset: tr.Dataset) -> str:
     return _svg(f"Timeline of the events of dataset {dataset.version}", legend + 40, body)
 
 
-def _runs(dataset: tr.Dataset, country: tr.Country) -> list[tuple[dt.date, dt.date, str]]:
-    """Stretches of days with the same answer from `status_of`, ``UNKNOWN`` included.
+_Answer = TypeVar("_Answer")
 
-    The answer can only change on the first day a change can have happened or the day after
-    the last, so those are the only days asked about.
+
+def _stretches(
+    dataset: tr.Dataset, periods: Iterable[Any], answer: Callable[[dt.date], _Answer]
+) -> list[tuple[dt.date, dt.date, _Answer]]:
+    """Stretches of days with the same answer, over the coverage.
+
+    An answer read off chains of periods can only change on the first or the last day a
+    change can have happened, or on the day after the last, so those are the only days asked
+    about.
     """
+    return _stretches_of(dataset, (period.start for period in periods), answer)
+
+
+def _stretches_of(
+    dataset: tr.Dataset, changes: Iterable[tr.FuzzyDate], answer: Callable[[dt.date], _Answer]
+) -> list[tuple[dt.date, dt.date, _Answer]]:
+    """Stretches of days with the same answer, when it can change only within `changes`."""
     one = dt.timedelta(days=1)
     edges = {dataset.coverage_start}
-    for period in dataset.status_periods(country):
-        edges |= {period.start.earliest, period.start.latest, period.start.latest + one}
+    for date in changes:
+        edges |= {date.earliest, date.latest, date.latest + one}
     days = sorted(d for d in edges if dataset.coverage_start <= d <= dataset.as_of)
-    runs: list[tuple[dt.date, dt.date, str]] = []
+    runs: list[tuple[dt.date, dt.date, _Answer]] = []
     for day, after in zip(days, [*days[1:], dataset.as_of + one], strict=True):
-        status = dataset.status_of(country, day).value
-        if runs and runs[-1][2] == status:
-            runs[-1] = (runs[-1][0], after - one, status)
+        found = answer(day)
+        if runs and runs[-1][2] == found:
+            runs[-1] = (runs[-1][0], after - one, found)
         else:
-            runs.append((day, after - one, status))
+            runs.append((day, after - one, found))
     return runs
+
+
+def _runs(dataset: tr.Dataset, country: tr.Country) -> list[tuple[dt.date, dt.date, str]]:
+    """Stretches of days with the same answer from `status_of`, ``UNKNOWN`` included."""
+    if derived(dataset):
+        periods: tuple[Any, ...] = tuple(
+            p for unit, _ in UNITS for p in unit_periods(dataset, country, unit)
+        )
+    else:
+        periods = dataset.status_periods(country)
+    return _stretches(dataset, periods, lambda day: dataset.status_of(country, day).value)
+
+
+def unit_runs(
+    dataset: tr.Dataset, country: tr.Country, unit: str
+) -> list[tuple[dt.date, dt.date, tuple[Period, ...]]]:
+    """Stretches of days on which the same periods of one dimension of a state can hold."""
+    return _stretches(
+        dataset,
+        unit_periods(dataset, country, unit),
+        lambda day: possible_of(dataset, country, unit, day),
+    )
 
 
 def status_timeline(dataset: tr.Dataset) -> str:
@@ -487,10 +762,12 @@ def status_timeline(dataset: tr.Dataset) -> str:
                 said += ": " + " or ".join(
                     s.value for s in dataset.possible_statuses(country, first)
                 )
+            if derived(dataset):
+                said += f" ({reading(dataset, country, first)})"
             body.append(
                 f'<rect class="{status}" x="{low:.1f}" y="{y + 3:.1f}" '
-                f'width="{max(high - low, 3):.1f}" height="14"><title>{first} to {last}: {said}'
-                "</title></rect>"
+                f'width="{max(high - low, 3):.1f}" height="14"><title>{first} to {last}: '
+                f"{_text(said)}</title></rect>"
             )
         body.append("</a>")
     x = _LABELS + 20
@@ -503,6 +780,73 @@ def status_timeline(dataset: tr.Dataset) -> str:
     return _svg(
         f"Recognition status of the named states, dataset {dataset.version}",
         legend + 20,
+        body,
+        hatch=True,
+    )
+
+
+def _level_class(period: Period) -> str:
+    """The figure's class of a period's value."""
+    if isinstance(period, tr.RecognitionPeriod):
+        return "recognizing" if period.recognizes else "not-recognizing"
+    return f"level-{period.level.value}"
+
+
+_DIMENSION_LEGEND = (
+    ("recognizing", "recognizes"),
+    ("not-recognizing", "does not recognize"),
+    ("level-unknown", "level not recorded"),
+    ("level-none", "no mission"),
+    ("level-ambassador", "a mission (darker: higher)"),
+    ("change", "a change on an undated day"),
+)
+
+
+def dimension_timeline(dataset: tr.Dataset) -> str:
+    """Each named state's formal recognition and both directions of its representation.
+
+    One lane per dimension: a stretch on which one period holds has its value's colour; one
+    on which the day can fall on either side of an undated change is a dashed range, whose
+    title names the values it lies between.
+    """
+    if not derived(dataset):
+        return dimensions(dataset)
+    states = named_states(dataset)
+    axis = _Axis(
+        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _LABELS + 10, _WIDTH - 10
+    )
+    gap = 6.0  # between the lanes of two states
+    top = 10.0
+    legend = top + (_ROW * len(UNITS) + gap) * len(states) + 30
+    body = axis.svg(top, legend - 24)
+    for number, (name, country) in enumerate(states):
+        code = country.alpha_2.lower()
+        for lane, (unit, said) in enumerate(UNITS):
+            y = top + number * (_ROW * len(UNITS) + gap) + lane * _ROW
+            label = f"{name} ({country.alpha_2}): {said}" if lane == 0 else said
+            body.append(
+                f'<a class="row" href="#dimensions-{code}" id="dimension-timeline-{code}-{unit}">'
+                f'<text x="{_LABELS:.0f}" y="{y + 14:.1f}" text-anchor="end">{_text(label)}</text>'
+            )
+            for first, last, periods in unit_runs(dataset, country, unit):
+                low, high = axis.x(first), axis.x(last + dt.timedelta(days=1))
+                kind = _level_class(periods[0]) if len(periods) == 1 else "change"
+                values = " or ".join(value_of(p) for p in periods)
+                body.append(
+                    f'<rect class="{kind}" x="{low:.1f}" y="{y + 3:.1f}" '
+                    f'width="{max(high - low, 3):.1f}" height="14"><title>{first} to {last}: '
+                    f"{_text(said)} {values}</title></rect>"
+                )
+            body.append("</a>")
+    for number, (kind, said) in enumerate(_DIMENSION_LEGEND):
+        if number % 3 == 0:  # three to a line
+            x, y = _LABELS + 20, legend + 20 * (number // 3)
+        body.append(f'<rect class="{kind}" x="{x:.0f}" y="{y:.0f}" width="14" height="12"/>')
+        body.append(f'<text x="{x + 18:.0f}" y="{y + 10:.0f}">{_text(said)}</text>')
+        x += 34 + 6.6 * len(said)
+    return _svg(
+        f"Formal recognition and representation of the named states, dataset {dataset.version}",
+        legend + 40,
         body,
         hatch=True,
     )
@@ -575,12 +919,187 @@ def versions(_: tr.Dataset) -> str:
     return _table(("Version", "SHA-256 of the data file", "Released", "As of"), rows)
 
 
+def load_script(name: str) -> Any:  # noqa: ANN401 -- a module loaded by path
+    """A script of ``scripts/``, loaded by its path: scripts are not a package."""
+    spec = importlib.util.spec_from_file_location(f"_docs_{name}", ROOT / "scripts" / f"{name}.py")
+    if spec is None or spec.loader is None:
+        msg = f"cannot load scripts/{name}.py"
+        raise ImportError(msg)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@functools.cache
+def _agreement(digest: str) -> str:
+    """The agreement section for one state of the data and the codings (`digest` says which)."""
+    del digest  # the cache key only
+    markdown: Callable[[tr.Dataset], str] = load_script("agreement").markdown
+    return markdown(tr.load())
+
+
+def agreement(_: tr.Dataset) -> str:
+    """The agreement of the newest version's coding with the independent second coding.
+
+    Always of the newest shipped version, which the second coding was compared with, as
+    ``scripts/agreement.py`` makes it: the figures, every disagreement and its settlement. It
+    fails the build when a disagreement is not settled. Made once per state of the data file
+    and the two files of the second coding.
+    """
+    second = ROOT / "annotations" / "second"
+    digest = hashlib.sha256(tr.load().sha256.encode())
+    for name in ("annotation.toml", "settlements.toml"):
+        digest.update((second / name).read_bytes())
+    return _agreement(digest.hexdigest())
+
+
+Change = tuple[str, str, str]
+"""A reading of dates, and a status the newest 1.x version answers and one the newest answers."""
+
+
+def _periods_of(dataset: tr.Dataset, code: str) -> tuple[Any, ...]:
+    if derived(dataset):
+        return tuple(p for unit, _ in UNITS for p in unit_periods(dataset, code, unit))  # type: ignore[arg-type]
+    return dataset.status_periods(code)
+
+
+@functools.cache
+def answer_changes(
+    old_version: str, new_version: str
+) -> dict[Change, dict[str, list[tuple[dt.date, dt.date]]]]:
+    """Every state's answers of `status_of` in two versions compared on every covered day.
+
+    By reading of dates, then the pair of answers: each state's stretches of days with that
+    pair. An answer can only change within the dates of the events its periods rest on, so
+    only their edges are asked about; a test holds this to asking day by day.
+    """
+    old, new = tr.load(old_version), tr.load(new_version)
+    found: dict[Change, dict[str, list[tuple[dt.date, dt.date]]]] = {}
+    for dates in ("stated", "corroborated"):
+        for code in sorted(covered(old) & covered(new)):
+
+            def pair(day: dt.date, code: str = code, dates: Any = dates) -> tuple[str, str]:  # noqa: ANN401
+                return (
+                    old.status_of(code, day, dates=dates).name,
+                    new.status_of(code, day, dates=dates).name,
+                )
+
+            changes = []
+            for version in (old, new):
+                for period in _periods_of(version, code):
+                    changes.append(period.start)
+                    changes += [version.event(e).date_for(dates) for e in period.events]
+            for first, last, (before, after) in _stretches_of(new, changes, pair):
+                found.setdefault((dates, before, after), {}).setdefault(code, []).append(
+                    (first, last)
+                )
+    return found
+
+
+def _days(stretches: Iterable[tuple[dt.date, dt.date]]) -> int:
+    return sum((last - first).days + 1 for first, last in stretches)
+
+
+def _who(codes: list[str], names: dict[str, str]) -> str:
+    """States by name, or counted when there are many, with the named ones among them."""
+    if len(codes) <= 5:
+        return ", ".join(names.get(code, code) for code in codes)
+    among = [names[code] for code in codes if code in names]
+    unnamed = f"{len(codes) - len(among)} the article does not name"
+    if not among:
+        return f"{len(codes)} states the article does not name"
+    return f"{len(codes)} states (the {' and the '.join([*among, unnamed])})"
+
+
+def answers(_: tr.Dataset) -> str:
+    """How the answers of `status_of` change from the newest 1.x version to the newest.
+
+    Always of the shipped versions, as `versions` is: the migration page compares them, for
+    every covered state on every day, with both readings of dates.
+    """
+    ones = [v for v in tr.versions() if version_key(v) < DIMENSIONS]
+    newest = tr.versions()[-1]
+    if not ones or newest in ones:
+        return "Every shipped version is of 1.x."
+    new = tr.load(newest)
+    names = {country.alpha_2: name for name, country in named_states(new)}
+    rows: list[tuple[str, ...]] = []
+    for (dates, before, after), states in answer_changes(ones[-1], newest).items():
+        groups: dict[tuple[tuple[dt.date, dt.date], ...], list[str]] = {}
+        for code, stretches in sorted(states.items(), key=lambda s: names.get(s[0], s[0])):
+            groups.setdefault(tuple(stretches), []).append(code)
+        which = []
+        for spans, codes in sorted(groups.items(), key=lambda g: -len(g[1])):
+            said = ", ".join(
+                str(first) if first == last else f"{first} to {last}" for first, last in spans
+            )
+            days = _days(spans)
+            each = f"{days:,} day{'s' * (days != 1)}{' each' * (len(codes) > 1)}"
+            which.append(f"{_who(codes, names)}: {said} ({each})")
+        rows.append(
+            (
+                f"`{dates}`",
+                f"`{before}`",
+                f"`{after}`",
+                f"{sum(_days(s) for s in states.values()):,}",
+                "; ".join(which),
+            )
+        )
+    return _table(("Dates", ones[-1], newest, "Answers", "Which states, which days"), rows)
+
+
+def _table_change(
+    before: Sequence[object] | None, after: Sequence[object] | None, newest: str
+) -> str:
+    if before is None:
+        return "new"
+    if after is None:
+        return "not exported"
+    return f"empty from {newest}" if before and not after else ""
+
+
+def export_tables(_: tr.Dataset) -> str:
+    """The exported tables of the newest 1.x version and of the newest, with their rows.
+
+    Always of the shipped versions, as `versions` is: the migration page compares them.
+    """
+    ones = [v for v in tr.versions() if version_key(v) < DIMENSIONS]
+    newest = tr.versions()[-1]
+    if not ones or newest in ones:
+        return "Every shipped version is of 1.x."
+    old, new = tr.load(ones[-1]).to_records(), tr.load(newest).to_records()
+    rows: list[tuple[str, ...]] = [
+        (
+            f"[`{name}.csv`](data-dictionary.md#table-{name.replace('_', '-')})",
+            "" if old.get(name) is None else str(len(old[name])),
+            "" if new.get(name) is None else str(len(new[name])),
+            _table_change(old.get(name), new.get(name), newest),
+        )
+        for name in dict.fromkeys([*new, *old])
+    ]
+    return _table(("Table", f"Rows in {ones[-1]}", f"Rows in {newest}", "Change"), rows)
+
+
 # API and changelog ---------------------------------------------------------------------------
 
 
 def error_tree() -> str:
-    """The exception hierarchy as a text tree, read off the classes themselves."""
+    """The exception hierarchy as a text tree, read off the classes themselves.
+
+    Siblings are grouped by the built-in exception they extend, the groups in the order their
+    first class is defined, and within a group in the order of definition.
+    """
     order = list(vars(_errors).values())
+
+    def builtin_of(cls: type) -> type:
+        return next(
+            (b for b in cls.__mro__[1:] if not issubclass(b, tr.TalibanRecognitionError)), object
+        )
+
+    def grouped(children: list[type]) -> list[type]:
+        children = sorted(children, key=order.index)
+        groups = list(dict.fromkeys(builtin_of(child) for child in children))
+        return sorted(children, key=lambda child: groups.index(builtin_of(child)))
 
     def label(cls: type) -> str:
         builtin = [
@@ -589,7 +1108,7 @@ def error_tree() -> str:
         return f"{cls.__name__}({', '.join(builtin)})" if builtin else cls.__name__
 
     def below(cls: type, prefix: str) -> list[str]:
-        children: list[type] = sorted(cls.__subclasses__(), key=order.index)
+        children = grouped(cls.__subclasses__())
         lines = []
         for n, child in enumerate(children):
             last = n == len(children) - 1
@@ -606,9 +1125,13 @@ def error_hierarchy(_: tr.Dataset) -> str:
 
 
 def changelog(_: tr.Dataset) -> str:
-    """``CHANGELOG.md``, without its own title (the page has one)."""
+    """``CHANGELOG.md``, without its own title (the page has one).
+
+    Its links to the documentation's pages are relative to the repository's root
+    (``docs/migration.md``), and become relative to the changelog page.
+    """
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    return text.split("\n", 1)[1].strip()
+    return text.split("\n", 1)[1].strip().replace("](docs/", "](")
 
 
 def event_coding(dataset: tr.Dataset) -> str:
@@ -677,11 +1200,16 @@ GENERATORS: dict[str, Callable[[tr.Dataset], str]] = {
     "version": version_line,
     "statuses": statuses,
     "status-timeline": status_timeline,
+    "dimensions": dimensions,
+    "dimension-timeline": dimension_timeline,
     "event-timeline": event_timeline,
     "events": events,
     "sources": sources,
     "date-resolutions": date_resolutions,
     "conventions": conventions,
+    "agreement": agreement,
+    "export-tables": export_tables,
+    "answers": answers,
     "versions": versions,
     "error-hierarchy": error_hierarchy,
     "changelog": changelog,

@@ -71,6 +71,12 @@ def test_the_main_functions_have_examples() -> None:
         "find_events",
         "FuzzyDate",
         "Dataset",
+        "recognition_periods",
+        "possible_recognitions",
+        "recognizes",
+        "representation_periods",
+        "possible_levels",
+        "representation_of",
     } <= names
 
 
