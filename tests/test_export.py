@@ -1091,6 +1091,16 @@ def test_overwrite_replaces_an_earlier_export_whole(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["json", "out"]
 
 
+@pytest.mark.parametrize(("old", "new"), [("1.2.0", "2.0.0"), ("2.0.0", "1.2.0")])
+def test_overwrite_replaces_an_export_across_the_schema_break(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    out = tmp_path / "out"
+    tr.load(old).export(out, format="datapackage")
+    tr.load(new).export(out, format="datapackage", overwrite=True)
+    assert snapshot(out) == dict(sorted(files(tr.load(new), "datapackage").items()))
+
+
 @pytest.mark.parametrize("foreign", ["notes.txt", "sub/", "events.csv.bak", "data.csv"])
 def test_overwrite_never_removes_what_no_export_writes(tmp_path: Path, foreign: str) -> None:
     out = tmp_path / "out"
