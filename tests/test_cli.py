@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,9 +27,23 @@ from taliban_recognition._cite import FORMATS, Format
 from taliban_recognition._convert import converter
 
 ds = tr.load()
+V1 = tr.load("1.2.0")  # the newest with status periods, for what is about them
 RELEASED = "8e7b40c0a2e8366c50e978e05ddc179889961b77f660555597219362282d0969"  # 1.0.0, forever
 PACKAGE = Path(tr.__file__).parent
-COMMANDS = ("summary", "status", "events", "versions", "verify", "export", "cite", "diff")
+COMMANDS = (
+    "summary",
+    "status",
+    "recognition",
+    "representation",
+    "events",
+    "versions",
+    "verify",
+    "export",
+    "cite",
+    "diff",
+)
+DATED = {"summary", "status", "recognition", "representation", "events"}
+"""The commands that take --dates."""
 VERSION_LINE = f"taliban-recognition {tr.__version__}\n"
 
 Run = Callable[..., tuple[int, str, str]]
@@ -101,9 +116,9 @@ def corrupted(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str],
 
 
 def test_summary_lists_every_named_state(cli_ok: Ok) -> None:
-    lines = cli_ok().splitlines()
-    assert lines[0] == f"taliban_recognition dataset {ds.version}, as of 2025-07-03"
-    assert lines[1] == f"sha256 {ds.sha256}"
+    lines = cli_ok("--dataset", "1.2.0").splitlines()
+    assert lines[0] == "taliban_recognition dataset 1.2.0, as of 2025-07-03"
+    assert lines[1] == f"sha256 {V1.sha256}"
     rows = {line.split("  ")[0]: line.split()[-2:] for line in lines[5:]}
     assert rows["Russia (RU)"] == ["formal_recognition", "stated"]
     for name in ("China (CN)", "Pakistan (PK)", "Uzbekistan (UZ)", "United Arab Emirates (AE)"):
@@ -111,6 +126,68 @@ def test_summary_lists_every_named_state(cli_ok: Ok) -> None:
     assert rows["United States (US)"] == ["no_recognition", "inferred"]
     assert rows["188 other states"] == ["no_recognition", "inferred"]
     assert all(len(line) <= 80 for line in lines)
+
+
+def summary_rows(out: str) -> dict[str, tuple[str, str]]:
+    """The rows of a 2.x summary table, by state: the status and, unwrapped, what it rests on."""
+    lines = out.splitlines()
+    start = lines.index(f"{'State':<28}{'Status':<22}Derived from") + 1
+    rows: dict[str, tuple[str, str]] = {}
+    label = ""
+    for line in lines[start : lines.index("", start)]:
+        if line.startswith(" "):
+            status, words = rows[label]
+            rows[label] = (status, f"{words} {line.strip()}")
+        else:
+            label, status, words = line[:28].strip(), line[28:50].strip(), line[50:].strip()
+            rows[label] = (status, words)
+    return rows
+
+
+def test_summary_of_2_0_0_says_what_each_status_is_derived_from(cli_ok: Ok) -> None:
+    out = cli_ok()
+    lines = out.splitlines()
+    assert lines[0] == f"taliban_recognition dataset {ds.version}, as of 2025-07-03"
+    assert ds.version == "2.0.0"
+    assert lines[1] == f"sha256 {ds.sha256}"
+    rows = summary_rows(out)
+    assert rows["Russia (RU)"] == (
+        "formal_recognition",
+        "formally recognizing; Taliban ambassador there",
+    )
+    for name in ("China (CN)", "Pakistan (PK)", "Uzbekistan (UZ)", "United Arab Emirates (AE)"):
+        assert rows[name] == (
+            "de_facto_engagement",
+            "not formally recognizing; ambassador in Kabul",
+        )
+    unnamed = ("unknown", "not formally recognizing; engagement not recorded")
+    assert rows["United States (US)"] == unnamed
+    assert rows["188 other states"] == unnamed
+    assert "no_recognition" not in " ".join(" ".join(row) for row in rows.values())
+    assert " ".join(lines[lines.index("", 7) + 1 :]).startswith(
+        "Of the 194 states: 1 formal_recognition, 4 de_facto_engagement, 189 unknown "
+        "(no_recognition or de_facto_engagement)."
+    )
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_the_summary_of_2_0_0_agrees_with_the_api(cli_ok: Ok) -> None:
+    rows = summary_rows(cli_ok())
+    named = {
+        f"{actor.name} ({actor.country.alpha_2})": actor.country
+        for actor in ds.actors
+        if actor.kind is tr.ActorKind.STATE and actor.country and actor.country.alpha_2 != "AF"
+    }
+    assert set(rows) == {*named, "188 other states"}
+    for label, country in named.items():
+        assert rows[label][0] == ds.status_of(country).value
+        recognizes = ds.recognizes(country)
+        assert rows[label][1].startswith(
+            "formally recognizing" if recognizes else "not formally recognizing"
+        )
+    others = [p.country for p in ds.recognitions if p.country not in named.values()]
+    assert len({c.alpha_2 for c in others}) == 188
+    assert {ds.status_of(c) for c in others} == {tr.RecognitionStatus.UNKNOWN}
 
 
 def test_summary_is_the_default_and_takes_a_dataset(cli_ok: Ok) -> None:
@@ -132,20 +209,122 @@ def test_the_console_script_is_installed() -> None:
 
 
 def test_status_prints_the_status_and_its_evidence(cli_ok: Ok) -> None:
-    out = cli_ok("status", "Russia")
+    out = cli_ok("status", "Russia", "--dataset", "1.2.0")
     lines = out.splitlines()
-    assert (
-        lines[0]
-        == f"Russian Federation (RU) on 2025-07-03, dataset {ds.version}: formal_recognition"
-    )
+    assert lines[0] == "Russian Federation (RU) on 2025-07-03, dataset 1.2.0: formal_recognition"
     assert "formal_recognition, from 2025-07-03 to as_of (stated)" in lines
     assert "  period: ru-formal-recognition" in lines
     assert "  events: russia-recognizes-taliban" in lines
-    (period,) = ds.possible_periods("RU")
+    (period,) = V1.possible_periods("RU")
     flat = " ".join(line.removeprefix("  > ").strip() for line in lines)
     for item in period.evidence:
         assert f"\u201c{item.quote}\u201d" in flat
         assert f"characters {item.start} to {item.end}" in out
+
+
+def quoted(out: str) -> str:
+    """A report's lines joined into one, with the quotes' wrapping undone."""
+    return " ".join(line.removeprefix("  > ").strip() for line in out.splitlines())
+
+
+def test_status_of_2_0_0_shows_the_periods_it_is_derived_from(cli_ok: Ok) -> None:
+    out = cli_ok("status", "China")
+    lines = out.splitlines()
+    assert lines[0] == "China (CN) on 2025-07-03, dataset 2.0.0: de_facto_engagement"
+    assert "Formal recognition: does not formally recognize the Taliban government" in lines
+    assert "Its mission in Kabul (state_in_afghanistan): ambassador (COW 3)" in lines
+    assert "  period: cn-not-recognizing" in lines
+    assert "  period: cn-state-in-afghanistan-ambassador" in lines
+    assert "  period: cn-afghanistan-in-state-unknown" in lines
+    assert "unknown (the data allows any level on that day)" in quoted(out)
+    periods = [
+        *ds.possible_recognition_periods("CN"),
+        *(ds.possible_representation_periods("CN", direction=d) for d in tr.Direction),
+    ]
+    for period in ds.possible_recognition_periods("CN"):
+        for item in period.evidence:
+            assert f"\u201c{item.quote}\u201d" in quoted(out)
+    assert len(periods) == 3
+
+
+def test_status_of_2_0_0_on_an_uncertain_day_lists_the_possible_statuses(cli_ok: Ok) -> None:
+    out = cli_ok("status", "PK", "--on", "2023-01-01")
+    assert quoted(out).startswith(
+        "Pakistan (PK) on 2023-01-01, dataset 2.0.0: unknown (the data allows no_recognition "
+        "or de_facto_engagement on that day)"
+    )
+    assert "  period: pk-state-in-afghanistan-unknown" in out
+    assert "  period: pk-state-in-afghanistan-ambassador" in out
+
+
+def test_recognition_prints_the_answer_and_its_periods(cli_ok: Ok) -> None:
+    now = cli_ok("recognition", "Russia").splitlines()
+    assert quoted("\n".join(now[:2])).startswith(
+        "Russian Federation (RU) on 2025-07-03, dataset 2.0.0: formally recognizes the "
+        "Taliban government"
+    )
+    assert "recognizing, from 2025-07-03 to as_of (stated)" in now
+    assert "  period: ru-recognizing" in now
+    assert "  events: russia-recognizes-taliban" in now
+    before = cli_ok("recognition", "RU", "--on", "2025-07-02")
+    assert "does not formally recognize the Taliban government" in quoted(before)
+    assert "  period: ru-not-recognizing" in before
+    assert "  period: ru-recognizing" not in before
+    assert ds.recognizes("RU", "2025-07-02") is False
+
+
+def test_representation_prints_both_directions_or_the_one_asked_for(cli_ok: Ok) -> None:
+    both = cli_ok("representation", "China")
+    lines = both.splitlines()
+    assert lines[0] == "China (CN) on 2025-07-03, dataset 2.0.0"
+    mission = "Its mission in Kabul (state_in_afghanistan): ambassador (COW 3)"
+    taliban = "The Taliban government's mission there (afghanistan_in_state): unknown"
+    assert lines.index(mission) < lines.index(taliban.rsplit(" ", 1)[0] + " unknown (the data")
+    assert "ambassador (COW 3), from [2021-08..2025-07-03] to as_of (stated)" in lines
+    one = cli_ok("representation", "CN", "--direction", "state_in_afghanistan")
+    assert one == both[: both.index("\n\nThe Taliban government's")] + "\n"
+    other = cli_ok("representation", "CN", "--direction", "afghanistan_in_state").splitlines()
+    assert other[0] == lines[0]
+    assert quoted("\n".join(other[2:4])).startswith(taliban)
+    assert "  period: cn-afghanistan-in-state-unknown" in other
+    assert ds.representation_of("CN", direction="afghanistan_in_state").name == "UNKNOWN"
+
+
+def test_representation_on_an_uncertain_day_lists_the_periods(cli_ok: Ok) -> None:
+    out = cli_ok(
+        "representation", "PK", "--on", "2023-01-01", "--direction", "state_in_afghanistan"
+    )
+    assert "  period: pk-state-in-afghanistan-unknown" in out
+    assert "  period: pk-state-in-afghanistan-ambassador" in out
+    corroborated = cli_ok(
+        "representation",
+        "PK",
+        "--on",
+        "2023-01-01",
+        "--direction",
+        "state_in_afghanistan",
+        "--dates",
+        "corroborated",
+    )
+    assert corroborated.startswith("Pakistan (PK) on 2023-01-01, dataset 2.0.0, corroborated")
+    assert "  period: pk-state-in-afghanistan-ambassador" not in corroborated
+
+
+@pytest.mark.parametrize("version", ["1.0.0", "1.1.0", "1.2.0"])
+@pytest.mark.parametrize(
+    ("command", "records"),
+    [("recognition", "recognition periods"), ("representation", "representation periods")],
+)
+def test_the_dimensions_of_a_1x_dataset_are_one_line_and_exit_2(
+    cli: Run, version: str, command: str, records: str
+) -> None:
+    status, out, err = cli(command, "RU", "--dataset", version)
+    query = getattr(tr.load(version), records.replace(" ", "_"))
+    with pytest.raises(tr.SchemaVersionError) as caught:
+        query("RU")
+    assert (status, out) == (2, "")
+    assert err == f"taliban-recognition: error: {caught.value}\n"
+    assert f"dataset {version} has no {records}" in err
 
 
 def test_status_on_an_uncertain_day_shows_every_possible_period(cli_ok: Ok) -> None:
@@ -219,12 +398,15 @@ def test_text_output_survives_an_ascii_locale() -> None:
 
 def test_every_output_fits_80_columns_but_unbreakable_words(cli_ok: Ok) -> None:
     outputs = [cli_ok(), cli_ok("versions"), cli_ok("verify"), cli_ok("events")]
-    open_now = [p.country.alpha_2 for p in ds.statuses if p.end is None]
+    open_now = [p.country.alpha_2 for p in ds.recognitions if p.end is None]
     outputs += [cli_ok("status", code) for code in open_now[:3]]  # three, not every state
-    outputs += [cli_ok("status", name) for name in ("RU", "CN", "PK", "UZ", "AE", "US")]
+    for command in ("status", "recognition", "representation"):
+        outputs += [cli_ok(command, name) for name in ("RU", "CN", "PK", "UZ", "AE", "US")]
+    outputs += [cli_ok("--dataset", "1.2.0"), cli_ok("status", "PK", "--dataset", "1.2.0")]
     corroborated = ("--dates", "corroborated")
     outputs += [cli_ok("summary", *corroborated), cli_ok("events", *corroborated)]
     outputs += [cli_ok("status", name, *corroborated) for name in ("RU", "PK", "US")]
+    outputs += [cli_ok("representation", "PK", "--on", "2023-01-01", *corroborated)]
     outputs += [cli_ok("--help"), *(cli_ok(command, "--help") for command in COMMANDS)]
     for out in outputs:
         for line in out.splitlines():
@@ -319,13 +501,13 @@ def test_every_subcommand_has_help_with_an_example(cli_ok: Ok, command: str) -> 
     assert f"Example:\n  taliban-recognition {command}" in out
     assert "--version " in out
     assert ("--dataset X.Y.Z" in out) is (command != "diff")  # diff names its two versions
-    assert ("--dates {stated,corroborated}" in out) is (command in {"summary", "status", "events"})
+    assert ("--dates {stated,corroborated}" in out) is (command in DATED)
 
 
 def test_top_level_help_lists_every_subcommand(cli_ok: Ok) -> None:
     out = cli_ok("--help")
-    for command in COMMANDS:
-        assert f"    {command} " in out
+    for command in COMMANDS:  # a name longer than the column has its purpose on the next line
+        assert re.search(f"^    {command}( +[a-z]|\n {{19}}[a-z])", out, re.MULTILINE), command
     assert "--dataset X.Y.Z" in out
     assert "Example:" in out
 
@@ -390,38 +572,53 @@ def test_the_same_pin_twice_is_one_pin(cli_ok: Ok) -> None:
 def test_reading_corroborated_dates_changes_an_answer(cli_ok: Ok) -> None:
     # Pakistan's ambassador, posted on a day the article leaves open, was posted on 2025-05-30
     # by the reports that corroborate it: a day before is no longer undecided.
-    event = ds.event("pakistan-posts-ambassador")
+    event = V1.event("pakistan-posts-ambassador")
     assert str(event.date) == "[2021-08..2025-07-03]"
     assert str(event.date_for("corroborated")) == "2025-05-30"
-    head = f"Pakistan (PK) on 2024-01-01, dataset {ds.version}"
-    stated = cli_ok("status", "PK", "--on", "2024-01-01")
+    head = "Pakistan (PK) on 2024-01-01, dataset 1.2.0"
+    pin = ("--dataset", "1.2.0")
+    stated = cli_ok("status", "PK", "--on", "2024-01-01", *pin)
     assert stated.startswith(f"{head}: unknown (the data allows")
-    corroborated = cli_ok("status", "PK", "--on", "2024-01-01", "--dates", "corroborated")
+    corroborated = cli_ok("status", "PK", "--on", "2024-01-01", "--dates", "corroborated", *pin)
     assert corroborated.splitlines()[0] == f"{head}, corroborated dates: no_recognition"
     assert "  period: pk-de-facto-engagement" in stated
     assert "  period: pk-de-facto-engagement" not in corroborated
     assert "events: taliban-takes-afghanistan (corroborated 2021-08-15)" in corroborated
     for day, status in [("2025-05-29", "no_recognition"), ("2025-05-30", "de_facto_engagement")]:
-        out = cli_ok("status", "PK", "--on", day, "--dates", "corroborated")
+        out = cli_ok("status", "PK", "--on", day, "--dates", "corroborated", *pin)
         answer = " ".join(out.partition("\n\n")[0].split())  # the first line, maybe wrapped
         assert answer.endswith(f"corroborated dates: {status}")
-        assert ds.status_of("PK", day, dates="corroborated").value == status
-        assert ds.status_of("PK", day).value == "unknown"
+        assert V1.status_of("PK", day, dates="corroborated").value == status
+        assert V1.status_of("PK", day).value == "unknown"
+
+
+def test_in_2_0_0_an_unrecorded_mission_keeps_a_corroborated_day_unknown(cli_ok: Ok) -> None:
+    # Before the corroborated posting Pakistan's mission in Kabul is not recorded, not absent:
+    # 2.0.0 no longer answers no_recognition there, as 1.x did.
+    out = cli_ok("status", "PK", "--on", "2024-01-01", "--dates", "corroborated")
+    assert quoted(out).startswith(
+        "Pakistan (PK) on 2024-01-01, dataset 2.0.0, corroborated dates: unknown (the data "
+        "allows no_recognition or de_facto_engagement on that day)"
+    )
+    assert "  period: pk-state-in-afghanistan-ambassador" not in out
+    after = cli_ok("status", "PK", "--on", "2025-05-30", "--dates", "corroborated")
+    assert quoted(after.partition("\n\n")[0]).endswith("corroborated dates: de_facto_engagement")
 
 
 def test_reading_corroborated_dates_can_leave_an_answer_as_it_is(cli_ok: Ok) -> None:
-    assert ds.status_of("RU", dates="corroborated") is ds.status_of("RU")
-    stated = cli_ok("status", "RU")
-    corroborated = cli_ok("status", "RU", "--dates", "corroborated")
-    head = f"Russian Federation (RU) on 2025-07-03, dataset {ds.version}"
+    assert V1.status_of("RU", dates="corroborated") is V1.status_of("RU")
+    stated = cli_ok("status", "RU", "--dataset", "1.2.0")
+    corroborated = cli_ok("status", "RU", "--dates", "corroborated", "--dataset", "1.2.0")
+    head = "Russian Federation (RU) on 2025-07-03, dataset 1.2.0"
     assert corroborated.splitlines()[:2] == [f"{head}, corroborated dates:", "formal_recognition"]
     assert corroborated.splitlines()[2:] == stated.splitlines()[1:]
-    assert cli_ok("status", "RU", "--dates", "stated") == stated  # the default, not said
+    assert cli_ok("status", "RU", "--dates", "stated") == cli_ok("status", "RU")  # the default
 
 
-def test_summary_says_which_reading_it_used(cli_ok: Ok) -> None:
-    stated = cli_ok("summary").splitlines()
-    corroborated = cli_ok("summary", "--dates", "corroborated").splitlines()
+@pytest.mark.parametrize("version", ["1.2.0", "2.0.0"])
+def test_summary_says_which_reading_it_used(cli_ok: Ok, version: str) -> None:
+    stated = cli_ok("summary", "--dataset", version).splitlines()
+    corroborated = cli_ok("summary", "--dates", "corroborated", "--dataset", version).splitlines()
     assert corroborated[0] == f"{stated[0]}, corroborated dates"
     assert corroborated[1:] == stated[1:]  # on as_of the two readings agree for every state
 
@@ -471,7 +668,7 @@ def test_ctrl_c_is_one_line_and_exit_130(cli: Run, monkeypatch: pytest.MonkeyPat
         (["events", "--kind", "invasion"], "valid kinds are: takeover, "),
         (["--dataset", "9.9.9"], "the versions this package ships are: 1.0.0"),
         (["versions", "--dataset", "9.9.9"], "unknown dataset version '9.9.9'"),
-        (["verify", "--dataset", "2.0.0"], "unknown dataset version '2.0.0'"),
+        (["verify", "--dataset", "9.0.0"], "unknown dataset version '9.0.0'"),
         (["export", "--dataset", "0.1.0", "--out", "x"], "unknown dataset version '0.1.0'"),
         (["export", "--out", ""], "give a folder to write into"),
         (["status", "RU", "--dataset"], "expected one argument"),
@@ -491,6 +688,15 @@ def test_ctrl_c_is_one_line_and_exit_130(cli: Run, monkeypatch: pytest.MonkeyPat
         (["cite", "--format", "ris"], "invalid choice: 'ris'"),
         (["status"], "the following arguments are required: country"),
         (["recognize"], "invalid choice: 'recognize'"),
+        (["recognition"], "the following arguments are required: country"),
+        (["recognition", "Atlantis"], "no country matches 'Atlantis'"),
+        (["recognition", "Afghanistan"], "Afghanistan (AF) has no recognition status"),
+        (["recognition", "RU", "--on", "2020-01-01"], "2021-08-01"),
+        (["recognition", "RU", "--dataset", "1.0.0"], "dataset 1.0.0 has no recognition"),
+        (["representation", "RU", "--direction", "kabul"], "invalid choice: 'kabul'"),
+        (["representation", "RU", "--on", "2025-13-01"], "must be an ISO date YYYY-MM-DD"),
+        (["representation", "Ukrain"], "did you mean 'Ukraine'"),
+        (["representation", "RU", "--dataset", "1.2.0"], "has no representation periods"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr_and_exit_2(

@@ -45,6 +45,19 @@ ds = tr.load("1.0.0")
 TABLE_NAMES = ["dataset", "sources", "actors", "events", "statuses", "status_events", "evidence"]
 TABLE = {table.name: table for table in tables_of(ds)}  # as 1.0.0 has them
 TABLE_OF = {v: {t.name: t for t in tables_of(tr.load(v))} for v in tr.versions()}
+V2 = tr.load("2.0.0")
+V2_NAMES = [
+    "dataset",
+    "sources",
+    "actors",
+    "events",
+    "recognitions",
+    "recognition_events",
+    "representations",
+    "representation_events",
+    "evidence",
+    "references",
+]
 
 
 # Reading the CSV files back with nothing but the csv module and the column types ------------
@@ -112,23 +125,35 @@ def _date(row: dict[str, Value], prefix: str) -> tr.FuzzyDate | None:
     return date
 
 
+def _events_of(tables: dict[str, list[dict[str, Value]]], record_type: str) -> dict[str, list[str]]:
+    """The event ids each period rests on, from the table of a period type's events."""
+    found: dict[str, list[str]] = {}
+    for row in tables.get(f"{record_type}_events", []):
+        ids = found.setdefault(str(row[f"{record_type}_id"]), [])
+        assert row["position"] == len(ids)
+        ids.append(str(row["event_id"]))
+    return found
+
+
+PARENTS = ("event", "status", "recognition", "representation")
+"""The record types evidence can support, each with its own id column."""
+
+
 def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
     """The dataset the tables describe: the tables lose nothing if this equals the original."""
     (head,) = tables["dataset"]
     evidence: dict[tuple[str, str], list[tr.Evidence]] = {}
     for row in tables["evidence"]:
-        record = str(row["event_id"] if row["record_type"] == "event" else row["status_id"])
+        parents = [kind for kind in PARENTS if row.get(f"{kind}_id") is not None]
+        assert parents == [row["record_type"]]  # the id of the one record it supports
+        record = str(row[f"{row['record_type']}_id"])
         assert row["id"] == f"{row['record_type']}/{record}/{row['position']}"
         found = evidence.setdefault((str(row["record_type"]), record), [])
         assert row["position"] == len(found)
         found.append(
             tr.Evidence(str(row["source_id"]), str(row["quote"]), row["start"], row["end"])  # type: ignore[arg-type]
         )
-    period_events: dict[str, list[str]] = {}
-    for row in tables["status_events"]:
-        found_ids = period_events.setdefault(str(row["status_id"]), [])
-        assert row["position"] == len(found_ids)
-        found_ids.append(str(row["event_id"]))
+    period_events = {kind: _events_of(tables, kind) for kind in PARENTS[1:]}
     sources = tuple(
         tr.Source(
             id=str(row["id"]),
@@ -191,14 +216,46 @@ def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
             start=_date(row, "start"),  # type: ignore[arg-type]
             end=_date(row, "end"),
             basis=tr.Basis(row["basis"]),
-            events=tuple(period_events.pop(str(row["id"]), [])),
+            events=tuple(period_events["status"].pop(str(row["id"]), [])),
             evidence=tuple(evidence.pop(("status", str(row["id"])))),
             notes=row["notes"],  # type: ignore[arg-type]
         )
-        for row in tables["statuses"]
+        for row in tables.get("statuses", [])
     )
+    recognitions = tuple(
+        tr.RecognitionPeriod(
+            id=str(row["id"]),
+            country=_country(row, "country"),  # type: ignore[arg-type]
+            recognizes=row["recognizes"],  # type: ignore[arg-type]
+            start=_date(row, "start"),  # type: ignore[arg-type]
+            end=_date(row, "end"),
+            basis=tr.Basis(row["basis"]),
+            events=tuple(period_events["recognition"].pop(str(row["id"]), [])),
+            evidence=tuple(evidence.pop(("recognition", str(row["id"])))),
+            notes=row["notes"],  # type: ignore[arg-type]
+        )
+        for row in tables.get("recognitions", [])
+    )
+    representations = []
+    for row in tables.get("representations", []):
+        level = tr.RepresentationLevel(row["level"])
+        assert row["level_cow_code"] == level.cow_code
+        representations.append(
+            tr.RepresentationPeriod(
+                id=str(row["id"]),
+                country=_country(row, "country"),  # type: ignore[arg-type]
+                direction=tr.Direction(row["direction"]),
+                level=level,
+                start=_date(row, "start"),  # type: ignore[arg-type]
+                end=_date(row, "end"),
+                basis=tr.Basis(row["basis"]),
+                events=tuple(period_events["representation"].pop(str(row["id"]), [])),
+                evidence=tuple(evidence.pop(("representation", str(row["id"])))),
+                notes=row["notes"],  # type: ignore[arg-type]
+            )
+        )
     assert not evidence, "evidence of no record"
-    assert not period_events, "events of no status period"
+    assert not any(period_events.values()), "events of no period"
     references = tuple(
         tr.Reference(
             id=str(row["id"]),
@@ -221,6 +278,8 @@ def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
         actors=tuple(actors.values()),
         events=events,
         statuses=statuses,
+        recognitions=recognitions,
+        representations=tuple(representations),
         notes=str(head["notes"]),
     )
 
@@ -229,16 +288,45 @@ def rebuild(tables: dict[str, list[dict[str, Value]]]) -> tr.Dataset:
 
 
 def test_the_tables_are_named_and_ordered() -> None:
-    assert [table.name for table in TABLES] == [*TABLE_NAMES, "references"]
+    assert [table.name for table in TABLES] == [
+        *TABLE_NAMES[:-1],
+        "recognitions",
+        "recognition_events",
+        "representations",
+        "representation_events",
+        "evidence",
+        "references",
+    ]
     assert [table.name for table in tables_of(ds)] == TABLE_NAMES
     assert list(ds.to_records()) == TABLE_NAMES
-    for table in TABLES:
-        names = table.column_names
-        assert len(set(names)) == len(names)
-        assert set(table.primary_key) <= set(names)
+    assert [table.name for table in tables_of(V2)] == V2_NAMES
+    assert list(V2.to_records()) == V2_NAMES
+    for version in tr.versions():
+        tables = TABLE_OF[version]
+        for table in tables.values():
+            names = table.column_names
+            assert len(set(names)) == len(names)
+            assert set(table.primary_key) <= set(names)
+            for key in table.foreign_keys:
+                assert key.column in names
+                assert key.table_column in tables[key.table].column_names  # in the same version
+
+
+@given(datasets(max_events=2, max_states=2))
+def test_a_version_has_the_status_tables_or_the_dimension_tables(dataset: tr.Dataset) -> None:
+    names = {table.name for table in tables_of(dataset)}
+    v1 = {"statuses", "status_events"}
+    v2 = {"recognitions", "recognition_events", "representations", "representation_events"}
+    derived = tuple(map(int, dataset.version.split("."))) >= (2, 0, 0)
+    assert names >= (v2 if derived else v1)
+    assert not names & (v1 if derived else v2)
+    evidence = next(table for table in tables_of(dataset) if table.name == "evidence")
+    (record_type,) = (c for c in evidence.columns if c.name == "record_type")
+    parents = {c.name.removesuffix("_id") for c in evidence.columns if c.refers is not None}
+    assert set(record_type.enum) == parents - {"source"}
+    for table in tables_of(dataset):
         for key in table.foreign_keys:
-            assert key.column in names
-            assert key.table_column in {t.name: t for t in TABLES}[key.table].column_names
+            assert key.table in names  # never a key into a table the version does not export
 
 
 def test_the_tables_hold_the_articles_facts() -> None:
@@ -302,6 +390,84 @@ def test_the_csv_tables_lose_nothing(dataset: tr.Dataset) -> None:
 
 def test_the_csv_tables_of_1_0_0_lose_nothing() -> None:
     assert rebuild(read_tables(files(ds, "csv"), tables_of(ds))) == ds
+
+
+def test_the_csv_tables_of_2_0_0_lose_nothing() -> None:
+    assert rebuild(read_tables(files(V2, "csv"), tables_of(V2))) == V2
+
+
+def test_the_tables_of_2_0_0_hold_the_dimensions() -> None:
+    tables = V2.to_records()
+    assert len(tables["recognitions"]) == len(V2.recognitions) == 195
+    assert len(tables["representations"]) == len(V2.representations)
+    russia = [r for r in tables["recognitions"] if r["country_alpha_2"] == "RU"]
+    assert [(r["id"], r["recognizes"], r["start"], r["end"]) for r in russia] == [
+        ("ru-not-recognizing", False, "2021-08", "2025-07-03"),
+        ("ru-recognizing", True, "2025-07-03", None),
+    ]
+    assert [r["country_alpha_2"] for r in tables["recognitions"] if r["recognizes"]] == ["RU"]
+    china = next(
+        r for r in tables["representations"] if r["id"] == "cn-state-in-afghanistan-ambassador"
+    )
+    assert (china["country_cow_code"], china["country_gw_code"], china["country_alpha_3"]) == (
+        710,
+        710,
+        "CHN",
+    )
+    assert (china["direction"], china["level"], china["level_cow_code"]) == (
+        "state_in_afghanistan",
+        "ambassador",
+        3,
+    )
+    for row in tables["representations"]:
+        assert row["level_cow_code"] == tr.RepresentationLevel(row["level"]).cow_code
+        assert (row["level_cow_code"] is None) is (row["level"] == "unknown")  # never 0
+    namibia = [r for r in tables["representations"] if r["country_alpha_3"] == "NAM"]
+    assert [r["country_alpha_2"] for r in namibia] == ["NA", "NA"]
+    assert {r["record_type"] for r in tables["evidence"]} == {
+        "event",
+        "recognition",
+        "representation",
+    }
+    assert len(tables["evidence"]) == (
+        sum(len(e.evidence) for e in V2.events)
+        + sum(len(p.evidence) for p in V2.recognitions)
+        + sum(len(p.evidence) for p in V2.representations)
+    )
+    assert len(tables["representation_events"]) == sum(len(p.events) for p in V2.representations)
+    text = V2.sources[0].text
+    assert all(text[int(r["start"]) : int(r["end"])] == r["quote"] for r in tables["evidence"])  # type: ignore[arg-type]
+
+
+def cow_rows(representations: pd.DataFrame) -> pd.DataFrame:
+    """The representation table as COW Diplomatic Exchange lays it out, as the exports page says."""
+    in_kabul = representations.direction == "state_in_afghanistan"
+    state = representations.country_cow_code
+    return pd.DataFrame(
+        {
+            "ccode1": state.where(~in_kabul, 700),
+            "ccode2": state.where(in_kabul, 700),
+            "DR_at_1": representations.level_cow_code,
+        }
+    )
+
+
+def test_the_representations_give_cow_diplomatic_exchange_rows() -> None:
+    frame = V2.to_dataframes()["representations"]
+    cow = cow_rows(frame)
+    rows = dict(zip(frame["id"], cow.itertuples(index=False, name=None), strict=True))
+    assert rows["cn-state-in-afghanistan-ambassador"] == (700, 710, 3)
+    assert rows["ru-afghanistan-in-state-ambassador"] == (365, 700, 3)
+    assert all(str(dtype) == "Int64" for dtype in cow.dtypes)
+    unknown = frame.level == "unknown"
+    assert cow.DR_at_1[unknown.tolist()].isna().all()  # missing, never COW's 0
+    assert not (cow.DR_at_1 == 0).any()
+    assert cow.DR_at_1[(~unknown).tolist()].notna().all()
+    coded = frame.country_cow_code.notna()  # COW lists no Palestine, no Holy See
+    assert sorted(set(frame.country_alpha_2[~coded])) == ["PS", "VA"]
+    open_now = cow[(frame.end.isna() & coded).tolist()]
+    assert not open_now.duplicated(["ccode1", "ccode2"]).any()  # one open period per pair
+    assert len(open_now) == 2 * 192  # both directions of each of the 192 states COW lists
 
 
 # Files ---------------------------------------------------------------------------------------
@@ -372,9 +538,82 @@ def _errors(descriptor: Path) -> list[str]:
     ]
 
 
-def test_the_data_package_validates_with_frictionless(tmp_path: Path) -> None:
-    ds.export(tmp_path, format="datapackage")
+@pytest.mark.parametrize("version", ["1.0.0", "2.0.0"])
+def test_the_data_package_validates_with_frictionless(tmp_path: Path, version: str) -> None:
+    tr.load(version).export(tmp_path, format="datapackage")
     assert _errors(tmp_path / "datapackage.json") == []
+
+
+@pytest.mark.parametrize(
+    ("table", "old", "new", "error"),
+    [
+        (
+            "representations",
+            b",state_in_afghanistan,ambassador,3,",
+            b",state_in_afghanistan,ambassadorial,3,",
+            "constraint-error",
+        ),
+        ("representations", b",ambassador,3,", b",ambassador,three,", "type-error"),
+        ("recognitions", b",true,2025-07-03,", b",yes,2025-07-03,", "type-error"),
+        (
+            "representation_events",
+            b"cn-state-in-afghanistan-ambassador,",
+            b"cn-state-in-afghanistan-minister,",
+            "foreign-key",
+        ),
+        ("evidence", b",recognition,", b",status,", "constraint-error"),
+    ],
+)
+def test_frictionless_catches_a_broken_2_0_0_export(
+    tmp_path: Path, table: str, old: bytes, new: bytes, error: str
+) -> None:
+    V2.export(tmp_path, format="datapackage")
+    path = tmp_path / f"{table}.csv"
+    data = path.read_bytes()
+    assert old in data
+    path.write_bytes(data.replace(old, new, 1))
+    found = {line.split(":")[0] for line in _errors(tmp_path / "datapackage.json")}
+    assert {error, "hash-count"} <= found
+
+
+def test_the_descriptor_of_2_0_0_describes_the_dimensions(tmp_path: Path) -> None:
+    V2.export(tmp_path, format="datapackage")
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    assert list(resources) == V2_NAMES
+    fields = {f["name"]: f for f in resources["representations"]["schema"]["fields"]}
+    assert fields["direction"]["constraints"] == {
+        "required": True,
+        "enum": ["state_in_afghanistan", "afghanistan_in_state"],
+    }
+    assert fields["level"]["constraints"]["enum"] == [
+        level.value for level in tr.RepresentationLevel
+    ]
+    assert fields["level_cow_code"]["type"] == "integer"
+    assert "constraints" not in fields["level_cow_code"]  # not required: empty when unknown
+    assert fields["country_cow_code"]["type"] == "integer"
+    recognizes = next(
+        f for f in resources["recognitions"]["schema"]["fields"] if f["name"] == "recognizes"
+    )
+    assert (recognizes["type"], recognizes["constraints"]) == ("boolean", {"required": True})
+    assert resources["representation_events"]["schema"]["primaryKey"] == [
+        "representation_id",
+        "position",
+    ]
+    evidence = resources["evidence"]["schema"]
+    assert {
+        "fields": ["recognition_id"],
+        "reference": {"resource": "recognitions", "fields": ["id"]},
+    } in evidence["foreignKeys"]
+    assert "status_id" not in [f["name"] for f in evidence["fields"]]
+    options = resources["representations"][READ_OPTIONS]
+    assert options["pandas"]["dtype"]["level_cow_code"] == "Int64"
+    assert options["r"]["colClasses"]["level_cow_code"] == "integer"
+    assert options["r"]["colClasses"]["country_alpha_2"] == "character"
+    with (tmp_path / R_COLCLASSES).open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert {row["resource"] for row in rows} == set(V2_NAMES)
+    assert {"resource": "recognitions", "column": "recognizes", "colClass": "logical"} in rows
 
 
 @pytest.mark.parametrize(
@@ -496,11 +735,18 @@ def test_every_table_reads_back_in_pandas_with_the_shipped_options(
         assert _records(read) == rows, table
         strings = [c.name for c in TABLE_OF[version][table].columns if c.type == "string"]
         assert all(read[name].dtype == "string" for name in strings), table
-    statuses = pd.read_csv(tmp_path / "statuses.csv", **options["statuses"])
-    namibia = statuses[statuses.country_alpha_3 == "NAM"]
-    assert namibia.country_alpha_2.tolist() == ["NA"]
-    assert statuses.country_alpha_2.notna().all()
-    assert statuses[statuses.country_alpha_3 == "AND"].country_numeric.tolist() == ["020"]
+    per_state = [
+        name for name in ("statuses", "recognitions", "representations") if name in options
+    ]
+    assert per_state == (
+        ["statuses"] if version.startswith("1.") else ["recognitions", "representations"]
+    )
+    for name in per_state:
+        states = pd.read_csv(tmp_path / f"{name}.csv", **options[name])
+        codes = states.drop_duplicates("country_alpha_3").set_index("country_alpha_3")
+        assert codes.country_alpha_2["NAM"] == "NA"
+        assert states.country_alpha_2.notna().all()
+        assert codes.country_numeric["AND"] == "020"
     if "cameo" in options["events"]["dtype"]:
         cameo = pd.read_csv(tmp_path / "events.csv", **options["events"]).cameo
         assert "050" in cameo.tolist()
@@ -579,6 +825,32 @@ def test_dataframes_have_proper_dtypes() -> None:
     assert statuses[statuses.status > "de_facto_engagement"].country_alpha_2.tolist() == ["RU"]
     assert statuses.end_earliest.isna().sum() == 194  # one open period per state
     assert frames["evidence"].start.dtype == "int64"
+
+
+def test_dataframes_of_2_0_0_have_proper_dtypes() -> None:
+    frames = V2.to_dataframes()
+    assert list(frames) == V2_NAMES
+    representations, recognitions = frames["representations"], frames["recognitions"]
+    direction, level = representations.direction.dtype, representations.level.dtype
+    assert isinstance(direction, pd.CategoricalDtype)
+    assert list(direction.categories) == [d.value for d in tr.Direction]
+    assert isinstance(level, pd.CategoricalDtype)
+    assert list(level.categories) == [v.value for v in tr.RepresentationLevel]
+    assert not level.ordered  # OTHER and UNKNOWN are not ordered against the others
+    assert representations.level_cow_code.dtype == "Int64"
+    assert representations.level_cow_code.isna().sum() == sum(
+        p.level is tr.RepresentationLevel.UNKNOWN for p in V2.representations
+    )
+    assert representations.country_cow_code.dtype == "Int64"
+    assert str(representations.start_earliest.dtype) == "datetime64[s]"
+    assert recognitions.recognizes.dtype == bool
+    assert recognitions[recognitions.recognizes].country_alpha_2.tolist() == ["RU"]
+    assert frames["recognition_events"].position.dtype == "int64"
+    assert list(frames["evidence"].record_type.cat.categories) == [
+        "event",
+        "recognition",
+        "representation",
+    ]
 
 
 @SERIALIZED
@@ -675,6 +947,33 @@ def test_the_shipped_csv_exports_are_byte_for_byte_as_before(version: str) -> No
     assert digests == CSV_SHA256[version]
     package = files(tr.load(version), "datapackage")
     assert {name: package[name] for name in csv_files} == csv_files
+
+
+SCHEMA_SHA256 = {  # each 1.x Data Package's resources and r_colclasses.csv, before 2.0.0
+    "1.0.0": (
+        "1dedab7e49376511f84622768119c4ca5e1407c15205c08c6bcd1fe8fa8a5d2b",
+        "10efb03ba8b5734e80aaf3e1852b2bba1df3eb75579b4442d4419d2633118931",
+    ),
+    "1.1.0": (
+        "bdcb27f3941ea719f1eb56f22d24b526f272dfe7fcd713edda17c2ff2f508034",
+        "3c72215a7530cd0373be09f3442701ad18de1036a3d64816c86a3cf42e27354a",
+    ),
+    "1.2.0": (
+        "83fa41df8e3095c7e94394235c9d906f0a8c43f7ae174b129cc4a43b439f2204",
+        "4de1b94fb5480503ae1b8283811d5ac36666baa602b623aeb47f57dcf432238f",
+    ),
+}
+
+
+@pytest.mark.parametrize("version", sorted(SCHEMA_SHA256))
+def test_the_1x_data_package_schemas_are_as_before_2_0_0(version: str) -> None:
+    # The tables 2.0.0 added, and those it retired, leave every 1.x schema as it was.
+    package = files(tr.load(version), "datapackage")
+    resources = json.loads(package["datapackage.json"])["resources"]
+    assert (
+        hashlib.sha256(json.dumps(resources, sort_keys=True).encode()).hexdigest(),
+        hashlib.sha256(package[R_COLCLASSES]).hexdigest(),
+    ) == SCHEMA_SHA256[version]
 
 
 def _csv_module(records: list[list[str]]) -> str:
@@ -790,6 +1089,16 @@ def test_overwrite_replaces_an_earlier_export_whole(tmp_path: Path) -> None:
     assert not (out / "datapackage.json").exists()  # 1.0.0's descriptor went with the rest
     assert stat.S_IMODE(out.stat().st_mode) == 0o705
     assert sorted(p.name for p in tmp_path.iterdir()) == ["json", "out"]
+
+
+@pytest.mark.parametrize(("old", "new"), [("1.2.0", "2.0.0"), ("2.0.0", "1.2.0")])
+def test_overwrite_replaces_an_export_across_the_schema_break(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    out = tmp_path / "out"
+    tr.load(old).export(out, format="datapackage")
+    tr.load(new).export(out, format="datapackage", overwrite=True)
+    assert snapshot(out) == dict(sorted(files(tr.load(new), "datapackage").items()))
 
 
 @pytest.mark.parametrize("foreign", ["notes.txt", "sub/", "events.csv.bak", "data.csv"])

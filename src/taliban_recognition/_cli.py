@@ -3,8 +3,8 @@
 ``--dataset X.Y.Z`` pins the dataset (default: the newest), ``--dates corroborated`` reads
 event dates as other reports corroborate them, ``--version`` prints the program's version.
 Exit status: 0 on success, 1 when the shipped data fails verification or a file cannot be
-written, 2 for bad input (an unknown country, version, kind or format, a bad date), 130 when
-interrupted (Ctrl-C).
+written, 2 for bad input (an unknown country, version, kind or format, a bad date, a query of
+records the dataset version's schema does not have), 130 when interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -25,15 +25,32 @@ from taliban_recognition._errors import (
     DataIntegrityError,
     TalibanRecognitionError,
 )
+from taliban_recognition._invariants import DIMENSIONS
 from taliban_recognition._iso import country as find_country
 from taliban_recognition._load import SHIPPED, load
-from taliban_recognition._model import DATES, ActorKind, Event, EventKind, RecognitionStatus
+from taliban_recognition._model import (
+    DATES,
+    KNOWN_LEVELS,
+    ActorKind,
+    Direction,
+    Event,
+    EventKind,
+    RecognitionStatus,
+    RepresentationLevel,
+)
+from taliban_recognition._schema import version_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from taliban_recognition._dataset import Dataset
-    from taliban_recognition._model import Country, Dates, StatusPeriod
+    from taliban_recognition._model import (
+        Country,
+        Dates,
+        RecognitionPeriod,
+        RepresentationPeriod,
+        StatusPeriod,
+    )
 
 PROG = "taliban-recognition"
 WIDTH = 80
@@ -58,24 +75,46 @@ def _row(dataset: Dataset, state: Country, dates: Dates) -> tuple[str, str]:
     return status.value, basis
 
 
-def summary(dataset: Dataset, dates: Dates = "stated") -> str:
-    """The summary table: version, as-of date, digest, and each named state's status."""
-    states = {period.country.alpha_2: period.country for period in dataset.statuses}
+def _derives(dataset: Dataset) -> bool:
+    """Whether `dataset` derives its statuses from recognition and representation (2.x)."""
+    return version_key(dataset.version) >= DIMENSIONS
+
+
+def _states(dataset: Dataset) -> tuple[dict[str, Country], dict[str, str]]:
+    """The states the dataset covers, by code, and the names of those the source names."""
+    periods = dataset.recognitions if _derives(dataset) else dataset.statuses
+    states = {period.country.alpha_2: period.country for period in periods}
     named = {
         actor.country.alpha_2: actor.name
         for actor in dataset.actors
         if actor.kind is ActorKind.STATE and actor.country and actor.country.alpha_2 in states
     }
-    lines = [
+    return states, dict(sorted(named.items(), key=lambda item: item[1]))
+
+
+def _summary_head(dataset: Dataset, dates: Dates, last: str) -> list[str]:
+    return [
         f"taliban_recognition dataset {dataset.version}, as of {dataset.as_of.isoformat()}"
         + _reading(dates),
         f"sha256 {dataset.sha256}",
         "",
         f"Statuses of recognition of the Taliban government of Afghanistan on {dataset.as_of}:",
         "",
-        f"{'State':<28}{'Status':<22}Basis",
+        f"{'State':<28}{'Status':<22}{last}",
     ]
-    for code, name in sorted(named.items(), key=lambda item: item[1]):
+
+
+def summary(dataset: Dataset, dates: Dates = "stated") -> str:
+    """The summary table: version, as-of date, digest, and each named state's status.
+
+    From 2.0.0, each status is given with what it is derived from (`_engagement`), and the
+    states the source does not name are counted by status.
+    """
+    if _derives(dataset):
+        return _derived_summary(dataset, dates)
+    states, named = _states(dataset)
+    lines = _summary_head(dataset, dates, "Basis")
+    for code, name in named.items():
         status, basis = _row(dataset, states[code], dates)
         lines.append(f"{f'{name} ({code})':<28}{status:<22}{basis}")
     others = Counter(
@@ -83,6 +122,96 @@ def summary(dataset: Dataset, dates: Dates = "stated") -> str:
     )
     for (status, basis), count in sorted(others.items()):
         lines.append(f"{f'{count} other states':<28}{status:<22}{basis}")
+    return "\n".join(lines)
+
+
+_RECOGNITION_WORDS = {
+    True: "formally recognizing",
+    False: "not formally recognizing",
+    None: "formal recognition undecided",
+}
+"""What `Dataset.recognizes` says, in the words of the summary."""
+
+
+def _mission_words(direction: Direction, level: RepresentationLevel) -> str:
+    if direction is Direction.STATE_IN_AFGHANISTAN:
+        return (
+            "no mission in Kabul"
+            if level is RepresentationLevel.NONE
+            else f"{level.value} in Kabul"
+        )
+    if level is RepresentationLevel.NONE:
+        return "no Taliban mission there"
+    return f"Taliban {level.value} there"
+
+
+def _engagement(dataset: Dataset, state: Country, dates: Dates) -> str:
+    """What a state's status on ``as_of`` is derived from, in words (2.x).
+
+    Its formal recognition, then each mission the data gives a level, or "engagement not
+    recorded" when it gives neither: never "no recognition", which would claim more.
+    """
+    parts = [_RECOGNITION_WORDS[dataset.recognizes(state, dates=dates)]]
+    levels = {d: dataset.representation_of(state, direction=d, dates=dates) for d in Direction}
+    known = {d: level for d, level in levels.items() if level is not RepresentationLevel.UNKNOWN}
+    if not known:
+        parts.append("engagement not recorded")
+    else:
+        parts += [_mission_words(d, level) for d, level in known.items()]
+        if len(known) < len(levels) and set(known.values()) == {RepresentationLevel.NONE}:
+            parts.append("the other mission not recorded")
+    return "; ".join(parts)
+
+
+def _status_words(dataset: Dataset, state: Country, dates: Dates) -> tuple[str, tuple[str, ...]]:
+    """A state's status on ``as_of`` and, when it is unknown, the statuses the data allows."""
+    status = dataset.status_of(state, dates=dates)
+    if status is not RecognitionStatus.UNKNOWN:
+        return status.value, ()
+    return status.value, tuple(s.value for s in dataset.possible_statuses(state, dates=dates))
+
+
+_ORDER = ("formal_recognition", "de_facto_engagement", "no_recognition", "unknown")
+
+
+def _strongest_first(item: tuple[tuple[str, tuple[str, ...]], int]) -> tuple[int, tuple[str, ...]]:
+    """The order of the summary's counts: the strongest status first, unknown last."""
+    (status, possible), _ = item
+    return _ORDER.index(status), possible
+
+
+def _derived_summary(dataset: Dataset, dates: Dates) -> str:
+    """The summary of a 2.x dataset: each status with the dimensions it is derived from."""
+    states, named = _states(dataset)
+    rows = {
+        code: (*_status_words(dataset, state, dates), _engagement(dataset, state, dates))
+        for code, state in states.items()
+    }
+    lines = _summary_head(dataset, dates, "Derived from")
+    width = WIDTH - 50
+
+    def add(label: str, status: str, words: str) -> None:
+        wrapped = textwrap.wrap(words, width, break_long_words=False) or [""]
+        lines.append(f"{label:<28}{status:<22}{wrapped[0]}".rstrip())
+        lines.extend(" " * 50 + more for more in wrapped[1:])
+
+    for code, name in named.items():
+        status, _, words = rows[code]
+        add(f"{name} ({code})", status, words)
+    others = Counter(row for code, row in rows.items() if code not in named)
+    for (status, _, words), count in sorted(others.items()):
+        add(f"{count} other state{'s' * (count != 1)}", status, words)
+    counts = Counter((status, possible) for status, possible, _ in rows.values())
+    tally = ", ".join(
+        f"{count} {status}" + (f" ({' or '.join(possible)})" if possible else "")
+        for (status, possible), count in sorted(counts.items(), key=_strongest_first)
+    )
+    lines += ["", *_wrap(f"Of the {len(rows)} states: {tally}.", "")]
+    lines += _wrap(
+        "The status is derived from formal recognition and each side's mission at the other; "
+        "a mission the source does not record may be at any level.",
+        "",
+    )
     return "\n".join(lines)
 
 
@@ -98,10 +227,16 @@ def _wrap(text: str, indent: str) -> list[str]:
     ) or [indent]
 
 
-def _period_report(dataset: Dataset, period: StatusPeriod, dates: Dates) -> list[str]:
+def _period_report(
+    dataset: Dataset,
+    period: StatusPeriod | RecognitionPeriod | RepresentationPeriod,
+    value: str,
+    dates: Dates,
+) -> list[str]:
+    """A period, which says `value`: its dates, basis, id, events, quotes and notes."""
     end = "as_of" if period.end is None else str(period.end)
     lines = [
-        f"{period.status.value}, from {period.start} to {end} ({period.basis.value})",
+        f"{value}, from {period.start} to {end} ({period.basis.value})",
         f"  period: {period.id}",
     ]
     if period.events:
@@ -124,23 +259,135 @@ def _event_id(dataset: Dataset, event_id: str, dates: Dates) -> str:
     return event_id if read == event.date else f"{event_id} ({dates} {read})"
 
 
+def _headline(
+    dataset: Dataset, state: Country, on: str | None, dates: Dates, answer: str | None
+) -> list[str]:
+    """The first line of a report on one state: who, on which day, in which data, and the answer."""
+    day = dataset.as_of.isoformat() if on is None else on
+    said = "" if answer is None else f": {answer}"
+    return _wrap(
+        f"{state.name} ({state.alpha_2}) on {day}, dataset {dataset.version}"
+        f"{_reading(dates)}{said}",
+        "",
+    )
+
+
 def status_report(dataset: Dataset, query: str, on: str | None, dates: Dates = "stated") -> str:
-    """A country's status on a day, with the periods and quotes the answer rests on."""
+    """A country's status on a day, with the periods and quotes the answer rests on.
+
+    Up to 1.x these are status periods; from 2.0.0, the periods of formal recognition and of
+    representation in both directions that the derived status rests on.
+    """
     state = find_country(query)
     status = dataset.status_of(state, on, dates=dates)
-    periods = dataset.possible_periods(state, on, dates=dates)
-    day = dataset.as_of.isoformat() if on is None else on
     answer = status.value
     if status is RecognitionStatus.UNKNOWN:
         possible = dataset.possible_statuses(state, on, dates=dates)
         answer += f" (the data allows {' or '.join(s.value for s in possible)} on that day)"
-    lines = _wrap(
-        f"{state.name} ({state.alpha_2}) on {day}, dataset {dataset.version}"
-        f"{_reading(dates)}: {answer}",
-        "",
-    )
+    lines = _headline(dataset, state, on, dates, answer)
+    if _derives(dataset):
+        lines += ["", *_recognition_section(dataset, state, on, dates)]
+        for direction in Direction:
+            lines += ["", *_representation_section(dataset, state, on, direction, dates)]
+        return "\n".join(lines)
+    for period in dataset.possible_periods(state, on, dates=dates):
+        lines += ["", *_period_report(dataset, period, period.status.value, dates)]
+    return "\n".join(lines)
+
+
+_RECOGNITION_ANSWERS = {
+    True: "formally recognizes the Taliban government",
+    False: "does not formally recognize the Taliban government",
+    None: "unknown (the data allows either on that day)",
+}
+"""What `Dataset.recognizes` answers, in the words of a report."""
+
+
+def _recognition_answer(dataset: Dataset, state: Country, on: str | None, dates: Dates) -> str:
+    return _RECOGNITION_ANSWERS[dataset.recognizes(state, on, dates=dates)]
+
+
+def _recognition_periods(
+    dataset: Dataset, state: Country, on: str | None, dates: Dates
+) -> list[str]:
+    lines: list[str] = []
+    for period in dataset.possible_recognition_periods(state, on, dates=dates):
+        value = "recognizing" if period.recognizes else "not recognizing"
+        lines += ["", *_period_report(dataset, period, value, dates)]
+    return lines
+
+
+def _recognition_section(
+    dataset: Dataset, state: Country, on: str | None, dates: Dates
+) -> list[str]:
+    """Formal recognition on a day, and the periods it rests on, within a status report."""
+    answer = _recognition_answer(dataset, state, on, dates)
+    return [
+        *_wrap(f"Formal recognition: {answer}", ""),
+        *_recognition_periods(dataset, state, on, dates),
+    ]
+
+
+def recognition_report(
+    dataset: Dataset, query: str, on: str | None, dates: Dates = "stated"
+) -> str:
+    """Whether a state formally recognizes the Taliban government on a day, and why (2.x)."""
+    state = find_country(query)
+    answer = _recognition_answer(dataset, state, on, dates)
+    lines = _headline(dataset, state, on, dates, answer)
+    return "\n".join([*lines, *_recognition_periods(dataset, state, on, dates)])
+
+
+_MISSIONS = {
+    Direction.STATE_IN_AFGHANISTAN: "Its mission in Kabul",
+    Direction.AFGHANISTAN_IN_STATE: "The Taliban government's mission there",
+}
+"""Whose mission a direction records, said of the state a report is about."""
+
+
+def _level(level: RepresentationLevel) -> str:
+    """A level, with its COW Diplomatic Exchange code when it has one."""
+    code = level.cow_code
+    return level.value if code is None else f"{level.value} (COW {code})"
+
+
+def _representation_section(
+    dataset: Dataset, state: Country, on: str | None, direction: Direction, dates: Dates
+) -> list[str]:
+    """The level of one side's mission on a day, and the periods it rests on."""
+    level = dataset.representation_of(state, on, direction=direction, dates=dates)
+    answer = _level(level)
+    if level is RepresentationLevel.UNKNOWN:
+        possible = dataset.possible_levels(state, on, direction=direction, dates=dates)
+        answer += (
+            " (the data allows any level on that day)"
+            if possible == KNOWN_LEVELS
+            else f" (the data allows {' or '.join(p.value for p in possible)} on that day)"
+        )
+    lines = _wrap(f"{_MISSIONS[direction]} ({direction.value}): {answer}", "")
+    periods = dataset.possible_representation_periods(state, on, direction=direction, dates=dates)
     for period in periods:
-        lines += ["", *_period_report(dataset, period, dates)]
+        lines += ["", *_period_report(dataset, period, _level(period.level), dates)]
+    return lines
+
+
+def representation_report(
+    dataset: Dataset,
+    query: str,
+    on: str | None,
+    direction: str | None,
+    dates: Dates = "stated",
+) -> str:
+    """The level of the missions between a state and Afghanistan on a day, and why (2.x).
+
+    One direction, or both (`direction` None), the state's mission in Kabul first.
+    """
+    state = find_country(query)
+    wanted = tuple(Direction) if direction is None else (Direction(direction),)
+    sections = [_representation_section(dataset, state, on, one, dates) for one in wanted]
+    lines = _headline(dataset, state, on, dates, None)
+    for section in sections:
+        lines += ["", *section]
     return "\n".join(lines)
 
 
@@ -187,6 +434,17 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     print(status_report(load(args.dataset_version), args.country, args.on, args.dates))
+    return 0
+
+
+def _recognition(args: argparse.Namespace) -> int:
+    print(recognition_report(load(args.dataset_version), args.country, args.on, args.dates))
+    return 0
+
+
+def _representation(args: argparse.Namespace) -> int:
+    dataset = load(args.dataset_version)
+    print(representation_report(dataset, args.country, args.on, args.direction, args.dates))
     return 0
 
 
@@ -337,6 +595,18 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
         _status,
     ),
     (
+        "recognition",
+        "whether a state formally recognizes the Taliban government on a day (2.0.0 on)",
+        f"{PROG} recognition Russia --on 2025-07-02",
+        _recognition,
+    ),
+    (
+        "representation",
+        "the level of each side's mission at the other on a day (2.0.0 on)",
+        f"{PROG} representation China --direction state_in_afghanistan",
+        _representation,
+    ),
+    (
         "events",
         "the events that pass the filters, in dataset order",
         f"{PROG} events --country RU --since 2025-01-01 --format csv",
@@ -396,8 +666,16 @@ def parser() -> argparse.ArgumentParser:
         _add_options(command, None if name == "diff" else "pins")  # diff names two versions
         command.set_defaults(run=run)
         made[name] = command
-    made["status"].add_argument("country", help="an ISO code or number, or an English name")
-    made["status"].add_argument("--on", metavar="YYYY-MM-DD", help="the day (default: as_of)")
+    for name in ("status", "recognition", "representation"):
+        made[name].add_argument("country", help="an ISO code or number, or an English name")
+        made[name].add_argument("--on", metavar="YYYY-MM-DD", help="the day (default: as_of)")
+    made["representation"].add_argument(
+        "--direction",
+        choices=[direction.value for direction in Direction],
+        metavar="DIRECTION",
+        help="state_in_afghanistan (the state's mission in Kabul) or afghanistan_in_state "
+        "(the Taliban government's in the state); default: both, in that order",
+    )
     events = made["events"]
     events.add_argument("--country", help="events whose actor or target is of this country")
     events.add_argument(
@@ -413,7 +691,7 @@ def parser() -> argparse.ArgumentParser:
         default="table",
         help="an 80-column table (the default), the canonical JSON records, or CSV rows",
     )
-    for name in ("summary", "status", "events"):
+    for name in ("summary", "status", "recognition", "representation", "events"):
         _add_dates(made[name])
     made["export"].add_argument(
         "--format",

@@ -1299,9 +1299,10 @@ class RepresentationPeriod:
                 Derived(
                     "level_cow_code",
                     "COW Diplomatic Exchange code of the level: 0 none, 1 charge d'affaires, "
-                    "2 minister, 3 ambassador, 9 other; empty when unknown.",
+                    "2 minister, 3 ambassador, 9 other.",
                     lambda period: period.level.cow_code,
                     kind="integer",
+                    empty="the level is unknown (never 0, which is no mission)",
                 ),
             ),
         ),

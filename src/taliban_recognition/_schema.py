@@ -51,7 +51,7 @@ def version_key(version: str) -> Level:
 class Derived:
     """A column computed from a record rather than stored in it, such as a code's label."""
 
-    __slots__ = ("description", "get", "kind", "name")
+    __slots__ = ("description", "empty", "get", "kind", "name")
 
     def __init__(
         self,
@@ -60,11 +60,13 @@ class Derived:
         get: Callable[[Any], object],
         *,
         kind: Literal["string", "integer"] = "string",
+        empty: str | None = None,
     ) -> None:
         self.name = name  # "" for a column named by the field's prefix alone
         self.description = description
         self.get = get
         self.kind = kind  # the column's Table Schema type
+        self.empty = empty  # what an empty cell means, if `get` can give None
 
 
 class Export:

@@ -6,6 +6,10 @@ are read off the record fields' declarations (`_schema.column`), in field order:
 a column; a field holding a record (a date, a country, an event's codes) is that record's
 columns, named with the field's prefix; a field holding a record with an id (an event's
 actor) is that id. Tuples of records are tables of their own (`status_events`, `evidence`).
+
+A table or column says the dataset version that added it (`since`) and, for what a schema
+break retired, the first version without it (`until`): the status periods of 1.x, whose
+statuses 2.0.0 derives from its recognition and representation periods.
 """
 
 from __future__ import annotations
@@ -18,7 +22,13 @@ from typing import Any, Literal, NamedTuple
 import attrs
 
 from taliban_recognition._dataset import Dataset
-from taliban_recognition._model import Evidence, StatusPeriod
+from taliban_recognition._invariants import DIMENSIONS
+from taliban_recognition._model import (
+    Evidence,
+    RecognitionPeriod,
+    RepresentationPeriod,
+    StatusPeriod,
+)
 from taliban_recognition._schema import (
     FIRST,
     Derived,
@@ -38,6 +48,11 @@ Row = tuple[Value, ...]
 ColumnType = Literal["string", "integer", "boolean", "date"]
 
 
+def _holds(since: Level, until: Level | None, level: Level) -> bool:
+    """Whether dataset version `level` has what version `since` added and `until` retired."""
+    return since <= level and (until is None or level < until)
+
+
 def _identity(record: Any) -> Any:  # noqa: ANN401 -- any record
     return record
 
@@ -54,6 +69,7 @@ class Column:
     ordered: bool = False  # the enum's order is meaningful (recognition statuses)
     pattern: str | None = None
     since: Level = FIRST  # the dataset version that added the field
+    until: Level | None = None  # the first dataset version without the column, if any
     refers: str | None = None  # the table whose ids the column holds
     path: tuple[str, ...] = ()  # the fields the value is read through, from the row's record
     derived: bool = False  # computed from a record (a label, a date's EDTF), not stored in it
@@ -79,6 +95,11 @@ class Table:
     primary_key: tuple[str, ...]
     records: Callable[[Dataset], Iterable[Any]] = attrs.field(eq=False, repr=False)
     since: Level = FIRST  # the dataset version that added the records
+    until: Level | None = None  # the first dataset version without the table, if any
+
+    def holds(self, level: Level) -> bool:
+        """Whether dataset version `level` has the table."""
+        return _holds(self.since, self.until, level)
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -97,9 +118,9 @@ class Table:
             yield tuple(get(record) for get in getters)
 
     def of(self, dataset: Dataset) -> Table:
-        """The table as `dataset`'s version has it: without the columns added after it."""
+        """The table as `dataset`'s version has it: only the columns that version has."""
         level = version_key(dataset.version)
-        kept = tuple(column for column in self.columns if column.since <= level)
+        kept = tuple(c for c in self.columns if _holds(c.since, c.until, level))
         return self if len(kept) == len(self.columns) else attrs.evolve(self, columns=kept)
 
 
@@ -170,8 +191,12 @@ def _derived_columns(derived: tuple[Derived, ...], context: _Context) -> Iterato
         yield Column(
             "_".join(part for part in (context.prefix, item.name) if part),
             item.kind,
-            _describe(item.description, context, empty=context.empty),
-            required=context.required,
+            _describe(
+                item.description,
+                context,
+                empty="; or ".join(filter(None, (context.empty, item.empty))) or None,
+            ),
+            required=context.required and item.empty is None,
             since=context.since,
             path=context.path,
             derived=True,
@@ -224,6 +249,15 @@ def _values(kind: type) -> tuple[str, ...]:
     return ()
 
 
+_RETIRED: dict[str, Level] = {"statuses": DIMENSIONS}
+"""The collections a schema break retired, by the first dataset version that leaves them empty:
+from 2.0.0 the status is derived, not recorded, so neither its table nor its parts are there."""
+
+
+def _since(collection: str) -> Level:
+    return field_since(attrs.fields_dict(Dataset)[collection])
+
+
 def _collection(name: str, description: str) -> Table:
     """The table of one of the dataset's collections: a row per record."""
     field = attrs.fields_dict(Dataset)[name]
@@ -238,6 +272,7 @@ def _collection(name: str, description: str) -> Table:
         ("id",),
         records,
         since=field_since(field),
+        until=_RETIRED.get(name),
     )
 
 
@@ -250,7 +285,12 @@ class _Item(NamedTuple):
     item: Any
 
 
-_RECORD_TYPES = {"events": "event", "statuses": "status"}
+_RECORD_TYPES = {
+    "events": "event",
+    "statuses": "status",
+    "recognitions": "recognition",
+    "representations": "representation",
+}
 """What a record of a collection is called in the ids and columns of the tables of its parts."""
 
 
@@ -281,7 +321,14 @@ def _parent_column(collection: str, description: str, *, required: bool) -> Colu
         return row.record_id if row.record_type == record_type else None
 
     return Column(
-        f"{record_type}_id", "string", description, required=required, refers=collection, get=get
+        f"{record_type}_id",
+        "string",
+        description,
+        required=required,
+        since=_since(collection),
+        until=_RETIRED.get(collection),
+        refers=collection,
+        get=get,
     )
 
 
@@ -304,6 +351,26 @@ def _member_column(kind: type, name: str) -> Column:
         refers=export.refers,
         path=(name,),
         get=get,
+    )
+
+
+def _period_events(collection: str, kind: type, description: str, parent: str) -> Table:
+    """The table of the events that each period of `collection` (of records `kind`) rests on."""
+    record_type = _RECORD_TYPES[collection]
+    return Table(
+        f"{record_type}_events",
+        description,
+        (
+            _parent_column(collection, f"Id of the {parent}.", required=True),
+            _item_column(
+                "position", "Order of the event among the period's events, from 0.", type="integer"
+            ),
+            _member_column(kind, "events"),
+        ),
+        (f"{record_type}_id", "position"),
+        _items(((collection, "events"),)),
+        since=_since(collection),
+        until=_RETIRED.get(collection),
     )
 
 
@@ -336,18 +403,33 @@ TABLES: tuple[Table, ...] = (
         "statuses",
         "Each state's recognition status over time: one row per period, in time order.",
     ),
-    Table(
-        "status_events",
-        "Which events each status period rests on.",
-        (
-            _parent_column("statuses", "Id of the status period.", required=True),
-            _item_column(
-                "position", "Order of the event among the period's events, from 0.", type="integer"
-            ),
-            _member_column(StatusPeriod, "events"),
-        ),
-        ("status_id", "position"),
-        _items((("statuses", "events"),)),
+    _period_events(
+        "statuses", StatusPeriod, "Which events each status period rests on.", "status period"
+    ),
+    _collection(
+        "recognitions",
+        "Whether each state formally recognizes the Taliban government, over time: one row "
+        "per period, in time order.",
+    ),
+    _period_events(
+        "recognitions",
+        RecognitionPeriod,
+        "Which events each recognition period rests on.",
+        "recognition period",
+    ),
+    _collection(
+        "representations",
+        "The level of each side's mission at the other, per state and direction, over time: "
+        "one row per period, in time order. As COW Diplomatic Exchange codes it: "
+        "state_in_afghanistan is ccode1 700 (Afghanistan), ccode2 country_cow_code, "
+        "afghanistan_in_state is ccode1 country_cow_code, ccode2 700; DR_at_1 is "
+        "level_cow_code, missing (never 0) when the level is unknown.",
+    ),
+    _period_events(
+        "representations",
+        RepresentationPeriod,
+        "Which events each representation period rests on.",
+        "representation period",
     ),
     Table(
         "evidence",
@@ -363,28 +445,49 @@ TABLES: tuple[Table, ...] = (
                 "record_type",
                 "Whether the quote supports an event or a status period.",
                 enum=("event", "status"),
+                until=DIMENSIONS,
+            ),
+            _item_column(
+                "record_type",
+                "Whether the quote supports an event, a recognition period or a "
+                "representation period.",
+                enum=("event", "recognition", "representation"),
+                since=DIMENSIONS,
             ),
             _parent_column("events", "Id of the event it supports.", required=False),
             _parent_column("statuses", "Id of the status period it supports.", required=False),
+            _parent_column(
+                "recognitions", "Id of the recognition period it supports.", required=False
+            ),
+            _parent_column(
+                "representations", "Id of the representation period it supports.", required=False
+            ),
             _item_column(
                 "position", "Order of the quote among its record's, from 0.", type="integer"
             ),
             *columns_of(Evidence, _Context(holder=_item)),
         ),
         ("id",),
-        _items((("events", "evidence"), ("statuses", "evidence"))),
+        _items(
+            (
+                ("events", "evidence"),
+                ("statuses", "evidence"),
+                ("recognitions", "evidence"),
+                ("representations", "evidence"),
+            )
+        ),
     ),
     _collection(
         "references", "Published works cited for corroborated dates; not shipped, not quoted."
     ),
 )
-"""Every table of the newest schema, in the order they are exported."""
+"""Every table of every schema, in the order they are exported; `tables_of` gives a version's."""
 
 
 def tables_of(dataset: Dataset) -> tuple[Table, ...]:
-    """The tables of `dataset`'s version: without the tables and columns added after it."""
+    """The tables of `dataset`'s version, with the columns that version has."""
     level = version_key(dataset.version)
-    return tuple(table.of(dataset) for table in TABLES if table.since <= level)
+    return tuple(table.of(dataset) for table in TABLES if table.holds(level))
 
 
 def to_records(dataset: Dataset) -> dict[str, list[dict[str, Value]]]:
