@@ -879,9 +879,12 @@ answers from the newest version
         """The dataset as tidy tables: row dicts keyed by column, lists keyed by table name.
 
         The tables are those of the CSV export, with the same columns in the same order:
-        ``dataset`` (one row), ``sources``, ``actors``, ``events``, ``statuses``,
-        ``status_events`` (which events each status period rests on) and ``evidence`` (every
-        quote, for events and status periods alike). Cells are `str`, `int`, `bool`,
+        ``dataset`` (one row), ``sources``, ``actors``, ``events``; in 1.x ``statuses`` and
+        ``status_events`` (which events each status period rests on); from 2.0.0
+        ``recognitions``, ``recognition_events``, ``representations`` (one row per period of a
+        directed pair, with ``level_cow_code``, COW Diplomatic Exchange's code of the level) and
+        ``representation_events``; then ``evidence`` (every quote, for every record that has
+        one) and, from 1.1.0, ``references``. Cells are `str`, `int`, `bool`,
         `datetime.date`, or None where a field is empty. Each call builds new lists and dicts,
         so changing them changes nothing else. For the canonical JSON records, nested as the
         data file has them, use ``export(directory, format="json")``.
@@ -895,6 +898,10 @@ answers from the newest version
             >>> event["id"], event["date"], event["date_earliest"]
             ('russian-foreign-ministry-announces-recognition', '2025-07-03', \
 datetime.date(2025, 7, 3))
+
+            >>> [r["level_cow_code"] for r in tr.load("2.0.0").to_records()["representations"]
+            ...  if r["country_alpha_2"] == "CN"]
+            [None, 3, None]
         """
         from taliban_recognition._tables import to_records  # noqa: PLC0415 -- on first use
 
@@ -904,8 +911,10 @@ datetime.date(2025, 7, 3))
         """The tables of `to_records` as pandas DataFrames, keyed by table name.
 
         Text columns have the ``string`` dtype, dates ``datetime64[s]`` (empty: ``NaT``),
-        kinds, statuses, bases and precisions are categoricals (``status`` ordered, weakest
-        first), offsets and positions ``int64``, and ``ongoing`` is ``bool``.
+        kinds, statuses, directions, levels, bases and precisions are categoricals (``status``
+        ordered, weakest first), offsets and positions ``int64``, ``level_cow_code`` the
+        nullable ``Int64`` (``<NA>`` where the level is unknown), and ``ongoing`` and
+        ``recognizes`` are ``bool``.
 
         Raises:
             MissingExtraError: pandas is not installed; the ``pandas`` extra installs it.
