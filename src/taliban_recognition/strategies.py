@@ -1,9 +1,11 @@
 """Hypothesis strategies for records and whole datasets shaped like this package's data.
 
-Use them to property-test analysis code against every dataset the schema allows, not only the
-shipped one. Every value drawn satisfies the invariants the loader checks: valid ISO 3166-1
+Use them to property-test analysis code against every dataset the schemas allow, not only the
+shipped ones. Every value drawn satisfies the invariants the loader checks: valid ISO 3166-1
 countries, quotes that match their source offsets, events in dataset order and no later than
-``as_of``, and status periods that chain without gaps or overlaps from ``coverage_start``.
+``as_of``, and periods that chain without gaps or overlaps from ``coverage_start``: status
+periods in a dataset of 1.x; from 2.0.0, each covered state's formal recognition and its
+representation in both directions. `datasets` draws either schema unless given a version.
 
 Needs Hypothesis, which is not a runtime dependency: install the ``strategies`` extra
 (``pip install "taliban-recognition[strategies]"``).
@@ -59,14 +61,18 @@ from taliban_recognition._model import (
     Corroboration,
     Country,
     DatePrecision,
+    Direction,
     Event,
     EventCodes,
     EventKind,
     Evidence,
     FuzzyDate,
     PloverType,
+    RecognitionPeriod,
     RecognitionStatus,
     Reference,
+    RepresentationLevel,
+    RepresentationPeriod,
     Source,
     StatusPeriod,
 )
@@ -82,7 +88,9 @@ __all__ = [
     "evidence",
     "fuzzy_dates",
     "invalid_country_queries",
+    "recognition_chains",
     "references",
+    "representation_chains",
     "sources",
     "status_chains",
 ]
@@ -435,9 +443,10 @@ def _corroboration(
 ) -> Corroboration:
     """A corroborated date no later than `as_of`, inside `stated` or, with a discrepancy, not.
 
-    Inside `stated`, it may also carry a discrepancy: the reference reports a different act.
+    Half are drawn inside `stated`, as a reference narrows a vague date. Inside `stated`, it
+    may also carry a discrepancy: the reference reports a different act.
     """
-    date = draw(fuzzy_dates(max_value=as_of))
+    date = draw(fuzzy_dates(stated.earliest, stated.latest) | fuzzy_dates(max_value=as_of))
     within = stated.earliest <= date.earliest and date.latest <= stated.latest
     return Corroboration(
         date=date,
@@ -507,14 +516,108 @@ def _brings(event: Event, day: dt.date) -> bool:
     return all(date.earliest <= day <= date.latest for date in dates)
 
 
-@_checked(
-    state=(lambda value: isinstance(value, Country), "a Country"),
-    coverage_start=_DAY,
-    as_of=_DAY,
-    texts_of=(_tuple_of(Source, nonempty=True), "a non-empty tuple of Source"),
-    event_ids=(_tuple_of(str), "a tuple of event ids (str)"),
-    events_of=(_tuple_of(Event), "a tuple of Event"),
-)
+_Span = tuple[FuzzyDate, "FuzzyDate | None", tuple[str, ...]]
+"""When a period starts and ends, and the ids of the events it rests on."""
+
+
+@st.composite
+def _spans(  # noqa: PLR0913 -- the context a chain needs from its dataset
+    draw: st.DrawFn,
+    coverage_start: dt.date,
+    as_of: dt.date,
+    event_ids: tuple[str, ...],
+    events_of: tuple[Event, ...],
+    *,
+    most: int = 4,
+) -> list[_Span]:
+    """When each period of one unit's chain starts and ends, and the events it rests on.
+
+    The changes really happen in order on days drawn first; each is then recorded as a fuzzy
+    date around its day, or brought by one of `events_of` whose dates (stated and
+    corroborated) hold its day, so that both readings of dates can put the changes in order;
+    an event with a corroborated date is preferred, so that the readings differ. There are at
+    most `most` periods.
+    """
+    days = st.lists(_change_days(coverage_start, as_of, events_of), min_size=1, max_size=most)
+    truths = sorted(draw(days))
+    if truths[0] == coverage_start and (coverage_start == as_of or draw(st.booleans())):
+        first = FuzzyDate.day(coverage_start)
+    else:
+        latest = draw(st.dates(max(truths[0], coverage_start + dt.timedelta(days=1)), as_of))
+        first = FuzzyDate.between(coverage_start, latest)
+    changes: list[FuzzyDate] = []
+    brought: list[tuple[str, ...]] = [
+        tuple(draw(st.lists(st.sampled_from(event_ids), max_size=2))) if event_ids else ()
+    ]
+    for day in truths[1:]:
+        bringers = [e for e in events_of if _brings(e, day)]
+        # A corroborated bringer first, where there is one: the readings of dates then differ.
+        bringers = [e for e in bringers if e.corroboration is not None] or bringers
+        if bringers and draw(st.booleans()):  # type: ignore[arg-type]
+            bringer = draw(st.sampled_from(bringers))
+            changes.append(bringer.date)
+            brought.append((bringer.id,))
+        else:
+            changes.append(draw(_around(day, coverage_start, as_of)))
+            brought.append(())
+    return list(zip([first, *changes], [*changes, None], brought, strict=True))
+
+
+def _change_days(
+    coverage_start: dt.date, as_of: dt.date, events_of: tuple[Event, ...]
+) -> st.SearchStrategy[dt.date]:
+    """Days in coverage; half of them days on which one of `events_of` can bring a change.
+
+    Those of events with a corroborated date are preferred, as `_spans` prefers the events.
+    """
+    windows: dict[bool, list[tuple[dt.date, dt.date]]] = {True: [], False: []}
+    for event in events_of:
+        dates = [event.date_for("stated"), event.date_for("corroborated")]
+        low = max(coverage_start, *(date.earliest for date in dates))
+        high = min(as_of, *(date.latest for date in dates))
+        if low <= high:
+            windows[event.corroboration is not None].append((low, high))
+    days = st.dates(coverage_start, as_of)
+    preferred = windows[True] or windows[False]
+    if not preferred:
+        return days
+    return days | st.sampled_from(preferred).flatmap(lambda window: st.dates(*window))
+
+
+_V = TypeVar("_V")
+
+
+def _successive(
+    draw: st.DrawFn, count: int, pick: Callable[[_V | None], st.SearchStrategy[_V]]
+) -> list[_V]:
+    """`count` values, each drawn from `pick` of the one before (None for the first)."""
+    values: list[_V] = []
+    for _ in range(count):
+        values.append(draw(pick(values[-1] if values else None)))
+    return values
+
+
+def _quotes(texts_of: tuple[Source, ...]) -> st.SearchStrategy[tuple[Evidence, ...]]:
+    """One or two quotes of `texts_of`: the evidence of a period."""
+    return st.lists(st.sampled_from(texts_of).flatmap(evidence), min_size=1, max_size=2).map(tuple)
+
+
+_CHAIN_CHECKS: dict[str, _Check] = {
+    "state": (lambda value: isinstance(value, Country), "a Country"),
+    "coverage_start": _DAY,
+    "as_of": _DAY,
+    "texts_of": (_tuple_of(Source, nonempty=True), "a non-empty tuple of Source"),
+    "event_ids": (_tuple_of(str), "a tuple of event ids (str)"),
+    "events_of": (_tuple_of(Event), "a tuple of Event"),
+}
+"""The arguments every chain strategy takes: the context a chain needs from its dataset."""
+
+
+def _status_after(previous: RecognitionStatus | None) -> st.SearchStrategy[RecognitionStatus]:
+    return st.sampled_from([s for s in _KNOWN if s is not previous])
+
+
+@_checked(**_CHAIN_CHECKS)
 @st.composite
 def status_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
     draw: st.DrawFn,
@@ -534,7 +637,7 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
     not be sorted, as in annotated data. A change may instead be brought by one of
     `events_of` whose dates (stated and corroborated) hold its day: the period then starts
     on that event's date and lists it first. Period ids are the country code and a running
-    number.
+    number. Status periods are the records of dataset versions 1.x.
 
     Args:
         draw: Supplied by Hypothesis.
@@ -548,30 +651,8 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
-    truths = sorted(draw(st.lists(st.dates(coverage_start, as_of), min_size=1, max_size=4)))
-    if truths[0] == coverage_start and (coverage_start == as_of or draw(st.booleans())):
-        first = FuzzyDate.day(coverage_start)
-    else:
-        latest = draw(st.dates(max(truths[0], coverage_start + dt.timedelta(days=1)), as_of))
-        first = FuzzyDate.between(coverage_start, latest)
-    changes: list[FuzzyDate] = []
-    brought: list[tuple[str, ...]] = [
-        tuple(draw(st.lists(st.sampled_from(event_ids), max_size=2))) if event_ids else ()
-    ]
-    for day in truths[1:]:
-        bringers = [e for e in events_of if _brings(e, day)]
-        if bringers and draw(st.booleans()):  # type: ignore[arg-type]
-            bringer = draw(st.sampled_from(bringers))
-            changes.append(bringer.date)
-            brought.append((bringer.id,))
-        else:
-            changes.append(draw(_around(day, coverage_start, as_of)))
-            brought.append(())
-    statuses = [draw(st.sampled_from(_KNOWN))]
-    for _ in changes:
-        statuses.append(draw(st.sampled_from([s for s in _KNOWN if s is not statuses[-1]])))
-    starts = [first, *changes]
-    ends: list[FuzzyDate | None] = [*changes, None]
+    spans = draw(_spans(coverage_start, as_of, event_ids, events_of))
+    statuses = _successive(draw, len(spans), _status_after)
     return tuple(
         StatusPeriod(
             id=f"{state.alpha_2.lower()}-{number}",
@@ -581,14 +662,138 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
             end=end,
             basis=draw(st.sampled_from(Basis)),
             events=ids,
-            evidence=tuple(
-                draw(st.lists(st.sampled_from(texts_of).flatmap(evidence), min_size=1, max_size=2))
-            ),
+            evidence=draw(_quotes(texts_of)),
             notes=draw(_NOTES),
         )
-        for number, (status, start, end, ids) in enumerate(
-            zip(statuses, starts, ends, brought, strict=True), 1
+        for number, (status, (start, end, ids)) in enumerate(zip(statuses, spans, strict=True), 1)
+    )
+
+
+def _recognition_after(previous: bool | None) -> st.SearchStrategy[bool]:  # noqa: FBT001 -- a value
+    return st.booleans() if previous is None else st.just(not previous)
+
+
+@_checked(**_CHAIN_CHECKS)
+@st.composite
+def recognition_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
+    draw: st.DrawFn,
+    *,
+    state: Country,
+    coverage_start: dt.date,
+    as_of: dt.date,
+    texts_of: tuple[Source, ...],
+    event_ids: tuple[str, ...] = (),
+    events_of: tuple[Event, ...] = (),
+) -> tuple[RecognitionPeriod, ...]:
+    """One state's formal recognition periods (dataset 2.0.0 on), from `coverage_start`.
+
+    Drawn as `status_chains` draws status periods: the periods follow on from each other,
+    the changes happen in order but are recorded with fuzzy dates, or brought by one of
+    `events_of`, and the last period is open. `recognizes` alternates, from either value.
+    Half the chains are, as for most states in the shipped data, one period of no
+    recognition. Period ids are the country code and a running number.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        state: The country.
+        coverage_start: The first period's start.
+        as_of: The latest a change may be.
+        texts_of: The sources the periods may quote.
+        event_ids: Ids the first period may list as resting on.
+        events_of: Events that may bring the later changes.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
+    """
+    if draw(st.booleans()):  # the source reports no recognition by the state
+        spans = draw(_spans(coverage_start, as_of, event_ids, events_of, most=1))
+        values = [False]
+    else:
+        spans = draw(_spans(coverage_start, as_of, event_ids, events_of))
+        values = _successive(draw, len(spans), _recognition_after)
+    return tuple(
+        RecognitionPeriod(
+            id=f"{state.alpha_2.lower()}-{number}",
+            country=state,
+            recognizes=recognizes,
+            start=start,
+            end=end,
+            basis=draw(st.sampled_from(Basis)),
+            events=ids,
+            evidence=draw(_quotes(texts_of)),
+            notes=draw(_NOTES),
         )
+        for number, (recognizes, (start, end, ids)) in enumerate(zip(values, spans, strict=True), 1)
+    )
+
+
+_UNKNOWN_LEVEL = RepresentationLevel.UNKNOWN
+_NO_MISSION = RepresentationLevel.NONE
+
+
+def _level_after(previous: RepresentationLevel | None) -> st.SearchStrategy[RepresentationLevel]:
+    """A level other than `previous`; UNKNOWN and NONE, on which the status turns, often."""
+    others = [level for level in RepresentationLevel if level is not previous]
+    often = [st.just(level) for level in (_UNKNOWN_LEVEL, _NO_MISSION) if level is not previous]
+    return st.one_of(*often, st.sampled_from(others))
+
+
+@_checked(direction=(lambda value: isinstance(value, Direction), "a Direction"), **_CHAIN_CHECKS)
+@st.composite
+def representation_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
+    draw: st.DrawFn,
+    *,
+    state: Country,
+    direction: Direction,
+    coverage_start: dt.date,
+    as_of: dt.date,
+    texts_of: tuple[Source, ...],
+    event_ids: tuple[str, ...] = (),
+    events_of: tuple[Event, ...] = (),
+) -> tuple[RepresentationPeriod, ...]:
+    """One direction of a state's representation periods (dataset 2.0.0 on).
+
+    Drawn as `status_chains` draws status periods, of the directed pair (`state`,
+    `direction`). Consecutive levels differ; ``UNKNOWN`` (the source records nothing) and
+    ``NONE`` are drawn more often than each level of a mission, as the status turns on them.
+    Half the chains are, as for most states in the shipped data, one period of level
+    ``UNKNOWN``: the source records nothing of the mission. Period ids are the country code,
+    the direction and a running number, e.g. ``"cn-state-in-afghanistan-1"``.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        state: The country.
+        direction: Whose mission the periods record.
+        coverage_start: The first period's start.
+        as_of: The latest a change may be.
+        texts_of: The sources the periods may quote.
+        event_ids: Ids the first period may list as resting on.
+        events_of: Events that may bring the later changes.
+
+    Raises:
+        InvalidArgumentError: An argument is not of the type it takes.
+    """
+    if draw(st.booleans()):  # the source records nothing of the mission
+        spans = draw(_spans(coverage_start, as_of, event_ids, events_of, most=1))
+        levels = [_UNKNOWN_LEVEL]
+    else:
+        spans = draw(_spans(coverage_start, as_of, event_ids, events_of))
+        levels = _successive(draw, len(spans), _level_after)
+    prefix = f"{state.alpha_2.lower()}-{direction.value.replace('_', '-')}"
+    return tuple(
+        RepresentationPeriod(
+            id=f"{prefix}-{number}",
+            country=state,
+            direction=direction,
+            level=level,
+            start=start,
+            end=end,
+            basis=draw(st.sampled_from(Basis)),
+            events=ids,
+            evidence=draw(_quotes(texts_of)),
+            notes=draw(_NOTES),
+        )
+        for number, (level, (start, end, ids)) in enumerate(zip(levels, spans, strict=True), 1)
     )
 
 
@@ -617,18 +822,90 @@ def _unique_by_id(records: list[Any]) -> tuple[Any, ...]:
     return tuple({record.id: record for record in records}.values())
 
 
+def _is_version(value: object) -> bool:
+    if isinstance(value, str):
+        try:
+            version_key(value)
+        except ValueError:
+            return False
+        return True
+    return value is None or isinstance(value, st.SearchStrategy)
+
+
+_A_VERSION = "a dataset version MAJOR.MINOR.PATCH, a Hypothesis strategy of them, or None"
+
+
+@functools.cache
+def _any_version() -> st.SearchStrategy[str]:
+    """Any dataset version: a shipped one, or any other, of either schema."""
+    return st.sampled_from(versions()) | st.from_regex(_VERSION, fullmatch=True)
+
+
+def _version_of(draw: st.DrawFn, version: str | st.SearchStrategy[str] | None) -> str:
+    """The version a drawn dataset is to have, as `datasets` takes `version`."""
+    if isinstance(version, str):
+        return str.__str__(version)  # a str subclass, such as a str enum, as the plain str
+    drawn = draw(_any_version() if version is None else version)
+    if not _is_version(drawn) or not isinstance(drawn, str):
+        raise InvalidArgumentError("version", drawn, "a strategy that draws MAJOR.MINOR.PATCH")
+    return str.__str__(drawn)
+
+
+def _one_record_per_country(cast: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """`cast` with every actor of a country holding the first record drawn of it.
+
+    A 2.x file names countries by their code, so it can hold only one record of each.
+    """
+    first: dict[str, Country] = {}
+    for actor in cast:
+        if actor.country is not None:
+            first.setdefault(actor.country.alpha_2, actor.country)
+    return tuple(
+        actor
+        if actor.country is None
+        else attrs.evolve(actor, country=first[actor.country.alpha_2])
+        for actor in cast
+    )
+
+
 @_checked(
     max_events=(_is_int, "a whole number of at least 0"),
     max_states=(_is_int, "a whole number of at least 0"),
+    version=(_is_version, _A_VERSION),
 )
 @st.composite
-def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Dataset:
+def datasets(
+    draw: st.DrawFn,
+    max_events: int = 8,
+    max_states: int = 6,
+    *,
+    version: str | st.SearchStrategy[str] | None = None,
+) -> Dataset:
     """A whole synthetic `Dataset` that the real loader would accept.
 
-    Its ``sha256`` is the digest of its canonical data file, as for a shipped version.
+    Each dataset has the records of its version's schema. One of 1.x records each covered
+    state's status periods (`status_chains`). One of 2.0.0 or later records instead each
+    covered state's formal recognition (`recognition_chains`) and its representation in both
+    directions (`representation_chains`), from which the status is derived, with ``statuses``
+    empty; its countries, as its file names them by code, have one record each. Its
+    ``sha256`` is the digest of its canonical data file, as for a shipped version.
+
+    By default a dataset has any version, of either schema: a shipped one, or any other
+    ``MAJOR.MINOR.PATCH``, so that analysis code is tested against every version it may be
+    given. Pin `version` to test code written for one, as ``tr.load(version)`` pins it.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_events: The most events to draw.
+        max_states: The most states to cover: to give status periods (1.x), or recognition
+            and representation periods (2.x).
+        version: The datasets' version, e.g. ``"2.0.0"``; a Hypothesis strategy of versions,
+            e.g. ``st.sampled_from(["1.2.0", "2.0.0"])``; or None, any version.
 
     Raises:
-        InvalidArgumentError: An argument is not of the type it takes.
+        InvalidArgumentError: An argument is not of the type it takes, or `version` is a string
+            that is not a version ``MAJOR.MINOR.PATCH``; when drawn, a `version` strategy
+            draws something that is not one.
 
     Examples:
         >>> from hypothesis import given, settings
@@ -640,18 +917,24 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
         ...     assert starts == sorted(starts)
         >>> test_events_come_in_dataset_order()
 
-    Args:
-        draw: Supplied by Hypothesis.
-        max_events: The most events to draw.
-        max_states: The most states to give status periods.
+        Datasets of the 2.x schema, whose status is derived:
+
+        >>> @settings(max_examples=10, deadline=None)
+        ... @given(datasets(max_states=3, version="2.0.0"))
+        ... def test_recognizers_recognize(ds):
+        ...     assert not ds.statuses
+        ...     for state in ds.recognizers():
+        ...         assert ds.recognizes(state) is True
+        >>> test_recognizers_recognize()
     """
     from taliban_recognition._convert import dumps  # noqa: PLC0415 -- cattrs only when drawn
 
     # The fields the drawn version's schema has are drawn, as the record declarations say;
     # the dataset is then seen through that schema, so that nothing newer is left set.
-    version = draw(st.sampled_from(versions()) | st.from_regex(_VERSION, fullmatch=True))
-    level = version_key(version)
+    drawn = _version_of(draw, version)
+    level = version_key(drawn)
     codes = _has(Country, "cow_code", level)
+    derived = _has(Dataset, "recognitions", level)
     as_of = draw(st.dates(dt.date(1950, 1, 1), dt.date(2100, 1, 1)))
     coverage_start = draw(st.dates(as_of - dt.timedelta(days=20 * 366), as_of))
     texts_of = _unique_by_id(draw(st.lists(sources(), min_size=1, max_size=2)))
@@ -661,21 +944,26 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
         else ()
     )
     cast = _unique_by_id(draw(st.lists(actors(codes=codes), min_size=1, max_size=6)))
+    if derived:
+        cast = _one_record_per_country(cast)
     happenings = _unique_by_id(
         draw(
             st.lists(
-                events(
-                    cast=cast,
-                    texts_of=texts_of,
-                    as_of=as_of,
-                    codes=_has(Event, "codes", level),
-                    cited=cited if _has(Event, "corroboration", level) else (),
+                # Half within coverage, where they can bring the changes of the periods.
+                st.sampled_from([_EARLIEST, coverage_start]).flatmap(
+                    lambda earliest: events(
+                        cast=cast,
+                        texts_of=texts_of,
+                        as_of=as_of,
+                        earliest=earliest,
+                        codes=_has(Event, "codes", level),
+                        cited=cited if _has(Event, "corroboration", level) else (),
+                    )
                 ),
                 max_size=max_events,
             )
         )
     )
-    event_ids = tuple(e.id for e in happenings)
     states = draw(
         st.lists(
             countries(codes=codes).filter(lambda c: c.alpha_2 != SUBJECT),
@@ -683,24 +971,39 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
             unique_by=lambda c: c.alpha_2,
         )
     )
-    chains = [
-        draw(
-            status_chains(
-                state=state,
-                coverage_start=coverage_start,
-                as_of=as_of,
-                texts_of=texts_of,
-                event_ids=event_ids,
-                events_of=happenings,
-            )
+    if derived:
+        named = {a.country.alpha_2: a.country for a in cast if a.country is not None}
+        states = [named.get(state.alpha_2, state) for state in states]
+    context: dict[str, Any] = {
+        "coverage_start": coverage_start,
+        "as_of": as_of,
+        "texts_of": texts_of,
+        "event_ids": tuple(e.id for e in happenings),
+        "events_of": happenings,
+    }
+    covered = sorted(states, key=lambda c: c.alpha_2)
+    chains: dict[str, tuple[Any, ...]] = {"statuses": (), "recognitions": (), "representations": ()}
+    if derived:
+        chains["recognitions"] = tuple(
+            period
+            for state in covered
+            for period in draw(recognition_chains(state=state, **context))
         )
-        for state in sorted(states, key=lambda c: c.alpha_2)
-    ]
+        chains["representations"] = tuple(
+            period
+            for state in covered
+            for direction in Direction
+            for period in draw(representation_chains(state=state, direction=direction, **context))
+        )
+    else:
+        chains["statuses"] = tuple(
+            period for state in covered for period in draw(status_chains(state=state, **context))
+        )
     dataset = build(
         Dataset,
         level,
         {
-            "version": version,
+            "version": drawn,
             "references": cited,
             "sha256": "0" * 64,
             "as_of": as_of,
@@ -708,7 +1011,7 @@ def datasets(draw: st.DrawFn, max_events: int = 8, max_states: int = 6) -> Datas
             "sources": texts_of,
             "actors": cast,
             "events": tuple(sorted(happenings, key=event_order)),
-            "statuses": tuple(period for chain in chains for period in chain),
+            **chains,
             "notes": draw(texts),
         },
     )
