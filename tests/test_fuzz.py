@@ -355,20 +355,7 @@ ONE_FIELD = [
 
 @pytest.mark.parametrize(
     ("record", "field"),
-    [
-        pytest.param(
-            *case,
-            marks=pytest.mark.xfail(
-                raises=AssertionError,
-                strict=True,
-                reason="StatusPeriod checks its end in the validator of status, which runs "
-                "first: StatusPeriod(..., end=5) raises AttributeError, not InvalidRecordError",
-            ),
-        )
-        if case[0] is PERIOD and case[1] == "end"
-        else case
-        for case in ONE_FIELD
-    ],
+    ONE_FIELD,
     ids=[f"{type(record).__name__}.{field}" for record, field in ONE_FIELD],
 )
 @settings(max_examples=max(10, settings().max_examples // 5))  # 100 fields: 80 each under ci

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import taliban_recognition as tr
@@ -263,3 +264,16 @@ def test_every_disagreement_is_settled_on_the_method_page(
     with pytest.raises(agreement.AgreementError, match="window 1"):
         agreement.markdown(DS)
     assert agreement.main(["--check"]) == 1
+
+
+def test_a_2x_dataset_has_one_record_per_country() -> None:
+    position, mission = next(
+        (n, p)
+        for n, p in enumerate(DS.representations)
+        if p.country.alpha_2 == "RU" and p.direction is KABUL
+    )
+    other = attrs.evolve(mission, country=attrs.evolve(mission.country, cow_code=1))
+    representations = (*DS.representations[:position], other, *DS.representations[position + 1 :])
+    with pytest.raises(tr.DataFormatError, match="RU is recorded in two ways") as caught:
+        attrs.evolve(DS, representations=representations)
+    assert caught.value.path == f"$.representations[{position}].country"

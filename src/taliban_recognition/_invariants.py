@@ -143,6 +143,7 @@ class Indices:
                 )
             _unique(dataset.recognitions, "recognitions")
             _unique(dataset.representations, "representations")
+            _one_record_per_country(dataset)
         else:
             _unique(dataset.statuses, "statuses")
             statuses = _Checker(dataset, self.sources, self.events).chains("statuses", _status)
@@ -152,6 +153,20 @@ class Indices:
         self.events_by_actor = _group(dataset.events, lambda e: e.actor.id)
         self.events_by_target = _group(dataset.events, lambda e: e.target.id if e.target else None)
         self.events_by_kind = _group(dataset.events, lambda e: e.kind)
+
+
+def _one_record_per_country(dataset: Dataset) -> None:
+    """Refuse two records of one country: a 2.x file names countries by code, once each."""
+    countries: dict[str, Country] = {}
+    for field in ("actors", "recognitions", "representations"):
+        for position, record in enumerate(getattr(dataset, field)):
+            country = record.country
+            if country is not None and countries.setdefault(country.alpha_2, country) != country:
+                raise DataFormatError(
+                    f"$.{field}[{position}].country",
+                    f"{country.alpha_2} is recorded in two ways; from dataset 2.0.0 each "
+                    "country has one record",
+                )
 
 
 def _of_direction(direction: Direction) -> Callable[[RepresentationPeriod], bool]:

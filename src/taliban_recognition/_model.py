@@ -1139,9 +1139,21 @@ def _check_period(
     if instance.status is RecognitionStatus.UNKNOWN:
         msg = "a status period records a known status, not UNKNOWN"
         raise InvalidRecordError("status", instance.status, msg)
+
+
+_PERIODS = {
+    "StatusPeriod": "status period",
+    "RecognitionPeriod": "recognition period",
+    "RepresentationPeriod": "representation period",
+}
+
+
+def _check_span(instance: Any, _: attrs.Attribute[Any], __: object) -> None:  # noqa: ANN401
+    """Refuse a period that ends before it starts; run after `end`'s own type check."""
     end = instance.end
     if end is not None and end.latest < instance.start.earliest:
-        msg = f"status period ends ({end}) before it starts ({instance.start})"
+        kind = _PERIODS[type(instance).__name__]
+        msg = f"{kind} ends ({end}) before it starts ({instance.start})"
         raise InvalidRecordError("end", end, msg)
 
 
@@ -1180,7 +1192,7 @@ class StatusPeriod:
     )
     """When the status began: the date of the event that brought it, or of the takeover."""
     end: FuzzyDate | None = attrs.field(
-        validator=_optional(_instance_of(FuzzyDate)),
+        validator=[_optional(_instance_of(FuzzyDate)), _check_span],
         metadata=column(
             what="the change out of this status", empty="the status held through as_of"
         ),
@@ -1204,13 +1216,6 @@ class StatusPeriod:
         metadata=column("How the status was inferred, caveats."),
     )
     """How the status was inferred, and its caveats."""
-
-
-def _check_span(instance: Any, _: attrs.Attribute[Any], __: object) -> None:  # noqa: ANN401
-    end = instance.end
-    if end is not None and end.latest < instance.start.earliest:
-        msg = f"period ends ({end}) before it starts ({instance.start})"
-        raise InvalidRecordError("end", end, msg)
 
 
 @attrs.frozen
