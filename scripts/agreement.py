@@ -7,6 +7,12 @@ covered state, and writes the tables the method page shows. Every disagreement m
 settlement in ``annotations/second/settlements.toml``; the script fails when one is missing
 or stale, so the page never shows an unsettled difference.
 
+A settlement either keeps the dataset's value, saying why, or says ``adopted = true``: the
+dataset took the second coding's value, so the difference is no longer found; the entry gives
+the dataset's value before, where it was and in how many units, and counts in the column of
+agreement before settling. A kept entry may say ``agreed_before = N``: N of its units agreed
+when the codings were first compared, and differ since a later revision of the dataset.
+
 Usage: ``python scripts/agreement.py`` prints the Markdown; ``--check`` only checks.
 """
 
@@ -77,8 +83,17 @@ def second_units(text: str, covered: list[str]) -> dict[tuple[str, str], list[Pe
     coding = tomllib.loads(SECOND.read_text(encoding="utf-8"))
     defaults = {entry["dimension"]: entry["periods"] for entry in coding["default"]}
     own = {(entry["country"], entry["dimension"]): entry["periods"] for entry in coding["chains"]}
-    if set(defaults) != set(DIMENSIONS) or {c for c, _ in own} - set(covered):
-        raise AgreementError(f"{SECOND.name}: a default per dimension, covered states only")
+    if (
+        len(defaults) != len(coding["default"])
+        or set(defaults) != set(DIMENSIONS)
+        or len(own) != len(coding["chains"])
+        or {c for c, _ in own} - set(covered)
+        or {d for _, d in own} - set(DIMENSIONS)
+    ):
+        raise AgreementError(
+            f"{SECOND.name}: one default per dimension of {DIMENSIONS}, and at most one chain "
+            "per covered state and dimension"
+        )
     units = {}
     for code in covered:
         for dimension in DIMENSIONS:
@@ -121,7 +136,7 @@ def _chain_days(
     day = first
     while day <= last:
         possible = sum(1 for low in lows if low <= day)  # changes that can have happened
-        done = sum(1 for high in highs if high < day)  # changes that must have happened
+        done = sum(1 for high in highs if high <= day)  # changes that must have happened
         days.append(frozenset(value for value, _ in chain[done : possible + 1]))
         day += dt.timedelta(days=1)
     return tuple(days)
@@ -175,7 +190,8 @@ def compare(dataset: tr.Dataset) -> dict[str, Any]:
             continue
         for n, (a, b) in enumerate(zip(mine, other, strict=True)):
             if n:  # the first period starts with the coverage in both codings
-                tally(f"window {n}", a[1] == b[1], unit, a[1], b[1])
+                same = tr.FuzzyDate.parse(a[1]) == tr.FuzzyDate.parse(b[1])
+                tally(f"window {n}", same, unit, a[1], b[1])
             tally(f"basis {n}", a[2] == b[2], unit, a[2], b[2])
             overlap = any(s < f2 and s2 < f for s, f in a[3] for s2, f2 in b[3])
             tally(f"evidence {n}", overlap, unit, _quotes(text, a[3]), _quotes(text, b[3]))
@@ -229,11 +245,26 @@ def _field(name: str) -> str:
     }.get(kind, name)
 
 
+def _settled_since(kept: list[Any], adopted: list[Any]) -> dict[str, int]:
+    """By field, how many more units agree now than when the codings were first compared."""
+    before: dict[str, int] = {}
+    for entry in adopted:  # settled by taking the second coding's value
+        name = _field(entry["field"])
+        before[name] = before.get(name, 0) + entry["units"]
+    for entry in kept:  # units that agreed until the dataset was revised after a review
+        name = _field(entry["field"])
+        before[name] = before.get(name, 0) - entry.get("agreed_before", 0)
+    return before
+
+
 def markdown(dataset: tr.Dataset) -> str:
     """The method page's section: the figures, every disagreement and how it was settled."""
     result = compare(dataset)
     settlements = tomllib.loads(SETTLEMENTS.read_text(encoding="utf-8"))["settled"]
-    by_field = {(e["field"], e["dataset"], e["second"]): e["settled"].strip() for e in settlements}
+    kept = [e for e in settlements if not e.get("adopted")]
+    adopted = [e for e in settlements if e.get("adopted")]
+    by_field = {(e["field"], e["dataset"], e["second"]): e["settled"].strip() for e in kept}
+    before = _settled_since(kept, adopted)
     lines = [
         (
             f"Compared on dataset {dataset.version}: {result['units']} units (each of the "
@@ -242,8 +273,8 @@ def markdown(dataset: tr.Dataset) -> str:
             "not code on its own."
         ),
         "",
-        "| field | units or periods compared | agree | share |",
-        "|---|---|---|---|",
+        "| field | units or periods compared | agree before settling | agree | share |",
+        "|---|---|---|---|---|",
     ]
     merged: dict[str, list[int]] = {}
     for name, (agree, total) in result["rows"].items():
@@ -251,7 +282,8 @@ def markdown(dataset: tr.Dataset) -> str:
         counts[0] += agree
         counts[1] += total
     for name, (agree, total) in merged.items():
-        lines.append(f"| {name} | {total} | {agree} | {agree / total:.1%} |")
+        first = agree - before.get(name, 0)
+        lines.append(f"| {name} | {total} | {first} | {agree} | {agree / total:.1%} |")
     lines += [
         "",
         (
@@ -282,6 +314,13 @@ def markdown(dataset: tr.Dataset) -> str:
             else ", ".join(f"{code} {dimension}" for code in states)
         )
         lines.append(f"| {where}: {_field(name)} | {mine} | {other} | {settled} |")
+    for entry in adopted:
+        if (entry["field"], entry["dataset"], entry["second"]) in grouped:
+            missing.append({"adopted, yet still found": entry["field"]})
+        lines.append(
+            f"| {entry['where']}: {_field(entry['field'])} | {entry['dataset']} | "
+            f"{entry['second']} | {entry['settled'].strip()} |"
+        )
     stale = set(by_field) - set(grouped)
     if missing or stale:
         raise AgreementError(

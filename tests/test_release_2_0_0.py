@@ -18,7 +18,9 @@ DS = tr.load("2.0.0")
 KABUL = tr.Direction.STATE_IN_AFGHANISTAN
 ABROAD = tr.Direction.AFGHANISTAN_IN_STATE
 NAMED = {"RU", "CN", "PK", "UZ", "AE"}
-POSTED = {"CN": "2023-09-13", "PK": "2025-05-30", "UZ": "2024-10-27", "AE": "2024-08-21"}
+POSTED = {"CN": "2023-09-13", "PK": "2025-05-30", "UZ": "2024-10-27", "AE": None}
+"""The corroborated day of each posting to Kabul; the UAE's has none from 2.0.0 (the day 1.2.0
+gave is of the other direction: the Taliban's envoy accepted in Abu Dhabi)."""
 DAY = dt.timedelta(days=1)
 UNNAMED = sorted({p.country.alpha_2 for p in DS.recognitions} - NAMED)
 EITHER = (tr.RecognitionStatus.NO_RECOGNITION, tr.RecognitionStatus.DE_FACTO_ENGAGEMENT)
@@ -80,8 +82,15 @@ def test_the_four_named_states_have_an_ambassador_in_kabul_from_their_windows(co
     assert DS.representation_of(code, DS.as_of - DAY, direction=KABUL).name == "UNKNOWN"
     assert DS.status_of(code) is tr.RecognitionStatus.DE_FACTO_ENGAGEMENT
     assert DS.possible_statuses(code, "2022-01-01") == EITHER
+    corroborated = POSTED[code]
+    if corroborated is None:  # undated on both readings: certain on the reference date only
+        found = DS.representation_of(code, DS.as_of - DAY, direction=KABUL, dates="corroborated")
+        assert found is tr.RepresentationLevel.UNKNOWN
+        assert tr.load("1.2.0").event("united-arab-emirates-posts-ambassador").corroboration
+        assert DS.event("united-arab-emirates-posts-ambassador").corroboration is None
+        return
     # From the corroborated day of the posting on.
-    posted = dt.date.fromisoformat(POSTED[code])
+    posted = dt.date.fromisoformat(corroborated)
     for day, level in ((posted - DAY, "UNKNOWN"), (posted, "AMBASSADOR"), (DS.as_of, "AMBASSADOR")):
         found = DS.representation_of(code, day, direction=KABUL, dates="corroborated")
         assert found.name == level, day
@@ -258,6 +267,7 @@ def test_every_disagreement_is_settled_on_the_method_page(
     text = agreement.markdown(DS)
     assert "| RU afghanistan_in_state: the window of change 1 | [2025-04..2025-07-03] |" in text
     assert text.count("Kept.") == 3
+    assert text.count("Adopted.") == 1  # the evidence of the Taliban's missions abroad
     empty = tmp_path / "settlements.toml"
     empty.write_text("settled = []\n", encoding="utf-8")
     monkeypatch.setattr(agreement, "SETTLEMENTS", empty)

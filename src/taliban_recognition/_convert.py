@@ -431,12 +431,13 @@ def _read_by_id(record: dict[str, Any], version: str, sha256: str, *, detailed: 
         structure_actor = cattrs.gen.make_dict_structure_fn(
             Actor, named, _cattrs_forbid_extra_keys=True
         )
-        actors = _section(
-            "$.actors",
-            lambda: tuple(
-                _only(dict, "a JSON object", structure_actor)(v, Actor)
-                for v in _only(list, "a JSON array", lambda x, _: x)(record["actors"], None)
-            ),
+        entries = record["actors"]
+        if not isinstance(entries, list):
+            raise DataFormatError("$.actors", "expected a JSON array")
+        structure = _only(dict, "a JSON object", structure_actor)
+        actors = tuple(
+            _section(f"$.actors[{n}]", lambda v=value: structure(v, Actor))
+            for n, value in enumerate(entries)
         )
         tables[Actor].update((actor.id, actor) for actor in actors)
         values = {

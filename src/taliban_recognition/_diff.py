@@ -51,10 +51,13 @@ _RETIRED = {"Dataset.statuses": DIMENSIONS}
 _SCHEMA_CHANGES = {
     DIMENSIONS: (
         (
-            "the status is derived from formal recognition (recognitions) and representation "
-            "(representations) by one rule, no longer recorded (statuses)"
+            "from 2.0.0 the status is derived from formal recognition (recognitions) and "
+            "representation (representations) by one rule; 1.x records it (statuses)"
         ),
-        "the data file names countries, actors and quotes by id, each stored once",
+        (
+            "from 2.0.0 the data file names countries, actors and quotes by id, each stored "
+            "once; 1.x files embed them in every record"
+        ),
     ),
 }
 """What a schema break changed, by the version that made it."""

@@ -1230,7 +1230,7 @@ class RecognitionPeriod:
     """
 
     id: str = attrs.field(validator=_check_id, metadata=column("Recognition period id."))
-    """Stable identifier: the country code and the value, e.g. ``"ru-recognizes"``."""
+    """Stable identifier: the country code and the value, e.g. ``"ru-recognizing"``."""
     country: Country = attrs.field(
         validator=_instance_of(Country),
         metadata=column(what="the state whose recognition this is"),
