@@ -66,6 +66,11 @@ class Chain(Generic[_Period, _Value]):
         ordinal = day.toordinal()
         return bisect_right(self.untils, ordinal), bisect_right(self.firsts, ordinal)
 
+    def holding(self, day: dt.date) -> tuple[_Period, ...]:
+        """The periods that can hold on `day`, in chain order."""
+        lo, hi = self.span(day)
+        return self.periods[lo:hi]
+
     def possible(self, day: dt.date) -> tuple[_Value, ...]:
         """The values of the periods that can hold on `day`, each once, in chain order."""
         lo, hi = self.span(day)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -25,6 +25,7 @@ from taliban_recognition._invariants import (
     DIMENSIONS,
     SUBJECT,
     Indices,
+    Record,
     codes_of_event,
 )
 from taliban_recognition._iso import by_number, key, lookup, numbered
@@ -58,17 +59,6 @@ if TYPE_CHECKING:
     from taliban_recognition._chains import Chain
     from taliban_recognition._model import Dates
     from taliban_recognition._tables import Value
-
-_Record = TypeVar(
-    "_Record",
-    Source,
-    Reference,
-    Actor,
-    Event,
-    StatusPeriod,
-    RecognitionPeriod,
-    RepresentationPeriod,
-)
 
 
 @attrs.frozen(repr=False)
@@ -390,8 +380,7 @@ answers from the newest version
         """
         self._statuses_recorded()
         chain = self._chain(country, dates)
-        lo, hi = chain.span(self._covered_day(on))
-        return chain.periods[lo:hi]
+        return chain.holding(self._covered_day(on))
 
     def possible_statuses(
         self,
@@ -584,8 +573,7 @@ answers from the newest version
             SchemaVersionError: The dataset is of 1.x, which records statuses only.
         """
         chain = self._recognition(country, dates)
-        lo, hi = chain.span(self._covered_day(on))
-        return chain.periods[lo:hi]
+        return chain.holding(self._covered_day(on))
 
     def possible_recognitions(
         self,
@@ -716,8 +704,7 @@ answers from the newest version
             SchemaVersionError: The dataset is of 1.x, which records statuses only.
         """
         chain = self._levels(country, direction, dates)
-        lo, hi = chain.span(self._covered_day(on))
-        return chain.periods[lo:hi]
+        return chain.holding(self._covered_day(on))
 
     def possible_levels(
         self,
@@ -1006,7 +993,7 @@ def _corroborated(event: Event) -> FuzzyDate:
     return event.date_for("corroborated")
 
 
-def _by_id(records: Mapping[str, _Record], record_type: str, record_id: object) -> _Record:
+def _by_id(records: Mapping[str, Record], record_type: str, record_id: object) -> Record:
     found = records.get(record_id) if isinstance(record_id, str) else None
     if found is None:
         raise UnknownRecordError(record_type, record_id, tuple(sorted(records)))

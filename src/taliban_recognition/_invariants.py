@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from taliban_recognition._dataset import Dataset
     from taliban_recognition._model import Dates
 
-_Record = TypeVar(
-    "_Record",
+Record = TypeVar(  # any record with an id
+    "Record",
     Source,
     Reference,
     Actor,
@@ -193,8 +193,8 @@ def event_order(event: Event) -> tuple[dt.date, dt.date, str]:
     return event.date.earliest, event.date.latest, event.id
 
 
-def _unique(records: tuple[_Record, ...], field: str) -> dict[str, _Record]:
-    found: dict[str, _Record] = {}
+def _unique(records: tuple[Record, ...], field: str) -> dict[str, Record]:
+    found: dict[str, Record] = {}
     for position, record in enumerate(records):
         if record.id in found:
             raise DataFormatError(f"$.{field}[{position}].id", f"duplicate id {record.id!r}")

@@ -46,7 +46,7 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess by 
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
 from taliban_recognition._dataset import Dataset
 from taliban_recognition._errors import InvalidArgumentError
@@ -585,6 +585,7 @@ def _change_days(
 
 
 _V = TypeVar("_V")
+_Period = TypeVar("_Period", StatusPeriod, RecognitionPeriod, RepresentationPeriod)
 
 
 def _successive(
@@ -615,6 +616,37 @@ _CHAIN_CHECKS: dict[str, _Check] = {
 
 def _status_after(previous: RecognitionStatus | None) -> st.SearchStrategy[RecognitionStatus]:
     return st.sampled_from([s for s in _KNOWN if s is not previous])
+
+
+def _records(  # noqa: PLR0913 -- a chain's records, from what each kind draws of them
+    draw: st.DrawFn,
+    kind: Callable[..., _Period],
+    *,
+    prefix: str,
+    field: str,
+    values: Sequence[object],
+    spans: Sequence[_Span],
+    texts_of: tuple[Source, ...],
+    **fixed: object,
+) -> tuple[_Period, ...]:
+    """The periods of a chain: `values` of `field` over `spans`, ids `prefix` and a number.
+
+    The basis, quotes and notes of each period are drawn, in that order.
+    """
+    return tuple(
+        kind(
+            id=f"{prefix}-{number}",
+            **fixed,
+            **{field: value},
+            start=start,
+            end=end,
+            basis=draw(st.sampled_from(Basis)),
+            events=ids,
+            evidence=draw(_quotes(texts_of)),
+            notes=draw(_NOTES),
+        )
+        for number, (value, (start, end, ids)) in enumerate(zip(values, spans, strict=True), 1)
+    )
 
 
 @_checked(**_CHAIN_CHECKS)
@@ -653,19 +685,15 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
     """
     spans = draw(_spans(coverage_start, as_of, event_ids, events_of))
     statuses = _successive(draw, len(spans), _status_after)
-    return tuple(
-        StatusPeriod(
-            id=f"{state.alpha_2.lower()}-{number}",
-            country=state,
-            status=status,
-            start=start,
-            end=end,
-            basis=draw(st.sampled_from(Basis)),
-            events=ids,
-            evidence=draw(_quotes(texts_of)),
-            notes=draw(_NOTES),
-        )
-        for number, (status, (start, end, ids)) in enumerate(zip(statuses, spans, strict=True), 1)
+    return _records(
+        draw,
+        StatusPeriod,
+        prefix=state.alpha_2.lower(),
+        field="status",
+        values=statuses,
+        spans=spans,
+        texts_of=texts_of,
+        country=state,
     )
 
 
@@ -711,19 +739,15 @@ def recognition_chains(  # noqa: PLR0913 -- the context a chain needs from its d
     else:
         spans = draw(_spans(coverage_start, as_of, event_ids, events_of))
         values = _successive(draw, len(spans), _recognition_after)
-    return tuple(
-        RecognitionPeriod(
-            id=f"{state.alpha_2.lower()}-{number}",
-            country=state,
-            recognizes=recognizes,
-            start=start,
-            end=end,
-            basis=draw(st.sampled_from(Basis)),
-            events=ids,
-            evidence=draw(_quotes(texts_of)),
-            notes=draw(_NOTES),
-        )
-        for number, (recognizes, (start, end, ids)) in enumerate(zip(values, spans, strict=True), 1)
+    return _records(
+        draw,
+        RecognitionPeriod,
+        prefix=state.alpha_2.lower(),
+        field="recognizes",
+        values=values,
+        spans=spans,
+        texts_of=texts_of,
+        country=state,
     )
 
 
@@ -780,20 +804,16 @@ def representation_chains(  # noqa: PLR0913 -- the context a chain needs from it
         spans = draw(_spans(coverage_start, as_of, event_ids, events_of))
         levels = _successive(draw, len(spans), _level_after)
     prefix = f"{state.alpha_2.lower()}-{direction.value.replace('_', '-')}"
-    return tuple(
-        RepresentationPeriod(
-            id=f"{prefix}-{number}",
-            country=state,
-            direction=direction,
-            level=level,
-            start=start,
-            end=end,
-            basis=draw(st.sampled_from(Basis)),
-            events=ids,
-            evidence=draw(_quotes(texts_of)),
-            notes=draw(_NOTES),
-        )
-        for number, (level, (start, end, ids)) in enumerate(zip(levels, spans, strict=True), 1)
+    return _records(
+        draw,
+        RepresentationPeriod,
+        prefix=prefix,
+        field="level",
+        values=levels,
+        spans=spans,
+        texts_of=texts_of,
+        country=state,
+        direction=direction,
     )
 
 
