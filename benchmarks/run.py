@@ -21,6 +21,11 @@ The parts:
    logarithms: k = 0 is flat, a logarithmic growth over this range gives k of about 0.1, a
    linear one k = 1. A query fails with k above `QUERY_GROWTH_LIMIT`, loading above
    `LOAD_GROWTH_LIMIT`.
+5. Panels: a synthetic dataset of the 248 ISO states over ten thousand days, with four
+   sensitivity draws of its dates, so that the day panel over the draws is 992 state series
+   of 10^4 days (about 10^7 state-days). The processor time of each step in a fresh process
+   (CPU time, which another process on the machine does not add to): drawing, building the
+   day panel (held to `PANEL_LIMIT_S`), its DataFrame, and the month and year panels.
 """
 
 from __future__ import annotations
@@ -49,6 +54,9 @@ MEMORY_LIMIT = 1.5
 REPEATED_LIMIT_US = 5.0
 QUERY_GROWTH_LIMIT = 0.25
 LOAD_GROWTH_LIMIT = 1.15
+PANEL_LIMIT_S = 5.0
+PANEL_DAYS = 10_000
+PANEL_DRAWS = 4
 
 BASE_IMPORT = "import attrs"
 IMPORT = "import taliban_recognition"
@@ -317,6 +325,68 @@ print(json.dumps({
 )
 
 
+PANEL = """
+import json, sys, time
+from pathlib import Path
+from taliban_recognition._load import Shelf
+folder, version, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+ds = Shelf(lambda: folder, "synthetic").load(version)
+found = {}
+
+def cpu(name, make):
+    start = time.process_time()
+    made = make()
+    found[name] = time.process_time() - start
+    return made
+
+draws = cpu("draws", lambda: ds.draws(n, seed=1))
+panel = cpu("day", lambda: ds.panel("day", draws=draws))
+found["day_rows"] = len(panel)
+found["series"] = len(panel._keys)
+cpu("dataframe", panel.to_dataframe)
+found["month_rows"] = len(cpu("month", lambda: ds.panel("month", draws=draws)))
+found["year_rows"] = len(cpu("year", lambda: ds.panel("year", at="period", draws=draws)))
+print(json.dumps(found))
+"""
+
+
+def panels(days: int, draws: int) -> list[Row]:
+    """Part 5: panels of a synthetic dataset over `days` days, with `draws` draws."""
+    start = dt.date(1998, 3, 1)
+    data = synthetic.dataset(20_000, coverage_start=start, as_of=start + dt.timedelta(days - 1))
+    with tempfile.TemporaryDirectory() as folder:
+        name = f"{synthetic.VERSION}.json"
+        Path(folder, name).write_bytes(data)
+        digest = hashlib.sha256(data).hexdigest()
+        Path(folder, "SHA256SUMS").write_text(f"{digest}  {name}\n", encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-c", PANEL, folder, synthetic.VERSION, str(draws)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment(),
+        )
+    found = json.loads(result.stdout)
+    size = f"{found['series']} state series x {days:,} days = {found['day_rows']:,} state-days"
+    return [
+        Row(f"`draws({draws})`", f"{found['draws']:.2f} s"),
+        Row(
+            f"`panel('day', draws=...)`: {size}",
+            f"{found['day']:.2f} s",
+            f"< {PANEL_LIMIT_S:.0f} s",
+            found["day"] < PANEL_LIMIT_S,
+        ),
+        Row("`Panel.to_dataframe()` of that panel", f"{found['dataframe']:.2f} s"),
+        Row(
+            f"`panel('month', draws=...)`: {found['month_rows']:,} rows", f"{found['month']:.2f} s"
+        ),
+        Row(
+            f"`panel('year', at='period', draws=...)`: {found['year_rows']:,} rows",
+            f"{found['year']:.2f} s",
+        ),
+    ]
+
+
 def scale(sizes: list[int]) -> tuple[list[list[str]], list[Row]]:
     """Part 4: synthetic datasets of each size, each loaded and queried in a fresh process."""
     measured: list[dict[str, float]] = []
@@ -463,11 +533,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", type=Path, help="also write the results into this page")
     options = parser.parse_args(argv)
     rounds, sizes = (3, [1000, 3000]) if options.quick else (21, [10**3, 10**4, 10**5, 10**6])
+    panel_days = 400 if options.quick else PANEL_DAYS
 
     parts = [
         ("Whole processes", ["Command", "Median time, ratio to baseline"], processes(rounds)),
         ("Peak memory", ["Command", "Peak resident set, ratio to baseline"], memory()),
         ("Repeated queries, newest dataset", ["Call", "Time per call"], repeated()),
+        (
+            "Panels, processor time",
+            ["Call", "CPU time"],
+            panels(panel_days, PANEL_DRAWS),
+        ),
     ]
     table, fits = scale(sizes)
     scale_header = ["Synthetic dataset", "Load, per 10^5 events"]

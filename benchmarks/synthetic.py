@@ -94,8 +94,17 @@ def _month(date: dt.date) -> JSON:
     return {"earliest": first.isoformat(), "latest": last.isoformat(), "precision": "month"}
 
 
-def dataset(events: int, seed: int = 0) -> bytes:
+def dataset(
+    events: int,
+    seed: int = 0,
+    *,
+    coverage_start: dt.date = COVERAGE_START,
+    as_of: dt.date = AS_OF,
+) -> bytes:
     """The data file of a synthetic dataset with `events` events, the same for the same seed.
+
+    The coverage is the shipped data's unless `coverage_start` and `as_of` say otherwise (the
+    panel benchmark's ten thousand days).
 
     Raises:
         ValueError: `events` is fewer than the probe's events.
@@ -132,14 +141,14 @@ def dataset(events: int, seed: int = 0) -> bytes:
     reference = template["references"][0]["id"]
 
     # Who acts, and when: the probe's events spread evenly, the rest at random.
-    days = (AS_OF - COVERAGE_START).days
-    last_month = AS_OF.replace(day=1) - dt.timedelta(days=1)  # a month must end by as_of
+    days = (as_of - coverage_start).days
+    last_month = as_of.replace(day=1) - dt.timedelta(days=1)  # a month must end by as_of
     others = [code for code in actor_of if code != PROBE]
     drawn: list[tuple[JSON, str]] = []
     for n in range(events):
         code = PROBE if n < PROBE_EVENTS else rng.choice(others)
         offset = n * days // PROBE_EVENTS if n < PROBE_EVENTS else rng.randrange(days + 1)
-        day = COVERAGE_START + dt.timedelta(days=offset)
+        day = coverage_start + dt.timedelta(days=offset)
         monthly = day <= last_month and rng.random() < MONTHLY
         drawn.append((_month(day) if monthly else _day(day), code))
     drawn.sort(key=lambda pair: (pair[0]["earliest"], pair[0]["latest"]))  # stable: ids follow
@@ -170,14 +179,14 @@ def dataset(events: int, seed: int = 0) -> bytes:
         )
     document = {
         "version": VERSION,
-        "as_of": AS_OF.isoformat(),
-        "coverage_start": COVERAGE_START.isoformat(),
+        "as_of": as_of.isoformat(),
+        "coverage_start": coverage_start.isoformat(),
         "notes": f"A synthetic dataset of {events} events, for benchmarks only.",
         "sources": template["sources"],
         "references": template["references"],
         "actors": [taliban, *actor_of.values()],
         "events": records,
-        "statuses": _statuses(records, actor_of, evidence),
+        "statuses": _statuses(records, actor_of, evidence, coverage_start),
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -187,7 +196,9 @@ def len_of_quote(evidence: JSON) -> int:
     return len(evidence["quote"])
 
 
-def _statuses(records: list[JSON], actor_of: dict[str, JSON], evidence: list[JSON]) -> list[JSON]:
+def _statuses(
+    records: list[JSON], actor_of: dict[str, JSON], evidence: list[JSON], coverage_start: dt.date
+) -> list[JSON]:
     """Each state's status periods: a change at every `CHANGE_EVERY`-th event of the state."""
     changes: dict[str, list[JSON]] = {code: [] for code in actor_of}
     seen = dict.fromkeys(actor_of, 0)
@@ -199,7 +210,7 @@ def _statuses(records: list[JSON], actor_of: dict[str, JSON], evidence: list[JSO
     periods: list[JSON] = []
     for number, code in enumerate(sorted(actor_of)):
         cycle = RECOGNIZING if number % RECOGNIZING_EVERY == 0 else NOT_RECOGNIZING
-        starts = [(_month(COVERAGE_START), []), *((e["date"], [e["id"]]) for e in changes[code])]
+        starts = [(_month(coverage_start), []), *((e["date"], [e["id"]]) for e in changes[code])]
         for n, (start, events) in enumerate(starts):
             periods.append(
                 {

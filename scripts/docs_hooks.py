@@ -1080,6 +1080,134 @@ def export_tables(_: tr.Dataset) -> str:
     return _table(("Table", f"Rows in {ones[-1]}", f"Rows in {newest}", "Change"), rows)
 
 
+# Panels --------------------------------------------------------------------------------------
+
+
+def panel_columns(dataset: tr.Dataset) -> str:
+    """The columns of a state-year panel and of a dyad-year panel, read off the panels."""
+    parts = []
+    for title, panel in (
+        ('State panel, `panel("year", at="period")`', dataset.panel("year", at="period")),
+        ('Dyad panel, `dyad_panel("year")`', dataset.dyad_panel("year")),
+    ):
+        rows = [
+            (
+                f"`{column.name}`",
+                column.type + ("" if column.required else ", may be empty"),
+                _escape(column.description),
+            )
+            for column in panel.columns
+        ]
+        parts += [f"**{title}**", _table(("Column", "Type", "Meaning"), rows)]
+    parts.append(
+        'With `at="end"` or `"start"` a month or year cell also has `observed`, the day it '
+        "gives, and no `days` or shares; a day panel has `date` and `month` instead of the "
+        "period's days; a panel over draws starts with `draw`."
+    )
+    return "\n\n".join(parts)
+
+
+PLOT_DRAWS = 200
+PLOT_SEED = 2025
+
+
+def panel_plot(dataset: tr.Dataset) -> str:
+    """A chart drawn from a state-year panel: states certainly engaged at each year's end.
+
+    For each year, the data's own lower bound (states whose weakest possible status is de facto
+    engagement or more on the last day), and the same count in each of `PLOT_DRAWS` draws of
+    the dates, as its mean and range. The upper bound, every covered state, is said in words.
+    """
+    if not derived(dataset):
+        return "The chart is drawn from a dataset of 2.0.0 or later."
+    plain = dataset.panel("year").to_records()
+    drawn = dataset.panel("year", draws=dataset.draws(PLOT_DRAWS, seed=PLOT_SEED)).to_records()
+    years = sorted({row["year"] for row in plain})
+    lower = {
+        year: sum(r["status_min_code"] >= 1 for r in plain if r["year"] == year) for year in years
+    }
+    upper = {
+        year: sum(r["status_max_code"] >= 1 for r in plain if r["year"] == year) for year in years
+    }
+    counts: dict[int, list[int]] = {year: [0] * PLOT_DRAWS for year in years}
+    for row in drawn:
+        counts[row["year"]][row["draw"] - 1] += row["status_min_code"] >= 1
+    top = max(*(max(c) for c in counts.values()), *lower.values(), 1)
+    width, height, left, bottom, step = 640, 300, 56, 250, 110
+    scale = (bottom - 40) / top
+    parts = [
+        (
+            f'<svg class="panel-plot" viewBox="0 0 {width} {height}" role="img" '
+            'aria-labelledby="panel-plot-title" style="width:100%;max-width:640px;height:auto">'
+        ),
+        (
+            '<title id="panel-plot-title">States certainly engaged de facto or more at the end of '
+            "each year: the data's lower bound and the draws' mean and range</title>"
+        ),
+        f'<line x1="{left}" y1="{bottom}" x2="{width - 10}" y2="{bottom}" stroke="currentColor"/>',
+    ]
+    for tick in range(top + 1):
+        y = bottom - tick * scale
+        parts.append(
+            f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end" font-size="14" '
+            f'fill="currentColor">{tick}</text>'
+        )
+    rows = []
+    for n, year in enumerate(years):
+        x = left + 30 + n * step
+        values = counts[year]
+        mean = sum(values) / len(values)
+        low, high = min(values), max(values)
+        bar = lower[year] * scale
+        parts += [
+            (
+                f'<rect x="{x}" y="{bottom - bar:.1f}" width="28" height="{bar:.1f}" '
+                f'fill="#3f51b5"><title>{year}: lower bound {lower[year]}</title></rect>'
+            ),
+            (
+                f'<rect x="{x + 34}" y="{bottom - mean * scale:.1f}" width="28" '
+                f'height="{mean * scale:.1f}" fill="#ff9800"><title>{year}: mean of the draws '
+                f"{mean:.2f}</title></rect>"
+            ),
+            (
+                f'<line x1="{x + 48}" y1="{bottom - low * scale:.1f}" x2="{x + 48}" '
+                f'y2="{bottom - high * scale:.1f}" stroke="currentColor" stroke-width="2"/>'
+            ),
+            (
+                f'<text x="{x + 31}" y="{bottom + 22}" text-anchor="middle" font-size="14" '
+                f'fill="currentColor">{year}</text>'
+            ),
+        ]
+        rows.append(
+            (str(year), str(lower[year]), f"{mean:.2f}", f"{low} to {high}", str(upper[year]))
+        )
+    parts += [
+        f'<rect x="{left + 10}" y="8" width="14" height="14" fill="#3f51b5"/>',
+        (
+            f'<text x="{left + 30}" y="20" font-size="14" fill="currentColor">'
+            "lower bound (the data)</text>"
+        ),
+        f'<rect x="{left + 230}" y="8" width="14" height="14" fill="#ff9800"/>',
+        (
+            f'<text x="{left + 250}" y="20" font-size="14" fill="currentColor">mean of '
+            f"{PLOT_DRAWS} draws, with their range</text>"
+        ),
+        "</svg>",
+    ]
+    table = _table(
+        ("Year", "Lower bound", f"Mean of {PLOT_DRAWS} draws", "Range of the draws", "Upper bound"),
+        rows,
+    )
+    code = (
+        "```python\n"
+        f'panel = ds.panel("year", draws=ds.draws({PLOT_DRAWS}, seed={PLOT_SEED}))\n'
+        "frame = panel.to_dataframe()\n"
+        "counts = (frame.status_min_code >= 1).groupby([frame.year, frame.draw]).sum()\n"
+        "```"
+    )
+    return "\n\n".join(["".join(parts), table, f"Drawn from dataset {dataset.version} by:", code])
+
+
 # API and changelog ---------------------------------------------------------------------------
 
 
@@ -1216,6 +1344,8 @@ GENERATORS: dict[str, Callable[[tr.Dataset], str]] = {
     "event-coding": event_coding,
     "corroborations": corroborations,
     "release-diffs": release_diffs,
+    "panel-columns": panel_columns,
+    "panel-plot": panel_plot,
 }
 
 

@@ -113,6 +113,15 @@ TAKEN: dict[str, st.SearchStrategy[Any]] = {
     "actor_id": st.just(ACTOR.id),
     "event_id": st.just(EVENT.id),
     "direction": st.sampled_from([*tr.Direction, *(d.value for d in tr.Direction)]),
+    "freq": st.sampled_from(["day", "month", "year", "week"]),
+    "at": st.sampled_from(["end", "start", "period", "middle"]),
+    "start": st.sampled_from([None, "2024-01-01", dt.date(2021, 8, 1), "2025-07-04"]),
+    "end": st.sampled_from([None, "2025-07-03", dt.date(2023, 1, 1), "2021-07-31"]),
+    "countries": st.sampled_from([None, ["RU", "CN"], ["AF"], "RU", ("Pakistan", 860)]),
+    "n": st.integers(-1, 3),
+    "seed": st.integers(),
+    "draws": st.sampled_from([None, [], DS.draws(2, seed=1), OLD.draws(1, seed=1)]),
+    "directed": st.booleans(),
 }
 """Values each parameter, by name, takes; a parameter not named here is always arbitrary."""
 
@@ -170,6 +179,9 @@ QUERIES = [
     "possible_levels",
     "representation_of",
     "find_events",
+    "panel",
+    "dyad_panel",
+    "draws",
 ]
 """The dataset's queries, each fuzzed on a dataset of each schema: those of the other schema
 must refuse with `SchemaVersionError`, which they document."""

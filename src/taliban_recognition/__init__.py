@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from taliban_recognition._args import CountryQuery, DateQuery
     from taliban_recognition._dataset import Dataset
     from taliban_recognition._diff import DatasetDiff, FieldChange, RecordChange, diff
+    from taliban_recognition._draws import Draw
     from taliban_recognition._errors import (
         DataFormatError,
         DataIntegrityError,
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
         Source,
         StatusPeriod,
     )
+    from taliban_recognition._panel import Panel
 
 __all__ = [
     "CAMEO",
@@ -87,6 +89,7 @@ __all__ = [
     "DatePrecision",
     "DateQuery",
     "Direction",
+    "Draw",
     "Event",
     "EventCodes",
     "EventKind",
@@ -100,6 +103,7 @@ __all__ = [
     "MissingExtraError",
     "NoStatusError",
     "OutOfCoverageError",
+    "Panel",
     "PloverType",
     "RecognitionPeriod",
     "RecognitionStatus",
@@ -135,6 +139,7 @@ _DEFINED_IN = {
     "_args": ("CountryQuery", "DateQuery"),
     "_dataset": ("Dataset",),
     "_diff": ("DatasetDiff", "FieldChange", "RecordChange", "diff"),
+    "_draws": ("Draw",),
     "_errors": (
         "DataFormatError",
         "DataIntegrityError",
@@ -157,6 +162,7 @@ _DEFINED_IN = {
         "UnknownVersionError",
     ),
     "_iso": ("country",),
+    "_panel": ("Panel",),
     "_load": ("load", "versions"),
     "_model": (
         "CAMEO",

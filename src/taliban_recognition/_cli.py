@@ -494,6 +494,46 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _panel(args: argparse.Namespace) -> int:
+    dataset = load(args.dataset_version)
+    countries = None
+    if args.countries is not None:
+        countries = [part.strip() for part in args.countries.split(",") if part.strip()]
+    draws = None
+    if args.draws is not None:
+        draws = dataset.draws(args.draws, seed=args.seed, dates=args.dates)
+    options = {
+        "start": args.start,
+        "end": args.end,
+        "countries": countries,
+        "at": args.at,
+        "dates": None if draws else args.dates,
+        "draws": draws,
+    }
+    if args.unit == "dyad":
+        made = dataset.dyad_panel(args.freq, directed=not args.non_directed, **options)
+    else:
+        if args.non_directed:
+            print(f"{PROG}: error: --non-directed is an option of --unit dyad", file=sys.stderr)
+            return 2
+        made = dataset.panel(args.freq, **options)
+    if args.out is None:
+        if args.format != "csv":
+            print(
+                f"{PROG}: error: --format {args.format} writes files: give --out DIR",
+                file=sys.stderr,
+            )
+            return 2
+        from taliban_recognition._panel import panel_files  # noqa: PLC0415 -- on first use
+
+        (data,) = panel_files(made, "csv").values()
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    for path in made.export(args.out, format=args.format, overwrite=args.force):
+        print(str(path).encode("utf-8", "backslashreplace").decode("utf-8"))
+    return 0
+
+
 def _diff(args: argparse.Namespace) -> int:
     from taliban_recognition._diff import diff  # noqa: PLC0415 -- on first use
 
@@ -626,6 +666,12 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
         _export,
     ),
     (
+        "panel",
+        "a state or dyad panel by day, month or year, its uncertainty kept, as CSV or files",
+        f"{PROG} panel --freq year --countries RU,CN --out panel --format stata",
+        _panel,
+    ),
+    (
         "cite",
         "print the citation of the dataset version",
         f"{PROG} cite --format bibtex --dataset 1.0.0",
@@ -711,6 +757,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace the earlier export DIR holds (a folder with anything else is refused)",
     )
+    _add_panel(made["panel"])
     made["diff"].add_argument("old", metavar="OLD", help="the version to compare from")
     made["diff"].add_argument("new", metavar="NEW", help="the version to compare to")
     made["diff"].add_argument(
@@ -723,6 +770,48 @@ def parser() -> argparse.ArgumentParser:
         help="BibTeX (the default), Citation File Format 1.2.0, or a reference-list entry",
     )
     return top
+
+
+def _add_panel(panel: argparse.ArgumentParser) -> None:
+    """The options of ``panel``: those of `Dataset.panel`, and where the panel goes."""
+    panel.add_argument(
+        "--unit",
+        choices=("state", "dyad"),
+        default="state",
+        help="state rows (status), or dyad rows in COW Diplomatic Exchange's layout (2.0.0 on)",
+    )
+    panel.add_argument("--freq", choices=("day", "month", "year"), default="year")
+    panel.add_argument(
+        "--at",
+        choices=("end", "start", "period"),
+        default="end",
+        help="a month or year cell gives the answers on its last day within the span (the "
+        "default), its first, or over all its days",
+    )
+    panel.add_argument("--start", metavar="YYYY-MM-DD", help="the first day (default: coverage)")
+    panel.add_argument("--end", metavar="YYYY-MM-DD", help="the last day (default: as_of)")
+    panel.add_argument(
+        "--countries", metavar="LIST", help="comma-separated codes or names (default: all)"
+    )
+    _add_dates(panel)
+    panel.add_argument(
+        "--draws",
+        type=int,
+        metavar="N",
+        help="N sensitivity draws, every uncertain date resolved to a day, with a draw column",
+    )
+    panel.add_argument("--seed", type=int, default=0, help="the draws' seed (default: 0)")
+    panel.add_argument("--non-directed", action="store_true", help="one dyad row per pair, not two")
+    panel.add_argument(
+        "--format",
+        choices=("csv", "datapackage", "parquet", "stata"),
+        default="csv",
+        help="CSV (the default; to stdout without --out), a Data Package, Parquet or Stata",
+    )
+    panel.add_argument(
+        "--out", type=_folder, metavar="DIR", help="the folder to write (default: CSV to stdout)"
+    )
+    panel.add_argument("--force", action="store_true", help="replace the earlier export in DIR")
 
 
 def _pin_output() -> None:

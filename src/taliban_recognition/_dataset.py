@@ -11,6 +11,7 @@ import attrs
 from taliban_recognition._args import CountryQuery, DateQuery, day_of
 from taliban_recognition._chains import expand, possible_statuses
 from taliban_recognition._errors import (
+    InvalidArgumentError,
     InvalidDateError,
     NoStatusError,
     OutOfCoverageError,
@@ -51,13 +52,15 @@ from taliban_recognition._schema import column, field_since, newest, version_key
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
     from pathlib import Path
 
     import pandas as pd
 
     from taliban_recognition._chains import Chain
+    from taliban_recognition._draws import Draw
     from taliban_recognition._model import Dates
+    from taliban_recognition._panel import Panel
     from taliban_recognition._tables import Value
 
 
@@ -788,6 +791,280 @@ answers from the newest version
         found = self.possible_levels(country, on, direction=direction, dates=dates)
         return found[0] if len(found) == 1 else RepresentationLevel.UNKNOWN
 
+    def panel(  # noqa: PLR0913 -- the choices a panel is made of
+        self,
+        freq: Literal["day", "month", "year"] = "year",
+        *,
+        start: DateQuery | None = None,
+        end: DateQuery | None = None,
+        countries: Iterable[CountryQuery] | None = None,
+        at: Literal["end", "start", "period"] = "end",
+        dates: Literal["stated", "corroborated"] | None = None,
+        draws: Sequence[Draw] | None = None,
+    ) -> Panel:
+        """A state panel: one row per state and day, month or year, its uncertainty kept.
+
+        Each cell is what `status_of`, `possible_statuses` and `recognizes` answer: ``status``
+        (``unknown`` when more than one is possible), its lower and upper bound on the ordinal
+        scale (``status_min``, ``status_max``), the scale as numbers for regressions
+        (``status_code``, empty when unknown, and ``status_min_code``, ``status_max_code``:
+        0 no_recognition, 1 de_facto_engagement, 2 formal_recognition), ``recognizes``; the
+        state's ISO, COW and GW codes; and the ids of the periods and events the cell rests
+        on, whose evidence rows quote the words. Panels of 1.x versions use their statuses.
+
+        What a month or year cell means is `at`:
+
+        - ``"end"``: the answers on the last day of the period within the span (COW's and
+          V-Dem's convention: a state-year as of 31 December; the year of `as_of` ends then);
+        - ``"start"``: on its first day within the span;
+        - ``"period"``: over all its days within the span: ``status`` is the status that
+          certainly held on every day, else ``unknown``; ``status_min`` and ``status_max`` the
+          weakest and strongest possible on any day; ``share_<status>`` the share of the days
+          on which each status certainly held, and ``days`` how many there are.
+
+        Args:
+            freq: ``"day"``, ``"month"`` or ``"year"``.
+            start: The first day (default ``coverage_start``); a month or year cell covers
+                only the part of its period within the span.
+            end: The last day (default ``as_of``).
+            countries: The states, in any form `status_of` takes; default every covered
+                state, by ISO code. A state given twice is one row.
+            at: What a month or year cell means, as above.
+            dates: ``"stated"`` (the default) or ``"corroborated"``, as for `status_of`.
+            draws: Sensitivity draws from `draws`: the panel then has a leading ``draw``
+                column and one panel's rows per draw, every date resolved to the drawn day;
+                `dates` is then the draws' reading.
+
+        Returns:
+            The panel; `Panel.to_dataframe` and `Panel.export` read it out.
+
+        Raises:
+            InvalidArgumentError: `freq` or `at` is not one of its values, `countries` is one
+                country rather than several, or `draws` holds something not drawn from this
+                dataset, or draws of two readings, or of another reading than `dates`.
+            InvalidDateError: `start` or `end` is not a date, or `start` is after `end`.
+            OutOfCoverageError: `start` or `end` is outside the coverage.
+            UnknownCountryError: A country names no ISO 3166-1 country.
+            NoStatusError: A country has no status (Afghanistan, the subject).
+            UnknownDatesError: `dates` is neither of the two readings.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> panel = tr.load("2.0.0").panel("year", countries=["RU", "PK"])
+            >>> [(r["country_alpha_2"], r["year"], r["status"]) for r in panel.to_records()
+            ...  if r["year"] >= 2024]
+            [('RU', 2024, 'unknown'), ('RU', 2025, 'formal_recognition'), \
+('PK', 2024, 'unknown'), ('PK', 2025, 'de_facto_engagement')]
+        """
+        from taliban_recognition import _panel  # noqa: PLC0415 -- on first use
+
+        unit, rule, first, last = self._panel_span(freq, at, start, end)
+        reading, drawn = self._drawn(dates, draws)
+        codes = self._panel_codes(countries)
+        kind = _panel._Statuses(derived=self._indices.derived)  # noqa: SLF001
+
+        def units(number: int | None) -> list[_panel._Unit]:
+            chains = self._unit_chains(codes, reading, drawn, number)
+            return [_panel.state_unit(found[0].country, found, kind) for found in chains]
+
+        return _panel.build(
+            name=f"state_{unit}",
+            meta=(self.version, self.sha256, unit, rule, reading, first, last),
+            units=units,
+            key_columns=_panel.STATE_KEY_COLUMNS,
+            draws=tuple(d.number for d in drawn),
+            kind_columns=kind.columns(period=rule == "period" and unit != "day"),
+        )
+
+    def dyad_panel(  # noqa: PLR0913 -- the choices a panel is made of
+        self,
+        freq: Literal["day", "month", "year"] = "year",
+        *,
+        start: DateQuery | None = None,
+        end: DateQuery | None = None,
+        countries: Iterable[CountryQuery] | None = None,
+        at: Literal["end", "start", "period"] = "end",
+        dates: Literal["stated", "corroborated"] | None = None,
+        draws: Sequence[Draw] | None = None,
+        directed: bool = True,
+    ) -> Panel:
+        """A dyad panel of representation, in the layout of COW's Diplomatic Exchange data.
+
+        One row per pair of Afghanistan (COW and GW 700) and a state, per day, month or year:
+        ``ccode1``, ``ccode2``, ``gwcode1``, ``gwcode2``, the state's ISO codes, then
+        ``DR_at_1`` (the level of side 2's mission at side 1, on COW's scale: 0 none, 1 chargé
+        d'affaires, 2 minister, 3 ambassador, 9 other), ``DR_at_2`` and ``DE`` (any exchange),
+        each empty when not known, never 0 for unknown, with its bounds beside it
+        (``DR_at_1_min``, ``DR_at_1_max`` over the ordered levels 0 to 3, and
+        ``DR_at_1_possible``, every code it can take); then the ids of the periods and events
+        each cell rests on. Directed (the default), each pair is two rows, Afghanistan as
+        side 1 and as side 2, as peacesciencer's directed dyad-years are; non-directed, one
+        row, the smaller COW number as side 1, as COW's files have it. `at` reads a month or
+        year as `panel` does (``"period"``: the level that held on every day, and the least
+        and most on any). From dataset 2.0.0.
+
+        Args:
+            freq: ``"day"``, ``"month"`` or ``"year"``.
+            start: The first day (default ``coverage_start``).
+            end: The last day (default ``as_of``).
+            countries: The states; default every covered state, by ISO code.
+            at: What a month or year cell means, as for `panel`.
+            dates: ``"stated"`` (the default) or ``"corroborated"``.
+            draws: Sensitivity draws from `draws`, as for `panel`.
+            directed: Two rows per pair (True) or one (False).
+
+        Returns:
+            The panel.
+
+        Raises:
+            SchemaVersionError: The dataset is of 1.x, which records no representation.
+            InvalidArgumentError: As for `panel`, or `directed` is not a bool.
+            InvalidDateError: `start` or `end` is not a date, or `start` is after `end`.
+            OutOfCoverageError: `start` or `end` is outside the coverage.
+            UnknownCountryError: A country names no ISO 3166-1 country.
+            NoStatusError: A country is not covered (Afghanistan, the subject).
+            UnknownDatesError: `dates` is neither of the two readings.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> dyads = tr.load("2.0.0").dyad_panel(countries=["China"], directed=False)
+            >>> [(r["ccode1"], r["ccode2"], r["year"], r["DR_at_1"], r["DR_at_1_min"],
+            ...   r["DR_at_1_max"]) for r in dyads.to_records()][-2:]
+            [(700, 710, 2024, None, 0, 3), (700, 710, 2025, 3, 3, 3)]
+        """
+        from taliban_recognition import _panel  # noqa: PLC0415 -- on first use
+
+        self._dimensions("representation periods")
+        if not isinstance(directed, bool):
+            raise InvalidArgumentError("directed", directed, "True or False")
+        unit, rule, first, last = self._panel_span(freq, at, start, end)
+        reading, drawn = self._drawn(dates, draws)
+        codes = self._panel_codes(countries)
+
+        def units(number: int | None) -> list[_panel._Unit]:
+            chains = self._unit_chains(codes, reading, drawn, number)
+            return [
+                unit
+                for found in chains
+                for unit in _panel.dyad_units(found[0].country, found[1:], directed=directed)
+            ]
+
+        period = rule == "period" and unit != "day"
+        return _panel.build(
+            name=f"dyad_{unit}",
+            meta=(self.version, self.sha256, unit, rule, reading, first, last),
+            units=units,
+            key_columns=_panel.DYAD_KEY_COLUMNS,
+            draws=tuple(d.number for d in drawn),
+            kind_columns=_panel._dyad_columns(period=period),  # noqa: SLF001
+        )
+
+    def draws(
+        self, n: int, *, seed: int, dates: Literal["stated", "corroborated"] = "stated"
+    ) -> tuple[Draw, ...]:
+        """`n` sensitivity draws: every uncertain date resolved to a day, reproducibly.
+
+        Each draw gives every event, and every change no event dates, one day, uniformly
+        among the assignments the data allows: each within its date's window (as `dates`
+        reads it), the changes of each chain in their order, one day for an event however
+        many chains it dates. Pass them to `panel` or `dyad_panel` (``draws=``) and re-run a
+        model over the draws, as users of UCDP's uncertainty draws do for fatality counts:
+        how far its answer moves is how far it rests on dates the source leaves open. A
+        level the source does not record stays unknown: a draw resolves dates, not levels.
+
+        Draw ``k`` of a seed is the same in every call and every release that ships the
+        same data: the first three of ten draws are the three of ``draws(3, seed=...)``.
+
+        Args:
+            n: How many draws, from 1 to 10,000 (UCDP ships 1,000); for more, draw again
+                with another seed.
+            seed: Any int; the same seed gives the same draws.
+            dates: ``"stated"`` or ``"corroborated"``: the windows drawn within.
+
+        Returns:
+            The draws, numbered from 1.
+
+        Raises:
+            InvalidArgumentError: `n` is not an int from 1 to 10,000, or `seed` is not an int.
+            UnknownDatesError: `dates` is neither of the two readings.
+
+        Examples:
+            >>> import taliban_recognition as tr
+            >>> ds = tr.load("2.0.0")
+            >>> [d.events["russia-accepts-taliban-ambassador"].isoformat()
+            ...  for d in ds.draws(3, seed=1)]
+            ['2025-04-07', '2025-05-22', '2025-05-13']
+        """
+        from taliban_recognition._draws import draws  # noqa: PLC0415 -- on first use
+
+        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_DRAWS:
+            raise InvalidArgumentError("n", n, f"an int from 1 to {MAX_DRAWS:,}")
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise InvalidArgumentError("seed", seed, "an int")
+        return draws(self, self._indices, n, seed, check_dates(dates))
+
+    def _panel_span(
+        self, freq: object, at: object, start: DateQuery | None, end: DateQuery | None
+    ) -> tuple[str, str, dt.date, dt.date]:
+        from taliban_recognition._panel import ATS, FREQS, check_choice  # noqa: PLC0415
+
+        freq = check_choice("freq", freq, FREQS)
+        at = check_choice("at", at, ATS)
+        first = self.coverage_start if start is None else self._covered_day(start)
+        last = self.as_of if end is None else self._covered_day(end)
+        if first > last:
+            raise InvalidDateError((first, last), "start must not be after end")
+        return freq, at, first, last
+
+    def _drawn(self, dates: object, draws: Sequence[Draw] | None) -> tuple[Dates, tuple[Draw, ...]]:
+        from taliban_recognition._draws import Draw  # noqa: PLC0415
+
+        if draws is None:
+            return check_dates("stated" if dates is None else dates), ()
+        if isinstance(draws, Draw) or not isinstance(draws, (list, tuple)) or not draws:
+            raise InvalidArgumentError("draws", draws, "a non-empty list or tuple of draws")
+        for found in draws:
+            if not isinstance(found, Draw) or found.sha256 != self.sha256:
+                raise InvalidArgumentError(
+                    "draws", found, f"a draw of dataset {self.version} (from Dataset.draws)"
+                )
+        if len({found.number for found in draws}) != len(draws):
+            raise InvalidArgumentError("draws", draws, "draws of distinct numbers")
+        readings = {found.dates for found in draws}
+        if len(readings) > 1 or (dates is not None and readings != {dates}):
+            raise InvalidArgumentError(
+                "draws",
+                draws,
+                f"draws of one reading of dates{'' if dates is None else f', {dates!r}'}",
+            )
+        return draws[0].dates, tuple(draws)
+
+    def _panel_codes(self, countries: Iterable[CountryQuery] | None) -> list[str]:
+        if countries is None:
+            return list(self._indices.periods)
+        if isinstance(countries, (str, int, Country)) or not hasattr(countries, "__iter__"):
+            raise InvalidArgumentError(
+                "countries", countries, "a list of countries (codes, numbers or names)"
+            )
+        return list(dict.fromkeys(self._code(query) for query in countries))
+
+    def _unit_chains(
+        self, codes: list[str], dates: Dates, drawn: tuple[Draw, ...], position: int | None
+    ) -> list[list[Chain[object, object]]]:
+        """Each state's chains: its statuses (1.x), or its recognition then both directions."""
+        from taliban_recognition._draws import drawn_chain  # noqa: PLC0415
+
+        indices = self._indices
+        found: list[list[Chain[object, object]]] = []
+        for code in codes:
+            chains: list[Chain[object, object]] = [indices.chains[dates][code]]  # type: ignore[list-item]
+            if indices.derived:
+                chains += [indices.levels[d][dates][code] for d in Direction]  # type: ignore[misc]
+            if position is not None:
+                chains = [drawn_chain(c, drawn[position]) for c in chains]
+            found.append(chains)
+        return found
+
     def find_events(  # noqa: PLR0913 -- the filters are the issue's public contract
         self,
         *,
@@ -979,6 +1256,10 @@ datetime.date(2025, 7, 3))
         from taliban_recognition._export import export  # noqa: PLC0415 -- on first use
 
         return export(self, directory, format, overwrite=overwrite)
+
+
+MAX_DRAWS = 10_000
+"""The most draws one call of `Dataset.draws` makes."""
 
 
 def _earliest(event: Event) -> dt.date:

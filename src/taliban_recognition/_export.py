@@ -29,7 +29,7 @@ from taliban_recognition._errors import (
 from taliban_recognition._tables import TABLES, Column, ColumnType, Row, Table, Value, tables_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     import pandas as pd
 
@@ -130,6 +130,7 @@ _PANDAS_DTYPES: dict[ColumnType, str] = {
     "string": "string",
     "integer": "Int64",
     "boolean": "boolean",
+    "number": "Float64",
 }
 """pandas' dtype per column type: nullable ones, so an empty cell stays missing."""
 
@@ -138,16 +139,25 @@ _R_CLASSES: dict[ColumnType, str] = {
     "integer": "integer",
     "boolean": "logical",
     "date": "Date",
+    "number": "numeric",
+}
+
+_DUCKDB_TYPES: dict[ColumnType, str] = {
+    "string": "VARCHAR",
+    "integer": "BIGINT",
+    "boolean": "BOOLEAN",
+    "date": "DATE",
+    "number": "DOUBLE",
 }
 
 
-def read_options(table: Table) -> dict[str, Any]:
-    """How pandas and R read `table`'s CSV file: each column as its type, only "" as missing.
+def read_options(table: Table, *, duckdb: bool = False) -> dict[str, Any]:
+    """How pandas, R and DuckDB read `table`'s CSV file: each column as its type, only "" missing.
 
     A code of digits (``cameo`` ``050``, ``country_numeric`` ``004``) stays text with its
     leading zeros, and Namibia's ``NA`` stays a code, where both readers would guess otherwise.
     """
-    return {
+    options: dict[str, Any] = {
         "pandas": {
             "dtype": {c.name: _PANDAS_DTYPES[c.type] for c in table.columns if c.type != "date"},
             "parse_dates": [c.name for c in table.columns if c.type == "date"],
@@ -161,9 +171,17 @@ def read_options(table: Table) -> dict[str, Any]:
             "encoding": "UTF-8",
         },
     }
+    if duckdb:  # a panel's: the dataset's own packages stay as their versions shipped them
+        options["duckdb"] = {
+            "header": True,
+            "auto_detect": False,
+            "columns": {c.name: _DUCKDB_TYPES[c.type] for c in table.columns},
+            "nullstr": "",
+        }
+    return options
 
 
-def _r_colclasses(tables: tuple[Table, ...]) -> bytes:
+def r_colclasses(tables: tuple[Table, ...]) -> bytes:
     """The R ``colClasses`` of every table as CSV, for base R, which reads no JSON."""
     rows = [
         [table.name, column, r_class]
@@ -173,7 +191,7 @@ def _r_colclasses(tables: tuple[Table, ...]) -> bytes:
     return csv_text([["resource", "column", "colClass"], *rows]).encode("utf-8")
 
 
-def _resource(table: Table, data: bytes) -> dict[str, Any]:
+def _resource(table: Table, data: bytes, *, duckdb: bool = False) -> dict[str, Any]:
     return {
         "name": table.name,
         "path": f"{table.name}.csv",
@@ -185,29 +203,49 @@ def _resource(table: Table, data: bytes) -> dict[str, Any]:
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
         "schema": _schema(table),
-        READ_OPTIONS: read_options(table),
+        READ_OPTIONS: read_options(table, duckdb=duckdb),
     }
 
 
 def _descriptor(dataset: Dataset, files: dict[str, bytes]) -> bytes:
-    descriptor = {
+    description = (
+        f"{ABSTRACT} Dataset version {dataset.version} (SHA-256 {dataset.sha256}), as of "
+        f"{dataset.as_of.isoformat()}. The sources are quoted as evidence; their copyright "
+        "stays with their publishers."
+    )
+    tables = [(table, files[f"{table.name}.csv"]) for table in tables_of(dataset)]
+    sources = [source.title for source in dataset.sources]
+    return descriptor_of(dataset.version, description, tables, sources)
+
+
+def descriptor_of(
+    version: str,
+    description: str,
+    tables: list[tuple[Table, bytes]],
+    sources: list[str] | None = None,
+) -> bytes:
+    """A Frictionless ``datapackage.json`` of CSV files, one per table, with their bytes.
+
+    `description` says which dataset version (and its SHA-256) the tables come from; when
+    `sources` is None (a panel), the version, which lists them, stands for its sources.
+    """
+    descriptor: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "taliban-recognition",
         "title": TITLE,
-        "description": (
-            f"{ABSTRACT} Dataset version {dataset.version} (SHA-256 {dataset.sha256}), as of "
-            f"{dataset.as_of.isoformat()}. The sources are quoted as evidence; their copyright "
-            "stays with their publishers."
-        ),
-        "version": dataset.version,
+        "description": description,
+        "version": version,
         "licenses": [
             {"name": LICENSE, "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
         ],
         "keywords": list(KEYWORDS),
         "contributors": [{"title": AUTHOR, "role": "author"}],
-        "sources": [{"title": source.title} for source in dataset.sources],
-        "resources": [_resource(table, files[f"{table.name}.csv"]) for table in tables_of(dataset)],
     }
+    if sources is not None:
+        descriptor["sources"] = [{"title": title} for title in sources]
+    descriptor["resources"] = [
+        _resource(table, data, duckdb=sources is None) for table, data in tables
+    ]
     return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -221,7 +259,7 @@ def files(dataset: Dataset, format: object) -> dict[str, bytes]:  # noqa: A002
     written = {f"{table.name}.csv": csv_bytes(table, list(table.rows(dataset))) for table in tables}
     if format == "datapackage":
         descriptor = _descriptor(dataset, written)
-        written[R_COLCLASSES] = _r_colclasses(tables)
+        written[R_COLCLASSES] = r_colclasses(tables)
         written["datapackage.json"] = descriptor
     return written
 
@@ -305,6 +343,10 @@ outright)."""
 _EXPORTED_JSON = re.compile(r"taliban-recognition-(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.json")
 
 
+_PANEL_FILE = re.compile(r"(state|dyad)_(day|month|year)\.(csv|parquet|dta)")
+"""The name of the file a panel export writes (`Panel.export`)."""
+
+
 def _written_by_an_export(entry: Path) -> bool:
     """Whether `entry` is a file, or a link, of a name some export of some version writes.
 
@@ -318,6 +360,7 @@ def _written_by_an_export(entry: Path) -> bool:
         name in {"datapackage.json", R_COLCLASSES}
         or name in {f"{table.name}.csv" for table in TABLES}
         or _EXPORTED_JSON.fullmatch(name) is not None
+        or _PANEL_FILE.fullmatch(name) is not None
     )
 
 
@@ -376,17 +419,27 @@ def export(
     in it goes as a link). On any failure what was moved is moved back, the work folder is
     removed, and so are the folders created above `directory`.
     """
+    return write_files(directory, lambda: files(dataset, format), overwrite=overwrite)
+
+
+def write_files(
+    directory: object, contents: Callable[[], dict[str, bytes]], *, overwrite: object
+) -> tuple[Path, ...]:
+    """Write the files `contents` gives as the whole content of the folder `directory`.
+
+    The folder is checked first, then the files are made, then written as `export` says.
+    """
     given = _folder(directory)
     # ".." collapsed as text (resolve() would follow links), so a cleanup removes only ours
     folder = Path(os.path.abspath(given))  # noqa: PTH100
     if not isinstance(overwrite, bool):
         raise InvalidArgumentError("overwrite", overwrite, "True or False")
-    contents = files(dataset, format)
+    made = contents()
     if _existing(folder, directory, overwrite=overwrite):
-        _replace_within(folder, directory, contents)
+        _replace_within(folder, directory, made)
     else:
-        _create(folder, contents)
-    return tuple(given / name for name in contents)
+        _create(folder, made)
+    return tuple(given / name for name in made)
 
 
 def _create(folder: Path, contents: dict[str, bytes]) -> None:
@@ -453,6 +506,7 @@ def _series(pandas: Any, column: Column, values: list[Value]) -> Any:  # noqa: A
         "integer": "int64" if column.required else "Int64",
         "boolean": "bool" if column.required else "boolean",
         "date": "datetime64[s]",
+        "number": "float64" if column.required else "Float64",
     }[column.type]
     if column.type == "date":
         return pandas.to_datetime(pandas.Series(values, dtype=object)).astype(dtype)

@@ -45,7 +45,7 @@ Value = str | int | bool | dt.date | None
 
 Row = tuple[Value, ...]
 
-ColumnType = Literal["string", "integer", "boolean", "date"]
+ColumnType = Literal["string", "integer", "boolean", "date", "number"]
 
 
 def _holds(since: Level, until: Level | None, level: Level) -> bool:
