@@ -350,10 +350,11 @@ print(json.dumps(found))
 """
 
 
-def panels(days: int, draws: int) -> list[Row]:
-    """Part 5: panels of a synthetic dataset over `days` days, with `draws` draws."""
+def panels(days: int, draws: int, events: int = 20_000) -> list[Row]:
+    """Part 5: panels of a synthetic dataset of `events` over `days` days, with `draws` draws."""
     start = dt.date(1998, 3, 1)
-    data = synthetic.dataset(20_000, coverage_start=start, as_of=start + dt.timedelta(days - 1))
+    end = start + dt.timedelta(days - 1)
+    data = synthetic.dataset(events, coverage_start=start, as_of=end)
     with tempfile.TemporaryDirectory() as folder:
         name = f"{synthetic.VERSION}.json"
         Path(folder, name).write_bytes(data)
@@ -533,7 +534,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", type=Path, help="also write the results into this page")
     options = parser.parse_args(argv)
     rounds, sizes = (3, [1000, 3000]) if options.quick else (21, [10**3, 10**4, 10**5, 10**6])
-    panel_days = 400 if options.quick else PANEL_DAYS
+    panel_days, panel_events = (400, 2_000) if options.quick else (PANEL_DAYS, 20_000)
 
     parts = [
         ("Whole processes", ["Command", "Median time, ratio to baseline"], processes(rounds)),
@@ -542,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
         (
             "Panels, processor time",
             ["Call", "CPU time"],
-            panels(panel_days, PANEL_DRAWS),
+            panels(panel_days, PANEL_DRAWS, panel_events),
         ),
     ]
     table, fits = scale(sizes)

@@ -1086,10 +1086,10 @@ def export_tables(_: tr.Dataset) -> str:
 def panel_columns(dataset: tr.Dataset) -> str:
     """The columns of a state-year panel and of a dyad-year panel, read off the panels."""
     parts = []
-    for title, panel in (
-        ('State panel, `panel("year", at="period")`', dataset.panel("year", at="period")),
-        ('Dyad panel, `dyad_panel("year")`', dataset.dyad_panel("year")),
-    ):
+    panels = [('State panel, `panel("year", at="period")`', dataset.panel("year", at="period"))]
+    if derived(dataset):
+        panels.append(('Dyad panel, `dyad_panel("year")`', dataset.dyad_panel("year")))
+    for title, panel in panels:
         rows = [
             (
                 f"`{column.name}`",
@@ -1121,6 +1121,8 @@ def panel_plot(dataset: tr.Dataset) -> str:
     if not derived(dataset):
         return "The chart is drawn from a dataset of 2.0.0 or later."
     plain = dataset.panel("year").to_records()
+    if not plain:
+        return "The dataset covers no state."
     drawn = dataset.panel("year", draws=dataset.draws(PLOT_DRAWS, seed=PLOT_SEED)).to_records()
     years = sorted({row["year"] for row in plain})
     lower = {
