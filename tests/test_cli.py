@@ -39,10 +39,11 @@ COMMANDS = (
     "versions",
     "verify",
     "export",
+    "panel",
     "cite",
     "diff",
 )
-DATED = {"summary", "status", "recognition", "representation", "events"}
+DATED = {"summary", "status", "recognition", "representation", "events", "panel"}
 """The commands that take --dates."""
 VERSION_LINE = f"taliban-recognition {tr.__version__}\n"
 
@@ -732,3 +733,72 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
         stderr = process.stderr.read()
         assert process.wait() == 1
     assert stderr == b""
+
+
+def test_panel_prints_the_state_year_panel_as_csv(cli_ok: Ok) -> None:
+    out = cli_ok("panel", "--countries", "RU,Namibia")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["country_alpha_2"], r["year"]) for r in rows][:2] == [("RU", "2021"), ("RU", "2022")]
+    assert [r["status_code"] for r in rows if r["country_alpha_2"] == "RU"] == ["", "", "", "", "2"]
+    assert {r["country_alpha_2"] for r in rows} == {"RU", "NA"}
+    assert out.startswith(",".join(ds.panel("year").column_names) + "\r\n")
+
+
+def test_panel_takes_the_options_of_the_api(cli_ok: Ok) -> None:
+    out = cli_ok(
+        "panel",
+        "--unit",
+        "dyad",
+        "--non-directed",
+        "--countries",
+        "CN",
+        "--freq",
+        "month",
+        "--start",
+        "2025-06-01",
+        "--at",
+        "period",
+        "--dates",
+        "corroborated",
+    )
+    made = ds.dyad_panel(
+        "month",
+        countries=["CN"],
+        start="2025-06-01",
+        at="period",
+        dates="corroborated",
+        directed=False,
+    )
+    expected = [[("" if v is None else str(v)) for v in row] for row in made.rows()]
+    assert [list(row.values()) for row in csv.DictReader(io.StringIO(out))] == expected
+    drawn = cli_ok("panel", "--countries", "CN", "--draws", "2", "--seed", "9")
+    numbers = [row["draw"] for row in csv.DictReader(io.StringIO(drawn))]
+    assert numbers == ["1"] * 5 + ["2"] * 5
+    assert drawn == cli_ok("panel", "--countries", "CN", "--draws", "2", "--seed", "9")
+
+
+def test_panel_writes_files_into_a_folder(cli_ok: Ok, tmp_path: Path) -> None:
+    out = cli_ok("panel", "--format", "datapackage", "--out", str(tmp_path / "p"))
+    assert out.splitlines() == [
+        str(tmp_path / "p" / name)
+        for name in ("state_year.csv", "r_colclasses.csv", "datapackage.json")
+    ]
+    again = cli_ok("panel", "--format", "stata", "--out", str(tmp_path / "p"), "--force")
+    assert again.splitlines() == [str(tmp_path / "p" / "state_year.dta")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "stata"), "--format stata writes files: give --out DIR"),
+        (("--non-directed",), "--non-directed is an option of --unit dyad"),
+        (("--unit", "dyad", "--dataset", "1.2.0"), "has no representation periods"),
+        (("--countries", "Atlantis"), "Atlantis"),
+        (("--start", "2020-01-01"), "2020-01-01"),
+        (("--draws", "0"), "n must be an int from 1 to 10,000"),
+    ],
+)
+def test_panel_refuses_what_it_cannot_do(cli: Run, args: tuple[str, ...], message: str) -> None:
+    status, out, err = cli("panel", *args)
+    assert (status, out) == (2, "")
+    assert message in err

@@ -454,3 +454,13 @@ def test_the_dataframe_has_nullable_dtypes_and_ordered_bounds() -> None:
         frame.astype(object).where(frame.notna(), None).to_dict("records")[0].keys()
         == records[0].keys()
     )
+
+
+def test_an_empty_panel_has_its_columns_and_dtypes() -> None:
+    empty = LATEST.panel("year", countries=[])
+    assert len(empty) == 0
+    assert empty.to_records() == []
+    frame = empty.to_dataframe()
+    full = LATEST.panel("year").to_dataframe()
+    assert list(frame.columns) == list(full.columns)
+    assert frame.dtypes.astype(str).tolist() == full.dtypes.astype(str).tolist()

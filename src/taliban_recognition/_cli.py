@@ -667,8 +667,8 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
     ),
     (
         "panel",
-        "a state or dyad panel by day, month or year, its uncertainty kept, as CSV or files",
-        f"{PROG} panel --freq year --countries RU,CN --out panel --format stata",
+        "a state or dyad panel by day, month or year, its uncertainty kept",
+        f"{PROG} panel --countries RU,CN --out panel --format stata",
         _panel,
     ),
     (

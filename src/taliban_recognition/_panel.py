@@ -466,6 +466,7 @@ class Panel:
     """
 
     __slots__ = (
+        "_cell_width",
         "_cells",
         "_keys",
         "_periods",
@@ -493,6 +494,7 @@ class Panel:
         periods: list[Cell],
         cells: list[Cell],
         runs: list[tuple[int, int, int, int]],
+        cell_width: int,
     ) -> None:
         self.name = name
         self.version, self.sha256, self.freq, self.at, self.dates, self.start, self.end = meta
@@ -502,6 +504,7 @@ class Panel:
         self._periods = periods
         self._cells = cells
         self._runs = runs
+        self._cell_width = cell_width
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -570,8 +573,10 @@ class Panel:
         )
         series: dict[str, Any] = {}
         columns = iter(self.columns)
-        for table, index in tables:
-            width = len(table[0]) if table else 0
+        key_width = len(self.columns) - len(self._periods[0]) - self._cell_width
+        for (table, index), width in zip(
+            tables, (key_width, len(self._periods[0]), self._cell_width), strict=True
+        ):
             for i in range(width):
                 column = next(columns)
                 series[column.name] = _series(pd, np, column, [row[i] for row in table], index)
@@ -776,6 +781,7 @@ def build(  # noqa: PLR0913 -- the panel's unit, span, reading and draws
         periods=[key for _, _, key in calendar],
         cells=found.cells,
         runs=found.runs,
+        cell_width=len(kind_columns) + len(_PROVENANCE),
     )
 
 
