@@ -1138,9 +1138,11 @@ def panel_plot(dataset: tr.Dataset) -> str:
     width, height, left, bottom, step = 640, 300, 56, 250, 110
     scale = (bottom - 40) / top
     parts = [
+        # A phone scrolls the chart rather than shrink its text; the table below has the same.
+        '<div style="overflow-x:auto">',
         (
             f'<svg class="panel-plot" viewBox="0 0 {width} {height}" role="img" '
-            'aria-labelledby="panel-plot-title" style="width:100%;max-width:640px;height:auto">'
+            f'aria-labelledby="panel-plot-title" style="width:{width}px;height:{height}px;max-width:none">'
         ),
         (
             '<title id="panel-plot-title">States certainly engaged de facto or more at the end of '
@@ -1194,7 +1196,11 @@ def panel_plot(dataset: tr.Dataset) -> str:
             f'<text x="{left + 250}" y="20" font-size="14" fill="currentColor">mean of '
             f"{PLOT_DRAWS} draws, with their range</text>"
         ),
-        "</svg>",
+        (
+            f'<text x="{left - 8}" y="{bottom - top * scale - 14:.1f}" text-anchor="end" '
+            'font-size="14" fill="currentColor">states</text>'
+        ),
+        "</svg></div>",
     ]
     table = _table(
         ("Year", "Lower bound", f"Mean of {PLOT_DRAWS} draws", "Range of the draws", "Upper bound"),
