@@ -1142,7 +1142,8 @@ def panel_plot(dataset: tr.Dataset) -> str:
         '<div style="overflow-x:auto">',
         (
             f'<svg class="panel-plot" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-labelledby="panel-plot-title" style="width:{width}px;height:{height}px;max-width:none">'
+            'aria-labelledby="panel-plot-title" '
+            f'style="width:{width}px;height:{height}px;max-width:none">'
         ),
         (
             '<title id="panel-plot-title">States certainly engaged de facto or more at the end of '

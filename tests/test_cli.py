@@ -736,11 +736,13 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
 
 
 def test_panel_prints_the_state_year_panel_as_csv(cli_ok: Ok) -> None:
-    out = cli_ok("panel", "--countries", "RU,Namibia")
+    out = cli_ok("panel", "--countries", "RU", "Namibia")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [(r["country_alpha_2"], r["year"]) for r in rows][:2] == [("RU", "2021"), ("RU", "2022")]
+    assert [(r["country_alpha_2"], r["year"]) for r in rows][:2] == [("NA", "2021"), ("NA", "2022")]
     assert [r["status_code"] for r in rows if r["country_alpha_2"] == "RU"] == ["", "", "", "", "2"]
     assert {r["country_alpha_2"] for r in rows} == {"RU", "NA"}
+    named = cli_ok("panel", "--countries", "Iran, Islamic Republic of", "--start", "2025-01-01")
+    assert [row["country_alpha_3"] for row in csv.DictReader(io.StringIO(named))] == ["IRN"]
     assert out.startswith(",".join(ds.panel("year").column_names) + "\r\n")
 
 
@@ -796,6 +798,8 @@ def test_panel_writes_files_into_a_folder(cli_ok: Ok, tmp_path: Path) -> None:
         (("--countries", "Atlantis"), "Atlantis"),
         (("--start", "2020-01-01"), "2020-01-01"),
         (("--draws", "0"), "n must be an int from 1 to 10,000"),
+        (("--seed", "3"), "--seed is the seed of --draws N"),
+        (("--countries", ""), "--countries needs at least one country"),
     ],
 )
 def test_panel_refuses_what_it_cannot_do(cli: Run, args: tuple[str, ...], message: str) -> None:

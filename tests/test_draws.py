@@ -150,7 +150,7 @@ def test_every_draw_is_consistent_with_the_data(
             assert all(periods[0].start.earliest <= day for day in changes)
     span = min(dataset.as_of, dataset.coverage_start + dt.timedelta(days=20))
     panel = dataset.panel("day", end=span, draws=draws)
-    assert panel.draws == (1, 2, 3)
+    assert panel.draws == ((seed, 1), (seed, 2), (seed, 3))
     assert len(panel) == 3 * len(dataset.panel("day", end=span, dates=dates))
     for row in panel.to_records():
         possible = {
@@ -170,6 +170,35 @@ def test_draws_are_reproducible_and_each_depends_only_on_its_number() -> None:
     assert [d.number for d in ten] == list(range(1, 11))
     assert LATEST.draws(3, seed=43) != ten[:3]
     assert len({d.events["china-posts-ambassador"] for d in ten}) > 1
+
+
+@pytest.mark.parametrize("version", tr.versions())
+@pytest.mark.parametrize("dates", DATES)
+def test_every_shipped_version_draws_under_both_readings(version: str, dates: Dates) -> None:
+    dataset = tr.load(version)
+    (found,) = dataset.draws(1, seed=0, dates=dates)
+    assert len(dataset.panel("year", draws=[found])) == len(dataset.panel("year", dates=dates))
+
+
+def test_draws_of_two_seeds_stack_and_the_panel_says_which() -> None:
+    first, second = LATEST.draws(2, seed=1), LATEST.draws(2, seed=2)
+    panel = LATEST.panel("year", countries=["CN"], draws=[*first, *second])
+    assert panel.draws == ((1, 1), (1, 2), (2, 1), (2, 2))
+    assert [(r["seed"], r["draw"]) for r in panel.to_records()][::5] == list(panel.draws)
+    assert "seed 1, 2" in panel.table().description
+    with pytest.raises(AttributeError):
+        panel.draws = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        first[0].dates = "corroborated"  # type: ignore[misc]
+    assert first[0] != second[0]
+    assert first[0] == LATEST.draws(1, seed=1)[0]
+    assert hash(first[0]) == hash(LATEST.draws(1, seed=1)[0])
+
+
+def test_numpy_integers_are_whole_numbers() -> None:
+    import numpy as np  # noqa: PLC0415 -- a test dependency, through pandas
+
+    assert LATEST.draws(np.int64(2), seed=np.int32(5)) == LATEST.draws(2, seed=5)  # type: ignore[arg-type]
 
 
 def test_a_draw_keeps_each_window_of_the_article() -> None:

@@ -173,7 +173,7 @@ def test_a_month_or_year_cell_is_the_queries_on_its_day_or_over_its_days(
     panel = dataset.panel(freq, start=first, end=last, dates=dates, at=at, countries=chosen)  # type: ignore[arg-type]
     rows = panel.to_records()
     expected = []
-    for code in chosen:
+    for code in sorted(chosen):  # rows are in ISO code order, whatever the order given
         day = first
         while day <= last:
             period_first, period_last = month_or_year(freq, day)
@@ -370,8 +370,8 @@ def test_a_non_directed_dyad_puts_the_smaller_cow_number_first() -> None:
     assert [
         (row["ccode1"], row["ccode2"], row["DR_at_1"], row["DR_at_2"]) for row in dyads.to_records()
     ] == [
+        (700, 710, 3, None),  # China's ambassador in Kabul (rows in ISO order: CN, then RU)
         (365, 700, 3, None),  # the Taliban government's ambassador in Moscow
-        (700, 710, 3, None),  # China's ambassador in Kabul
     ]
 
 
@@ -399,6 +399,7 @@ def test_a_dyad_panel_of_a_1x_version_is_refused() -> None:
         ),
         ({"start": "1 May"}, tr.InvalidDateError, "ISO date"),
         ({"countries": "RU"}, tr.InvalidArgumentError, "a list of countries"),
+        ({"countries": b"RU"}, tr.InvalidArgumentError, "a list of countries"),
         ({"countries": ["Atlantis"]}, tr.UnknownCountryError, "Atlantis"),
         ({"countries": ["AF"]}, tr.NoStatusError, "recognized"),
         ({"dates": "guessed"}, tr.UnknownDatesError, "guessed"),
@@ -420,7 +421,7 @@ def test_draws_of_another_dataset_or_reading_are_refused() -> None:
     stated = LATEST.draws(2, seed=0)
     with pytest.raises(tr.InvalidArgumentError, match="'corroborated'"):
         LATEST.panel(draws=stated, dates="corroborated")
-    with pytest.raises(tr.InvalidArgumentError, match="distinct numbers"):
+    with pytest.raises(tr.InvalidArgumentError, match="distinct seeds or numbers"):
         LATEST.panel(draws=[stated[0], stated[0]])
     with pytest.raises(tr.InvalidArgumentError, match="directed must be True or False"):
         LATEST.dyad_panel(directed="yes")  # type: ignore[arg-type]
@@ -464,3 +465,29 @@ def test_an_empty_panel_has_its_columns_and_dtypes() -> None:
     full = LATEST.panel("year").to_dataframe()
     assert list(frame.columns) == list(full.columns)
     assert frame.dtypes.astype(str).tolist() == full.dtypes.astype(str).tolist()
+
+
+def test_rows_are_in_iso_code_order_whatever_the_order_given() -> None:
+    given = LATEST.panel("year", countries=["Russia", "CN", "PAK"])
+    codes = [row["country_alpha_2"] for row in given.to_records()]
+    assert codes == sorted(codes)
+    assert list(given.rows()) == list(LATEST.panel("year", countries={"RU", "PK", "CN"}).rows())
+
+
+def test_a_panel_says_what_it_is_and_cannot_be_relabelled() -> None:
+    panel = LATEST.panel("month", start="2025-01-15", at="period", dates="corroborated")
+    assert (panel.name, panel.version, panel.freq, panel.at, panel.dates) == (
+        "state_month",
+        "2.0.0",
+        "month",
+        "period",
+        "corroborated",
+    )
+    assert (panel.start, panel.end, panel.sha256) == (
+        dt.date(2025, 1, 15),
+        LATEST.as_of,
+        LATEST.sha256,
+    )
+    for name in ("version", "dates", "columns"):
+        with pytest.raises(AttributeError):
+            setattr(panel, name, None)

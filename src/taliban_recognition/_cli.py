@@ -495,17 +495,20 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _panel(args: argparse.Namespace) -> int:
+    refused = _panel_refusal(args)
+    if refused is not None:
+        print(f"{PROG}: error: {refused}", file=sys.stderr)
+        return 2
     dataset = load(args.dataset_version)
-    countries = None
-    if args.countries is not None:
-        countries = [part.strip() for part in args.countries.split(",") if part.strip()]
     draws = None
     if args.draws is not None:
-        draws = dataset.draws(args.draws, seed=args.seed, dates=args.dates)
+        draws = dataset.draws(
+            args.draws, seed=0 if args.seed is None else args.seed, dates=args.dates
+        )
     options = {
         "start": args.start,
         "end": args.end,
-        "countries": countries,
+        "countries": args.countries,
         "at": args.at,
         "dates": None if draws else args.dates,
         "draws": draws,
@@ -513,17 +516,8 @@ def _panel(args: argparse.Namespace) -> int:
     if args.unit == "dyad":
         made = dataset.dyad_panel(args.freq, directed=not args.non_directed, **options)
     else:
-        if args.non_directed:
-            print(f"{PROG}: error: --non-directed is an option of --unit dyad", file=sys.stderr)
-            return 2
         made = dataset.panel(args.freq, **options)
     if args.out is None:
-        if args.format != "csv":
-            print(
-                f"{PROG}: error: --format {args.format} writes files: give --out DIR",
-                file=sys.stderr,
-            )
-            return 2
         from taliban_recognition._panel import panel_files  # noqa: PLC0415 -- on first use
 
         (data,) = panel_files(made, "csv").values()
@@ -532,6 +526,19 @@ def _panel(args: argparse.Namespace) -> int:
     for path in made.export(args.out, format=args.format, overwrite=args.force):
         print(str(path).encode("utf-8", "backslashreplace").decode("utf-8"))
     return 0
+
+
+def _panel_refusal(args: argparse.Namespace) -> str | None:
+    """What is wrong with a ``panel`` command's options together, if anything."""
+    if args.non_directed and args.unit != "dyad":
+        return "--non-directed is an option of --unit dyad"
+    if args.seed is not None and args.draws is None:
+        return "--seed is the seed of --draws N; give both"
+    if args.out is None and args.format != "csv":
+        return f"--format {args.format} writes files: give --out DIR"
+    if args.countries is not None and not [c for c in args.countries if c.strip()]:
+        return "--countries needs at least one country"
+    return None
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -668,7 +675,7 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.Namespace], int]], ...]
     (
         "panel",
         "a state or dyad panel by day, month or year, its uncertainty kept",
-        f"{PROG} panel --countries RU,CN --out panel --format stata",
+        f"{PROG} panel --countries RU CN --out panel --format stata",
         _panel,
     ),
     (
@@ -791,7 +798,10 @@ def _add_panel(panel: argparse.ArgumentParser) -> None:
     panel.add_argument("--start", metavar="YYYY-MM-DD", help="the first day (default: coverage)")
     panel.add_argument("--end", metavar="YYYY-MM-DD", help="the last day (default: as_of)")
     panel.add_argument(
-        "--countries", metavar="LIST", help="comma-separated codes or names (default: all)"
+        "--countries",
+        nargs="+",
+        metavar="COUNTRY",
+        help="codes or names, one argument each (default: every covered state)",
     )
     _add_dates(panel)
     panel.add_argument(
@@ -800,7 +810,7 @@ def _add_panel(panel: argparse.ArgumentParser) -> None:
         metavar="N",
         help="N sensitivity draws, every uncertain date resolved to a day, with a draw column",
     )
-    panel.add_argument("--seed", type=int, default=0, help="the draws' seed (default: 0)")
+    panel.add_argument("--seed", type=int, help="the seed of the draws (default: 0)")
     panel.add_argument("--non-directed", action="store_true", help="one dyad row per pair, not two")
     panel.add_argument(
         "--format",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Literal
 
@@ -828,12 +829,14 @@ answers from the newest version
                 only the part of its period within the span.
             end: The last day (default ``as_of``).
             countries: The states, in any form `status_of` takes; default every covered
-                state, by ISO code. A state given twice is one row.
+                state. Rows are in ISO code order whatever the order given; a state given
+                twice is one.
             at: What a month or year cell means, as above.
             dates: ``"stated"`` (the default) or ``"corroborated"``, as for `status_of`.
-            draws: Sensitivity draws from `draws`: the panel then has a leading ``draw``
-                column and one panel's rows per draw, every date resolved to the drawn day;
-                `dates` is then the draws' reading.
+            draws: Sensitivity draws from `draws`: the panel then has leading ``seed`` and
+                ``draw`` columns and one panel's rows per draw, in the order given, every date
+                resolved to the drawn day; draws of several seeds may be stacked. `dates` is
+                then the draws' reading.
 
         Returns:
             The panel; `Panel.to_dataframe` and `Panel.export` read it out.
@@ -841,7 +844,8 @@ answers from the newest version
         Raises:
             InvalidArgumentError: `freq` or `at` is not one of its values, `countries` is one
                 country rather than several, or `draws` holds something not drawn from this
-                dataset, or draws of two readings, or of another reading than `dates`.
+                dataset, or two of one seed and number, or draws of two readings, or of another
+                reading than `dates`.
             InvalidDateError: `start` or `end` is not a date, or `start` is after `end`.
             OutOfCoverageError: `start` or `end` is outside the coverage.
             UnknownCountryError: A country names no ISO 3166-1 country.
@@ -853,8 +857,8 @@ answers from the newest version
             >>> panel = tr.load("2.0.0").panel("year", countries=["RU", "PK"])
             >>> [(r["country_alpha_2"], r["year"], r["status"]) for r in panel.to_records()
             ...  if r["year"] >= 2024]
-            [('RU', 2024, 'unknown'), ('RU', 2025, 'formal_recognition'), \
-('PK', 2024, 'unknown'), ('PK', 2025, 'de_facto_engagement')]
+            [('PK', 2024, 'unknown'), ('PK', 2025, 'de_facto_engagement'), \
+('RU', 2024, 'unknown'), ('RU', 2025, 'formal_recognition')]
         """
         from taliban_recognition import _panel  # noqa: PLC0415 -- on first use
 
@@ -872,7 +876,7 @@ answers from the newest version
             meta=(self.version, self.sha256, unit, rule, reading, first, last),
             units=units,
             key_columns=_panel.STATE_KEY_COLUMNS,
-            draws=tuple(d.number for d in drawn),
+            draws=tuple((d.seed, d.number) for d in drawn),
             kind_columns=kind.columns(period=rule == "period" and unit != "day"),
         )
 
@@ -955,7 +959,7 @@ answers from the newest version
             meta=(self.version, self.sha256, unit, rule, reading, first, last),
             units=units,
             key_columns=_panel.DYAD_KEY_COLUMNS,
-            draws=tuple(d.number for d in drawn),
+            draws=tuple((d.seed, d.number) for d in drawn),
             kind_columns=_panel._dyad_columns(period=period),  # noqa: SLF001
         )
 
@@ -967,8 +971,12 @@ answers from the newest version
         Each draw gives every event, and every change no event dates, one day, uniformly
         among the assignments the data allows: each within its date's window (as `dates`
         reads it), the changes of each chain in their order, one day for an event however
-        many chains it dates. Pass them to `panel` or `dyad_panel` (``draws=``) and re-run a
-        model over the draws, as users of UCDP's uncertainty draws do for fatality counts:
+        many chains it dates. A chain's first period starts with the coverage, as the
+        queries read it; an event that dates no change is drawn on its own within its window,
+        so an order between such events that no chain records is not kept.
+
+        Pass them to `panel` or `dyad_panel` (``draws=``) and re-run a model over the draws,
+        as users of UCDP's uncertainty draws do for fatality counts:
         how far its answer moves is how far it rests on dates the source leaves open. A
         level the source does not record stays unknown: a draw resolves dates, not levels.
 
@@ -997,11 +1005,13 @@ answers from the newest version
         """
         from taliban_recognition._draws import draws  # noqa: PLC0415 -- on first use
 
-        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_DRAWS:
+        count = _whole(n)
+        if count is None or not 1 <= count <= MAX_DRAWS:
             raise InvalidArgumentError("n", n, f"an int from 1 to {MAX_DRAWS:,}")
-        if not isinstance(seed, int) or isinstance(seed, bool):
+        number = _whole(seed)
+        if number is None:
             raise InvalidArgumentError("seed", seed, "an int")
-        return draws(self, self._indices, n, seed, check_dates(dates))
+        return draws(self, self._indices, count, number, check_dates(dates))
 
     def _panel_span(
         self, freq: object, at: object, start: DateQuery | None, end: DateQuery | None
@@ -1028,8 +1038,8 @@ answers from the newest version
                 raise InvalidArgumentError(
                     "draws", found, f"a draw of dataset {self.version} (from Dataset.draws)"
                 )
-        if len({found.number for found in draws}) != len(draws):
-            raise InvalidArgumentError("draws", draws, "draws of distinct numbers")
+        if len({(found.seed, found.number) for found in draws}) != len(draws):
+            raise InvalidArgumentError("draws", draws, "draws of distinct seeds or numbers")
         readings = {found.dates for found in draws}
         if len(readings) > 1 or (dates is not None and readings != {dates}):
             raise InvalidArgumentError(
@@ -1042,11 +1052,11 @@ answers from the newest version
     def _panel_codes(self, countries: Iterable[CountryQuery] | None) -> list[str]:
         if countries is None:
             return list(self._indices.periods)
-        if isinstance(countries, (str, int, Country)) or not hasattr(countries, "__iter__"):
+        if isinstance(countries, (str, bytes, int, Country)) or not hasattr(countries, "__iter__"):
             raise InvalidArgumentError(
                 "countries", countries, "a list of countries (codes, numbers or names)"
             )
-        return list(dict.fromkeys(self._code(query) for query in countries))
+        return sorted({self._code(query) for query in countries})
 
     def _unit_chains(
         self, codes: list[str], dates: Dates, drawn: tuple[Draw, ...], position: int | None
@@ -1260,6 +1270,16 @@ datetime.date(2025, 7, 3))
 
 MAX_DRAWS = 10_000
 """The most draws one call of `Dataset.draws` makes."""
+
+
+def _whole(value: object) -> int | None:
+    """`value` as an int if it is a whole number (an int, a numpy integer), not a bool."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        return None
 
 
 def _earliest(event: Event) -> dt.date:

@@ -59,15 +59,12 @@ class Draw:
     Pass draws to `Dataset.panel` or `Dataset.dyad_panel` (``draws=``) for the panel each
     gives, with a ``draw`` column, to re-run a model over them.
 
-    Attributes:
-        number: The draw's position, from 1; with `seed` it fixes the days drawn.
-        seed: The seed the draws were made from.
-        dates: The reading of dates the windows come from: ``"stated"`` or ``"corroborated"``.
-        version: The dataset version drawn from.
-        sha256: The SHA-256 of that version's data file.
+    A draw is read-only: `number`, `seed`, `dates` (the reading of dates its windows come
+    from), `version` and `sha256` (the dataset drawn from) say which draw it is, and `events`
+    and `periods` the days it drew.
     """
 
-    __slots__ = ("_events", "_periods", "dates", "number", "seed", "sha256", "version")
+    __slots__ = ("_about", "_events", "_periods")
 
     def __init__(  # noqa: PLR0913 -- what identifies a draw, and what it drew
         self,
@@ -79,13 +76,40 @@ class Draw:
         events: dict[str, dt.date],
         periods: dict[str, dt.date],
     ) -> None:
-        self.number = number
-        self.seed = seed
-        self.dates: Dates = dates
-        self.version = dataset.version
-        self.sha256 = dataset.sha256
+        self._about: tuple[int, int, Dates, str, str] = (
+            number,
+            seed,
+            dates,
+            dataset.version,
+            dataset.sha256,
+        )
         self._events = events
         self._periods = periods
+
+    @property
+    def number(self) -> int:
+        """The draw's position among the draws of its seed, from 1."""
+        return self._about[0]
+
+    @property
+    def seed(self) -> int:
+        """The seed the draw was made from; with `number` it fixes the days drawn."""
+        return self._about[1]
+
+    @property
+    def dates(self) -> Dates:
+        """The reading of dates the windows come from: ``"stated"`` or ``"corroborated"``."""
+        return self._about[2]
+
+    @property
+    def version(self) -> str:
+        """The dataset version drawn from."""
+        return self._about[3]
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of that version's data file."""
+        return self._about[4]
 
     @property
     def events(self) -> Mapping[str, dt.date]:
@@ -103,19 +127,18 @@ class Draw:
         return (self._events if kind == "event" else self._periods)[name]
 
     def __eq__(self, other: object) -> bool:
-        """Draws are equal when they drew the same days from the same data and reading."""
+        """Draws are equal when they are the same draw: data, reading, seed, number, days."""
         if not isinstance(other, Draw):
             return NotImplemented
-        return (self.sha256, self.dates, self._events, self._periods) == (
-            other.sha256,
-            other.dates,
+        return (self._about, self._events, self._periods) == (
+            other._about,
             other._events,
             other._periods,
         )
 
     def __hash__(self) -> int:
-        """A draw hashes by its data, reading and position."""
-        return hash((self.sha256, self.dates, self.seed, self.number))
+        """A draw hashes by its data, reading, seed and number."""
+        return hash(self._about)
 
     def __repr__(self) -> str:
         """Which draw of which dataset this is."""
@@ -276,8 +299,9 @@ def _impossible(nodes: Iterable[Node], tried: int | None = None) -> str:
     if tried is None:
         return f"the changes dated by {named} cannot all happen in order"
     return (
-        f"no day for each of {named} put every chain they date in order in {tried} tries: "
-        "the data allows too few orders for a draw by rejection"
+        f"the draw by rejection of {named}, which date changes of more than one chain, found "
+        f"no order in {tried:,} tries; the data allows orders, but too few of the days each "
+        "may take for this sampler (the exact one covers the changes of one chain)"
     )
 
 

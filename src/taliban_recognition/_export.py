@@ -172,11 +172,11 @@ def read_options(table: Table, *, duckdb: bool = False) -> dict[str, Any]:
         },
     }
     if duckdb:  # a panel's: the dataset's own packages stay as their versions shipped them
-        options["duckdb"] = {
+        options["duckdb"] = {  # the keyword arguments of duckdb.read_csv in Python
             "header": True,
             "auto_detect": False,
             "columns": {c.name: _DUCKDB_TYPES[c.type] for c in table.columns},
-            "nullstr": "",
+            "na_values": [""],
         }
     return options
 

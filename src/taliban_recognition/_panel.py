@@ -452,35 +452,20 @@ class Panel:
     per stretch of days on which nothing can change, so building a large panel is cheap;
     rows are written out only when read.
 
-    Attributes:
-        name: ``"state_year"``, ``"dyad_month"`` and so on: the unit and the frequency.
-        version: The dataset version.
-        sha256: The SHA-256 of that version's data file.
-        freq: ``"day"``, ``"month"`` or ``"year"``.
-        at: What a month or year cell means: ``"end"``, ``"start"`` or ``"period"``.
-        dates: The reading of dates the answers rest on.
-        start: The first day of the span.
-        end: The last day of the span.
-        columns: The columns, in order, described as the Data Package describes them.
-        draws: The draw numbers the panel stacks (a ``draw`` column), or ``()``.
+    The attributes say what the panel is of (`name`, `version`, `sha256`, `freq`, `at`,
+    `dates`, `start`, `end`, `draws`) and its `columns`; they are read-only, so a panel's
+    description cannot drift from its cells.
     """
 
     __slots__ = (
+        "_about",
         "_cell_width",
         "_cells",
+        "_columns",
+        "_draws",
         "_keys",
         "_periods",
         "_runs",
-        "at",
-        "columns",
-        "dates",
-        "draws",
-        "end",
-        "freq",
-        "name",
-        "sha256",
-        "start",
-        "version",
     )
 
     def __init__(  # noqa: PLR0913 -- what a panel is of, and its runs
@@ -489,22 +474,74 @@ class Panel:
         name: str,
         meta: tuple[str, str, str, str, Dates, dt.date, dt.date],
         columns: tuple[Column, ...],
-        draws: tuple[int, ...],
+        draws: tuple[tuple[int, int], ...],
         keys: list[Cell],
         periods: list[Cell],
         cells: list[Cell],
         runs: list[tuple[int, int, int, int]],
         cell_width: int,
     ) -> None:
-        self.name = name
-        self.version, self.sha256, self.freq, self.at, self.dates, self.start, self.end = meta
-        self.columns = columns
-        self.draws = draws
+        self._about = (name, *meta)
+        self._columns = columns
+        self._draws = draws
         self._keys = keys
         self._periods = periods
         self._cells = cells
         self._runs = runs
         self._cell_width = cell_width
+
+    @property
+    def name(self) -> str:
+        """``"state_year"``, ``"dyad_month"`` and so on: the unit and the frequency."""
+        return self._about[0]
+
+    @property
+    def version(self) -> str:
+        """The dataset version."""
+        return self._about[1]
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of that version's data file."""
+        return self._about[2]
+
+    @property
+    def freq(self) -> str:
+        """``"day"``, ``"month"`` or ``"year"``."""
+        return self._about[3]
+
+    @property
+    def at(self) -> str:
+        """What a month or year cell means: ``"end"``, ``"start"`` or ``"period"``."""
+        return self._about[4]
+
+    @property
+    def dates(self) -> Dates:
+        """The reading of dates the answers rest on: ``"stated"`` or ``"corroborated"``."""
+        return self._about[5]
+
+    @property
+    def start(self) -> dt.date:
+        """The first day of the span."""
+        return self._about[6]
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the span."""
+        return self._about[7]
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The columns, in order, described as the Data Package describes them."""
+        return self._columns
+
+    @property
+    def draws(self) -> tuple[tuple[int, int], ...]:
+        """The draws the panel stacks, as (seed, number) pairs in row order, or ``()``.
+
+        They are the ``seed`` and ``draw`` columns of a panel over draws.
+        """
+        return self._draws
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -584,7 +621,7 @@ class Panel:
 
     def table(self) -> Table:
         """The panel's columns and key as a `Table`, for the Data Package's schema."""
-        key: tuple[str, ...] = ("draw",) if self.draws else ()
+        key: tuple[str, ...] = ("seed", "draw") if self.draws else ()
         key += ("country_alpha_2",)
         if self.name.startswith("dyad"):
             key += ("afghanistan_side",)
@@ -635,7 +672,7 @@ class Panel:
 
 
 def _describe(panel: Panel) -> str:
-    unit = "a pair of Afghanistan and a state" if panel.name.startswith("dyad") else "a state"
+    unit = "pair of Afghanistan and a state" if panel.name.startswith("dyad") else "state"
     rule = {
         "end": "the answers on the period's last day within the span (observed)",
         "start": "the answers on the period's first day within the span (observed)",
@@ -646,9 +683,17 @@ def _describe(panel: Panel) -> str:
         f"{panel.end.isoformat()}, dataset {panel.version} (SHA-256 {panel.sha256}), "
         f"{panel.dates} dates"
         + ("" if panel.freq == "day" else f"; each cell gives {rule}")
-        + (f"; {len(panel.draws)} sensitivity draws" if panel.draws else "")
+        + (
+            f"; {len(panel.draws)} sensitivity draws (seed {_seeds(panel.draws)})"
+            if panel.draws
+            else ""
+        )
         + "."
     )
+
+
+def _seeds(draws: tuple[tuple[int, int], ...]) -> str:
+    return ", ".join(str(seed) for seed in dict.fromkeys(seed for seed, _ in draws))
 
 
 def _series(pd: Any, np: Any, column: Column, values: list[Any], index: Any) -> Any:  # noqa: ANN401
@@ -746,27 +791,34 @@ def build(  # noqa: PLR0913 -- the panel's unit, span, reading and draws
     meta: tuple[str, str, str, str, Dates, dt.date, dt.date],
     units: Callable[[int | None], list[_Unit]],
     key_columns: list[Column],
-    draws: Sequence[int],
+    draws: Sequence[tuple[int, int]],
     kind_columns: list[Column],
 ) -> Panel:
     """Build a panel: for each draw (or none), each unit, the runs of its periods.
 
-    `units` gives the units of the draw at a position of `draws` (the draws' numbers), or of
-    the data itself for None.
+    `units` gives the units of the draw at a position of `draws` (the draws' seeds and
+    numbers), or of the data itself for None.
     """
     _, _, freq, at, _, first_day, last_day = meta
     calendar = _calendar(freq, at, first_day, last_day)
     found = _Runs(freq, at, calendar)
     keys: list[Cell] = []
-    numbered: list[tuple[int | None, int | None]] = (
+    numbered: list[tuple[int | None, tuple[int, int] | None]] = (
         list(enumerate(draws)) if draws else [(None, None)]
     )
-    for position, number in numbered:
+    for position, drawn in numbered:
         for unit in units(position):
-            keys.append(((number,) if draws else ()) + unit.key)
+            keys.append((() if drawn is None else drawn) + unit.key)
             found.add_unit(len(keys) - 1, unit)
     columns = (
-        *((Column("draw", "integer", "The sensitivity draw, from 1."),) if draws else ()),
+        *(
+            (
+                Column("seed", "integer", "The seed of the sensitivity draws (Dataset.draws)."),
+                Column("draw", "integer", "The sensitivity draw of that seed, from 1."),
+            )
+            if draws
+            else ()
+        ),
         *key_columns,
         *_time_columns(freq, at),
         *kind_columns,
@@ -889,22 +941,35 @@ def panel_files(panel: Panel, format: str) -> dict[str, bytes]:  # noqa: A002
         version=118,
         convert_dates={c.name: "td" for c in panel.columns if c.type == "date"},
         data_label=f"taliban_recognition {panel.version} {panel.name}"[:80],
-        variable_labels={c.name: c.description[:80] for c in panel.columns},
+        variable_labels={c.name: _label(c.description) for c in panel.columns},
         time_stamp=dt.datetime(2000, 1, 1),  # noqa: DTZ001 -- fixed, so two exports are equal
     )
     return {f"{panel.name}.dta": buffer.getvalue()}
 
 
 def _stata(panel: Panel, frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame as Stata takes it: flags as 0/1 bytes, nullable numbers as floats with ``.``."""
+    """The frame as Stata takes it: numbers and flags as doubles, ``.`` where empty.
+
+    Only the ordered bounds (``status_min``, ``status_max``) stay labelled numbers, coded as
+    ``status_code`` is (0, 1, 2); ``status`` is text, since Stata would order an ``unknown``
+    label among the statuses, and models take ``status_code``. An empty panel has no value
+    to label, so its categories are text too.
+    """
     out = frame.copy()
     for column in panel.columns:
         series = out[column.name]
         if column.type in ("boolean", "integer", "number"):
             out[column.name] = series.astype("Float64").astype("float64")
-        elif column.type == "string" and not column.enum:
+        elif column.type == "string" and (not column.ordered or not len(out)):
             out[column.name] = series.astype(object).where(series.notna(), "")
     return out
+
+
+def _label(description: str) -> str:
+    """A Stata variable label: the description cut at a word to Stata's 80 characters."""
+    if len(description) <= 80:
+        return description
+    return description[:77].rsplit(" ", 1)[0].rstrip(",;:") + "..."
 
 
 def _text(value: Any) -> str:  # noqa: ANN401
