@@ -25,7 +25,8 @@ The parts:
    sensitivity draws of its dates, so that the day panel over the draws is 992 state series
    of 10^4 days (about 10^7 state-days). The processor time of each step in a fresh process
    (CPU time, which another process on the machine does not add to): drawing, building the
-   day panel (held to `PANEL_LIMIT_S`), its DataFrame, and the month and year panels.
+   day panel (held to `PANEL_LIMIT_S`), its DataFrame, and the month and year panels; then the
+   year panels of the newest shipped dataset over a thousand draws, as UCDP users take.
 """
 
 from __future__ import annotations
@@ -346,6 +347,12 @@ found["series"] = len(panel._keys)
 cpu("dataframe", panel.to_dataframe)
 found["month_rows"] = len(cpu("month", lambda: ds.panel("month", draws=draws)))
 found["year_rows"] = len(cpu("year", lambda: ds.panel("year", at="period", draws=draws)))
+import taliban_recognition as tr
+shipped = tr.load()
+many = cpu("shipped_draws", lambda: shipped.draws(1000, seed=1))
+found["shipped_rows"] = len(cpu("shipped_year", lambda: shipped.panel("year", draws=many)))
+found["shipped_dyads"] = len(cpu("shipped_dyad", lambda: shipped.dyad_panel("year", draws=many)))
+found["shipped"] = shipped.version
 print(json.dumps(found))
 """
 
@@ -384,6 +391,17 @@ def panels(days: int, draws: int, events: int = 20_000) -> list[Row]:
         Row(
             f"`panel('year', at='period', draws=...)`: {found['year_rows']:,} rows",
             f"{found['year']:.2f} s",
+        ),
+        Row(f"dataset {found['shipped']}: `draws(1000)`", f"{found['shipped_draws']:.2f} s"),
+        Row(
+            f"dataset {found['shipped']}: `panel('year', draws=...)`, "
+            f"{found['shipped_rows']:,} rows",
+            f"{found['shipped_year']:.2f} s",
+        ),
+        Row(
+            f"dataset {found['shipped']}: `dyad_panel('year', draws=...)`, "
+            f"{found['shipped_dyads']:,} rows",
+            f"{found['shipped_dyad']:.2f} s",
         ),
     ]
 

@@ -330,8 +330,10 @@ def draws(dataset: Dataset, indices: Indices, n: int, seed: int, dates: Dates) -
 
 
 def drawn_chain(found: Chain[object, object], draw: Draw) -> Chain[object, object]:
-    """A chain with its changes on the days `draw` drew."""
+    """A chain with its changes on the days `draw` drew (itself when it has none)."""
     periods = found.periods
+    if len(periods) == 1:  # nothing to draw: most states' missions, recorded as unknown
+        return found
     starts = [periods[0].start]  # type: ignore[attr-defined]
     for n, period in enumerate(periods[1:], start=1):
         node = node_of(period, n)

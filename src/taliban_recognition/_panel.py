@@ -22,6 +22,7 @@ What a cell means:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.util
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, Literal
@@ -306,6 +307,7 @@ class _Kind:
     """How a unit of one kind reads its chains: a state's status, or a dyad's levels."""
 
     columns: Callable[..., list[Column]]
+    key: tuple[object, ...]  # what a unit's cells depend on besides its chains
 
     def state(self, chains: Sequence[Chain[Any, Any]], spans: tuple[tuple[int, int], ...]) -> Any:  # noqa: ANN401
         """What holds on a day: (the answer's possibilities, period ids, event ids)."""
@@ -335,14 +337,24 @@ class _Statuses(_Kind):
     def __init__(self, *, derived: bool) -> None:
         self.derived = derived
         self.columns = _status_columns
+        self.key: tuple[object, ...] = ("statuses", derived)
+        # The statuses of each combination of values still possible, found once per panel:
+        # most states and draws share a few, and the rule weighs every level against every.
+        self.known: dict[tuple[tuple[Any, ...], ...], tuple[RecognitionStatus, ...]] = {}
+        self.points: dict[tuple[RecognitionStatus, ...], Cell] = {}
 
     def possible(
         self, chains: Sequence[Chain[Any, Any]], spans: tuple[tuple[int, int], ...]
     ) -> tuple[RecognitionStatus, ...]:
-        held = [c.held[lo:hi] for c, (lo, hi) in zip(chains, spans, strict=True)]
-        if self.derived:
-            return possible_statuses(held[0], *held[1:])
-        return tuple(sorted(set(held[0])))
+        held = tuple(c.held[lo:hi] for c, (lo, hi) in zip(chains, spans, strict=True))
+        found = self.known.get(held)
+        if found is None:
+            if self.derived:
+                found = possible_statuses(held[0], *held[1:])
+            else:
+                found = tuple(sorted(set(held[0])))
+            self.known[held] = found
+        return found
 
     @staticmethod
     def _cells(possible: Sequence[RecognitionStatus], status: RecognitionStatus | None) -> Cell:
@@ -359,7 +371,11 @@ class _Statuses(_Kind):
         )
 
     def point(self, possible: tuple[RecognitionStatus, ...]) -> Cell:
-        return self._cells(possible, possible[0] if len(possible) == 1 else None)
+        found = self.points.get(possible)
+        if found is None:
+            found = self._cells(possible, possible[0] if len(possible) == 1 else None)
+            self.points[possible] = found
+        return found
 
     def over(self, possibles: list[tuple[tuple[RecognitionStatus, ...], int]]) -> Cell:
         days = sum(count for _, count in possibles)
@@ -398,11 +414,14 @@ class _Levels(_Kind):
     def __init__(self, *, host_first: bool) -> None:
         self.host_first = host_first
         self.columns = _dyad_columns
+        self.key: tuple[object, ...] = ("levels", host_first)
 
     def possible(
         self, chains: Sequence[Chain[Any, Any]], spans: tuple[tuple[int, int], ...]
     ) -> tuple[tuple[RepresentationLevel, ...], tuple[RepresentationLevel, ...]]:
-        kabul, abroad = (expand(c.held[lo:hi]) for c, (lo, hi) in zip(chains, spans, strict=True))
+        kabul, abroad = (
+            _expanded(c.held[lo:hi]) for c, (lo, hi) in zip(chains, spans, strict=True)
+        )
         return (kabul, abroad) if self.host_first else (abroad, kabul)
 
     @staticmethod
@@ -416,12 +435,7 @@ class _Levels(_Kind):
         return (next(iter(exchange)) if len(exchange) == 1 else None, min(exchange), max(exchange))
 
     def point(self, possible: tuple[tuple[RepresentationLevel, ...], ...]) -> Cell:
-        first, second = possible
-        return (
-            *_codes(first),
-            *_codes(second),
-            *self._exchange_cells(self._exchange(first, second)),
-        )
+        return _level_point(*possible)
 
     def over(self, possibles: list[tuple[Any, int]]) -> Cell:
         days = sum(count for _, count in possibles)
@@ -441,6 +455,21 @@ class _Levels(_Kind):
         found = self._exchange_cells(union_exchange)
         cells += [next(iter(certain)) if len(certain) == 1 else None, found[1], found[2], days]
         return tuple(cells)
+
+
+@functools.cache
+def _expanded(levels: tuple[RepresentationLevel, ...]) -> tuple[RepresentationLevel, ...]:
+    """`expand`, once per combination of levels: a panel asks it for every stretch."""
+    return expand(levels)
+
+
+@functools.cache
+def _level_point(
+    first: tuple[RepresentationLevel, ...], second: tuple[RepresentationLevel, ...]
+) -> Cell:
+    """The cells of a dyad on a day, once per combination of possible levels."""
+    exchange = _Levels._exchange(first, second)  # noqa: SLF001 -- the class's own rule
+    return (*_codes(first), *_codes(second), *_Levels._exchange_cells(exchange))  # noqa: SLF001
 
 
 class Panel:
@@ -725,7 +754,7 @@ _EPOCH = dt.date(1970, 1, 1).toordinal()
 class _Runs:
     """The runs of a panel as they are found, each cell stored once."""
 
-    __slots__ = ("at", "calendar", "cells", "first", "freq", "interned", "last", "runs")
+    __slots__ = ("at", "calendar", "cells", "done", "first", "freq", "interned", "last", "runs")
 
     def __init__(self, freq: str, at: str, calendar: list[tuple[int, int, Cell]]) -> None:
         self.freq, self.at, self.calendar = freq, at, calendar
@@ -733,6 +762,22 @@ class _Runs:
         self.cells: list[Cell] = []
         self.interned: dict[Cell, int] = {}
         self.runs: list[tuple[int, int, int, int]] = []
+        # The runs of units already built, by their chains (held, so that no id is reused)
+        # and kind: a unit a draw leaves as it was, as most are, repeats the runs it had.
+        self.done: dict[tuple[object, ...], tuple[tuple[object, ...], list[tuple[int, int, int]]]]
+        self.done = {}
+
+    def add_unit(self, number: int, unit: _Unit) -> None:
+        """The runs of unit `number`, built once for each set of chains and kind."""
+        key = (*map(id, unit.chains), unit.kind.key)
+        found = self.done.get(key)
+        if found is None or any(a is not b for a, b in zip(found[0], unit.chains, strict=True)):
+            before = len(self.runs)
+            self._build(number, unit)
+            found = (tuple(unit.chains), [run[1:] for run in self.runs[before:]])
+            self.done[key] = found
+            return
+        self.runs.extend((number, *run) for run in found[1])
 
     def _add(self, unit: int, position: int, count: int, values: Cell) -> None:
         cell = self.interned.get(values)
@@ -746,7 +791,7 @@ class _Runs:
         else:
             runs.append((unit, position, count, cell))
 
-    def add_unit(self, number: int, unit: _Unit) -> None:
+    def _build(self, number: int, unit: _Unit) -> None:
         """The runs of unit `number`: per stretch (days), or per period (months, years)."""
         starts, states = unit.segments(self.first, self.last)
         point = unit.kind.point
