@@ -430,12 +430,36 @@ answers from the newest version
     def _derived(
         self, country: CountryQuery, day: dt.date, dates: Dates
     ) -> tuple[RecognitionStatus, ...]:
-        """The statuses the dimensions allow on `day` (2.x)."""
-        recognition = self._recognition(country, dates)
-        return possible_statuses(
-            recognition.possible(day),
-            *(self._levels(country, direction, dates).possible(day) for direction in Direction),
+        """The statuses the dimensions allow on `day` (2.x).
+
+        The three chains' positions on the day are found by bisection; the statuses of each
+        combination of positions are worked out once, then looked up.
+        """
+        indices = self._indices
+        triples = indices.triples.get(dates) if type(dates) is str else None
+        if triples is None:
+            dates = check_dates(dates)  # raises UnknownDatesError
+            triples = indices.triples[dates]
+        code = self._code(country)
+        recognition, kabul, abroad = triples[code]
+        ordinal = day.toordinal()
+        spans = (
+            bisect_right(recognition.untils, ordinal),
+            bisect_right(recognition.firsts, ordinal),
+            bisect_right(kabul.untils, ordinal),
+            bisect_right(kabul.firsts, ordinal),
+            bisect_right(abroad.untils, ordinal),
+            bisect_right(abroad.firsts, ordinal),
         )
+        key = (code, dates, spans)
+        statuses = indices.possible.get(key)
+        if statuses is None:
+            statuses = indices.possible[key] = possible_statuses(
+                recognition.held[spans[0] : spans[1]],
+                kabul.held[spans[2] : spans[3]],
+                abroad.held[spans[4] : spans[5]],
+            )
+        return statuses
 
     def status_of(
         self,
@@ -524,13 +548,9 @@ answers from the newest version
             ['RU']
         """
         day = self._covered_day(on)
-        chains = self._indices.chains[check_dates(dates)]  # in code order
+        recognizing = self._indices.recognizing[check_dates(dates)]  # in code order
         wanted: object = True if self._indices.derived else RecognitionStatus.FORMAL_RECOGNITION
-        return tuple(
-            chain.country
-            for chain in chains.values()
-            if wanted in chain.held and chain.value(day, None) is wanted
-        )
+        return tuple(chain.country for chain in recognizing if chain.value(day, None) is wanted)
 
     def recognition_periods(self, country: CountryQuery) -> tuple[RecognitionPeriod, ...]:
         """A country's formal recognition periods, in time order (from dataset 2.0.0).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -93,8 +93,11 @@ class Indices:
         "events_by_target",
         "levels",
         "periods",
+        "possible",
+        "recognizing",
         "references",
         "sources",
+        "triples",
     )
 
     def __init__(self, dataset: Dataset) -> None:
@@ -150,6 +153,26 @@ class Indices:
             self.periods = statuses
             self.chains = chains_by_reading(statuses, self.events, _status, "statuses")
         self.codes = _index_codes(dataset)  # each code key of every country the records name
+        # The chains that ever hold formal recognition, by reading: the only ones `recognizers`
+        # needs to look at on a day, however long the others' histories.
+        wanted: object = True if self.derived else RecognitionStatus.FORMAL_RECOGNITION
+        self.recognizing: dict[Dates, tuple[Chain[Any, Any], ...]] = {
+            dates: tuple(found for found in chains.values() if wanted in found.held)
+            for dates, chains in self.chains.items()
+        }
+        # A 2.x state's three chains by reading and code: formal recognition, its mission in
+        # Kabul, Afghanistan's in it; the status is derived from them.
+        self.triples: dict[Dates, dict[str, tuple[Chain[Any, Any], ...]]] = {
+            dates: {
+                code: (found, *(self.levels[d][dates][code] for d in Direction))
+                for code, found in chains.items()
+            }
+            for dates, chains in self.chains.items()
+            if self.derived
+        }
+        # The statuses a 2.x state's dimensions allow, by state, reading and the positions of
+        # the periods that can hold: filled as queries ask, a few entries per state.
+        self.possible: dict[tuple[str, str, tuple[int, ...]], tuple[RecognitionStatus, ...]] = {}
         self.events_by_actor = _group(dataset.events, lambda e: e.actor.id)
         self.events_by_target = _group(dataset.events, lambda e: e.target.id if e.target else None)
         self.events_by_kind = _group(dataset.events, lambda e: e.kind)
