@@ -61,8 +61,8 @@ if TYPE_CHECKING:
     from taliban_recognition._chains import Chain
     from taliban_recognition._draws import Draw
     from taliban_recognition._model import Dates
-    from taliban_recognition._panel import Panel
-    from taliban_recognition._tables import Value
+    from taliban_recognition._panel import Panel, _Unit
+    from taliban_recognition._tables import Column, Value
 
 
 @attrs.frozen(repr=False)
@@ -882,22 +882,19 @@ answers from the newest version
         """
         from taliban_recognition import _panel  # noqa: PLC0415 -- on first use
 
-        unit, rule, first, last = self._panel_span(freq, at, start, end)
-        reading, drawn = self._drawn(dates, draws)
-        codes = self._panel_codes(countries)
         kind = _panel._Statuses(derived=self._indices.derived)  # noqa: SLF001
-
-        def units(number: int | None) -> list[_panel._Unit]:
-            chains = self._unit_chains(codes, reading, drawn, number)
-            return [_panel.state_unit(found[0].country, found, kind) for found in chains]
-
-        return _panel.build(
-            name=f"state_{unit}",
-            meta=(self.version, self.sha256, unit, rule, reading, first, last),
-            units=units,
-            key_columns=_panel.STATE_KEY_COLUMNS,
-            draws=tuple((d.seed, d.number) for d in drawn),
-            kind_columns=kind.columns(period=rule == "period" and unit != "day"),
+        return self._build_panel(
+            "state",
+            lambda chains: [_panel.state_unit(found[0].country, found, kind) for found in chains],
+            _panel.STATE_KEY_COLUMNS,
+            kind.columns,
+            freq=freq,
+            at=at,
+            start=start,
+            end=end,
+            countries=countries,
+            dates=dates,
+            draws=draws,
         )
 
     def dyad_panel(  # noqa: PLR0913 -- the choices a panel is made of
@@ -961,26 +958,22 @@ answers from the newest version
         self._dimensions("representation periods")
         if not isinstance(directed, bool):
             raise InvalidArgumentError("directed", directed, "True or False")
-        unit, rule, first, last = self._panel_span(freq, at, start, end)
-        reading, drawn = self._drawn(dates, draws)
-        codes = self._panel_codes(countries)
-
-        def units(number: int | None) -> list[_panel._Unit]:
-            chains = self._unit_chains(codes, reading, drawn, number)
-            return [
+        return self._build_panel(
+            "dyad",
+            lambda chains: [
                 unit
                 for found in chains
                 for unit in _panel.dyad_units(found[0].country, found[1:], directed=directed)
-            ]
-
-        period = rule == "period" and unit != "day"
-        return _panel.build(
-            name=f"dyad_{unit}",
-            meta=(self.version, self.sha256, unit, rule, reading, first, last),
-            units=units,
-            key_columns=_panel.DYAD_KEY_COLUMNS,
-            draws=tuple((d.seed, d.number) for d in drawn),
-            kind_columns=_panel._dyad_columns(period=period),  # noqa: SLF001
+            ],
+            _panel.DYAD_KEY_COLUMNS,
+            _panel._dyad_columns,  # noqa: SLF001
+            freq=freq,
+            at=at,
+            start=start,
+            end=end,
+            countries=countries,
+            dates=dates,
+            draws=draws,
         )
 
     def draws(
@@ -1032,6 +1025,39 @@ answers from the newest version
         if number is None:
             raise InvalidArgumentError("seed", seed, "an int")
         return draws(self, self._indices, count, number, check_dates(dates))
+
+    def _build_panel(  # noqa: PLR0913 -- a panel's choices, passed through
+        self,
+        prefix: str,
+        units_of: Callable[[list[list[Chain[object, object]]]], list[_Unit]],
+        key_columns: list[Column],
+        kind_columns: Callable[..., list[Column]],
+        *,
+        freq: object,
+        at: object,
+        start: DateQuery | None,
+        end: DateQuery | None,
+        countries: Iterable[CountryQuery] | None,
+        dates: object,
+        draws: Sequence[Draw] | None,
+    ) -> Panel:
+        """What `panel` and `dyad_panel` share: their choices checked, then one build.
+
+        `units_of` makes the panel's units from each state's chains (`_unit_chains`).
+        """
+        from taliban_recognition._panel import build  # noqa: PLC0415 -- on first use
+
+        unit, rule, first, last = self._panel_span(freq, at, start, end)
+        reading, drawn = self._drawn(dates, draws)
+        codes = self._panel_codes(countries)
+        return build(
+            name=f"{prefix}_{unit}",
+            meta=(self.version, self.sha256, unit, rule, reading, first, last),
+            units=lambda number: units_of(self._unit_chains(codes, reading, drawn, number)),
+            key_columns=key_columns,
+            draws=tuple((d.seed, d.number) for d in drawn),
+            kind_columns=kind_columns(period=rule == "period" and unit != "day"),
+        )
 
     def _panel_span(
         self, freq: object, at: object, start: DateQuery | None, end: DateQuery | None
