@@ -9,8 +9,9 @@
 # Usage: Rscript scripts/check_panel_reading.R [PYTHON]
 #   PYTHON: the interpreter that has the package installed (default: python3).
 
-args <- commandArgs(trailingOnly = TRUE)
-python <- if (length(args) >= 1) args[[1]] else "python3"
+here <- dirname(normalizePath(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))))
+source(file.path(here, "r_reading.R"))
+python <- python_of()
 
 out <- tempfile("taliban-recognition-panels-")
 on.exit(unlink(out, recursive = TRUE), add = TRUE)
@@ -30,37 +31,12 @@ export <- paste(
   "print(*panels)",
   sep = "\n"
 )
-names <- system2(python, c("-c", shQuote(export), shQuote(out)), stdout = TRUE)
-if (!is.null(attr(names, "status")) || length(names) != 1) {
-  stop("the export failed: ", python, " printed ", paste(names, collapse = "\n"))
-}
-names <- strsplit(names, " ", fixed = TRUE)[[1]]
+names <- run_export(python, export, out)
 
-failures <- character(0)
-fail <- function(...) failures <<- c(failures, paste0(...))
-
-# The options, exactly as the panels page says to use them.
 read_panel <- function(folder) {
-  classes <- read.csv(file.path(folder, "r_colclasses.csv"), colClasses = "character",
-                      encoding = "UTF-8")
-  file <- paste0(classes$resource[[1]], ".csv")
-  typed <- read.csv(file.path(folder, file), encoding = "UTF-8", na.strings = "",
-                    colClasses = setNames(classes$colClass, classes$column))
-  text <- read.csv(file.path(folder, file), encoding = "UTF-8", na.strings = character(0),
-                   colClasses = "character")
-  list(classes = classes, typed = typed, text = text)
-}
-
-expected_column <- function(text, r_class) {
-  missing <- text == ""
-  switch(r_class,
-    character = ifelse(missing, NA_character_, text),
-    integer = as.integer(ifelse(missing, NA, text)),
-    numeric = as.numeric(ifelse(missing, NA, text)),
-    logical = ifelse(missing, NA, text == "true"),
-    Date = as.Date(ifelse(missing, NA, text)),
-    stop("no check for colClass ", r_class)
-  )
+  classes <- read_classes(folder)
+  name <- classes$resource[[1]]
+  list(classes = classes, typed = read_table(folder, name, classes), text = read_text(folder, name))
 }
 
 panels <- list()
@@ -70,11 +46,7 @@ for (name in names) {
   for (i in seq_len(nrow(read$classes))) {
     column <- read$classes$column[[i]]
     r_class <- read$classes$colClass[[i]]
-    if (!identical(class(read$typed[[column]]), r_class)) {
-      fail(name, ": ", column, " reads as ", class(read$typed[[column]])[[1]], ", not ", r_class)
-    } else if (!identical(read$typed[[column]], expected_column(read$text[[column]], r_class))) {
-      fail(name, ": ", column, " does not read back as written")
-    }
+    check_column(name, read$typed, read$text, column, r_class)
   }
   panel <- read$typed
   if (!identical(unique(panel$country_alpha_2[panel$country_alpha_3 == "NAM"]), "NA")) {
@@ -126,9 +98,5 @@ if (!is.na(naive$country_alpha_2[naive$country_alpha_3 == "NAM"][[1]])) {
   fail("R's defaults no longer read NA as missing; this check proves nothing")
 }
 
-if (length(failures) > 0) {
-  cat(paste0("check_panel_reading: ", failures, "\n"), sep = "", file = stderr())
-  quit(status = 1)
-}
-cat(sprintf("check_panel_reading: %s read %d panels as written (%s)\n", R.version.string,
-            length(names), paste(names, collapse = ", ")))
+finish("check_panel_reading", sprintf("%s read %d panels as written (%s)", R.version.string,
+                                      length(names), paste(names, collapse = ", ")))

@@ -14,8 +14,9 @@
 #   PYTHON: the interpreter that has the package installed (default: python3). It writes the
 #   exports into a temporary folder, which is removed at the end.
 
-args <- commandArgs(trailingOnly = TRUE)
-python <- if (length(args) >= 1) args[[1]] else "python3"
+here <- dirname(normalizePath(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))))
+source(file.path(here, "r_reading.R"))
+python <- python_of()
 
 out <- tempfile("taliban-recognition-r-")
 on.exit(unlink(out, recursive = TRUE), add = TRUE)
@@ -25,42 +26,8 @@ export <- paste(
   "print(*tr.versions())",
   sep = "\n"
 )
-versions <- system2(python, c("-c", shQuote(export), shQuote(out)), stdout = TRUE)
-if (!is.null(attr(versions, "status")) || length(versions) != 1) {
-  stop("the export failed: ", python, " printed ", paste(versions, collapse = "\n"))
-}
-versions <- strsplit(versions, " ", fixed = TRUE)[[1]]
-
-failures <- character(0)
-fail <- function(...) failures <<- c(failures, paste0(...))
+versions <- run_export(python, export, out)
 tables_read <- 0
-
-# The options, exactly as the exports page says to use them.
-read_table <- function(folder, name) {
-  classes <- read.csv(file.path(folder, "r_colclasses.csv"), colClasses = "character",
-                      encoding = "UTF-8")
-  mine <- classes[classes$resource == name, ]
-  read.csv(file.path(folder, paste0(name, ".csv")), encoding = "UTF-8", na.strings = "",
-           colClasses = setNames(mine$colClass, mine$column))
-}
-
-# Every cell's exact text: nothing is missing, nothing is converted.
-read_text <- function(folder, name) {
-  read.csv(file.path(folder, paste0(name, ".csv")), encoding = "UTF-8",
-           na.strings = character(0), colClasses = "character")
-}
-
-# What the typed column must be, given the text of its cells.
-expected_column <- function(text, r_class) {
-  missing <- text == ""
-  switch(r_class,
-    character = ifelse(missing, NA_character_, text),
-    integer = as.integer(ifelse(missing, NA, text)),
-    logical = ifelse(missing, NA, text == "true"),
-    Date = as.Date(ifelse(missing, NA, text)),
-    stop("no check for colClass ", r_class)
-  )
-}
 
 # The representation table as COW Diplomatic Exchange has it: side 1 is where the mission is,
 # side 2 the side it represents, and DR_at_1 the level of side 2's mission at side 1.
@@ -106,13 +73,12 @@ check_representations <- function(version, periods) {
 
 for (version in versions) {
   folder <- file.path(out, version)
-  classes <- read.csv(file.path(folder, "r_colclasses.csv"), colClasses = "character",
-                      encoding = "UTF-8")
+  classes <- read_classes(folder)
   tables <- list()
   for (name in unique(classes$resource)) {
     where <- paste0(version, " ", name, ".csv")
     mine <- classes[classes$resource == name, ]
-    typed <- read_table(folder, name)
+    typed <- read_table(folder, name, classes)
     text <- read_text(folder, name)
     tables[[name]] <- typed
     tables_read <- tables_read + 1
@@ -122,15 +88,7 @@ for (version in versions) {
       next
     }
     for (i in seq_len(nrow(mine))) {
-      column <- mine$column[[i]]
-      r_class <- mine$colClass[[i]]
-      if (!identical(class(typed[[column]]), r_class)) {
-        fail(where, ": ", column, " reads as ", class(typed[[column]])[[1]], ", not ", r_class)
-      } else if (r_class == "logical" && !all(text[[column]] %in% c("true", "false", ""))) {
-        fail(where, ": ", column, " holds a flag that is neither true nor false")
-      } else if (!identical(typed[[column]], expected_column(text[[column]], r_class))) {
-        fail(where, ": ", column, " does not read back as written")
-      }
+      check_column(where, typed, text, mine$column[[i]], mine$colClass[[i]])
     }
   }
 
@@ -178,9 +136,5 @@ for (version in versions) {
   }
 }
 
-if (length(failures) > 0) {
-  cat(paste0("check_r_reading: ", failures, "\n"), sep = "", file = stderr())
-  quit(status = 1)
-}
-cat(sprintf("check_r_reading: %s read %d tables of dataset versions %s as written\n",
-            R.version.string, tables_read, paste(versions, collapse = ", ")))
+finish("check_r_reading", sprintf("%s read %d tables of dataset versions %s as written",
+                                  R.version.string, tables_read, paste(versions, collapse = ", ")))

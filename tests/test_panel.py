@@ -60,6 +60,20 @@ def resting(
     return [period.id for period in periods], events
 
 
+def status_cells(
+    status: RecognitionStatus, low: RecognitionStatus, high: RecognitionStatus
+) -> dict[str, Any]:
+    """The status columns of a cell: the status (unknown or not), its bounds, their codes."""
+    return {
+        "status": status.value,
+        "status_code": None if status is UNKNOWN else STATUS_CODES[status],
+        "status_min": low.value,
+        "status_max": high.value,
+        "status_min_code": STATUS_CODES[low],
+        "status_max_code": STATUS_CODES[high],
+    }
+
+
 def expected_point(dataset: tr.Dataset, code: str, day: dt.date, dates: Dates) -> dict[str, Any]:
     """The cells of a state on a day, from the queries, written out as the docs define them."""
     status = dataset.status_of(code, day, dates=dates)
@@ -71,12 +85,7 @@ def expected_point(dataset: tr.Dataset, code: str, day: dt.date, dates: Dates) -
         else (True if set(possible) == {FORMAL} else (False if FORMAL not in possible else None))
     )
     return {
-        "status": status.value,
-        "status_code": None if status is UNKNOWN else STATUS_CODES[status],
-        "status_min": min(possible).value,
-        "status_max": max(possible).value,
-        "status_min_code": STATUS_CODES[min(possible)],
-        "status_max_code": STATUS_CODES[max(possible)],
+        **status_cells(status, min(possible), max(possible)),
         "recognizes": recognizes,
         "periods": ";".join(periods),
         "events": ";".join(events) or None,
@@ -100,12 +109,7 @@ def expected_over(
     recognized = [dataset.status_of(code, day, dates=dates) is FORMAL for day in days(first, last)]
     never = all(FORMAL not in possible for possible in each)
     return {
-        "status": held[0].value if held else "unknown",
-        "status_code": STATUS_CODES[held[0]] if held else None,
-        "status_min": union[0].value,
-        "status_max": union[-1].value,
-        "status_min_code": STATUS_CODES[union[0]],
-        "status_max_code": STATUS_CODES[union[-1]],
+        **status_cells(held[0] if held else UNKNOWN, union[0], union[-1]),
         "recognizes": True if all(recognized) else (False if never else None),
         "days": len(each),
         **{f"share_{s.value}": certain[s] / len(each) for s in KNOWN_STATUSES},
