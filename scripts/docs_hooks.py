@@ -1371,6 +1371,18 @@ def generate(markdown: str, dataset: tr.Dataset) -> str:
     return MARKER.sub(replace, markdown)
 
 
+SESSION = re.compile(r"^```python\n(>>> .*?)^```$", re.DOTALL | re.MULTILINE)
+
+
+def sessions_as_pycon(markdown: str) -> str:
+    """Mark Python sessions (blocks that start with ``>>>``) as ``pycon``.
+
+    Pygments then tags their prompts and output, which the stylesheet hides while the copy
+    button reads a block, so it copies the code alone (as it does for console blocks).
+    """
+    return SESSION.sub(lambda match: f"```pycon\n{match[1]}```", markdown)
+
+
 def on_page_markdown(markdown: str, **_: object) -> str:
     """Fill in a page's generated content from the newest dataset version (an mkdocs hook)."""
-    return generate(markdown, tr.load())
+    return sessions_as_pycon(generate(markdown, tr.load()))
