@@ -556,8 +556,10 @@ print(json.dumps({
     "places": {e.id: e.place for e in new.events if e.place is not None},
     "schema": events[-1],
     "fields_added": changes.fields_added,
-    "changed": [[r.collection, r.id, [[c.path, c.old, c.new] for c in r.fields]]
+    "changed": [[r.collection, r.id, [[c.path, c.old, c.new] for c in r.fields],
+                 [[c.path, c.old, c.new] for c in r.extended]]
                 for r in changes.changed],
+    "extended": len(changes.extended),
     "dictionary": docs_hooks.data_dictionary(new),
     "summary_before": compile_version(read(), newest).event("isis-k-bombing-in-moscow").summary,
 }))
@@ -646,11 +648,12 @@ def test_a_correction_changes_the_new_version_only(example: Path) -> None:
                     "summary",
                     "A fatal ISIS-K bombing in Moscow.",
                     "A fatal ISIS-K attack in Moscow, which the source calls a bombing.",
-                ],
-                ["place", None, "Moscow"],
+                ]
             ],
+            [["place", None, "Moscow"]],  # a field the new version adds: extended
         ]
     ]
+    assert found["extended"] == 0  # no other event has a place
     assert found["summary_before"] == "A fatal ISIS-K bombing in Moscow."  # built, not read
     data = example / "src" / "taliban_recognition" / "data"
     manifest = (data / "SHA256SUMS").read_text(encoding="utf-8")

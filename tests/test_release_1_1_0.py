@@ -221,15 +221,18 @@ def test_diff_lists_exactly_what_1_1_0_changed() -> None:
     assert changes.fields_removed == ()
     assert changes.removed == ()
     assert set(changes.added) == {("references", r.id) for r in new.references}
-    assert [c.path for c in changes.dataset] == ["notes"]
+    assert [c.path for c in changes.dataset] == ["notes"]  # paragraphs on the new fields
+    assert changes.changed == ()  # no value 1.0.0 has is altered: the records are extended
     leaves = {"cow_code", "cow_abbr", "gw_code", "gw_abbr", "codes", "corroboration"}
-    for record in changes.changed:
-        for change in record.fields:
+    for record in changes.extended:
+        assert record.fields == ()
+        for change in record.extended:
             assert change.path.split(".")[-1] in leaves, (record.id, change.path)
             assert change.old is None  # only filled in, never altered
-    changed = {(r.collection, r.id) for r in changes.changed}
-    assert {("events", e.id) for e in new.events} <= changed
-    assert ("statuses", "ps-no-recognition") not in changed  # Palestine has no codes
+    extended = {(r.collection, r.id) for r in changes.extended}
+    assert {("events", e.id) for e in new.events} <= extended
+    assert ("statuses", "ps-no-recognition") not in extended  # Palestine has no codes
+    assert "0 changed, 22 extended" in changes.summary()
 
 
 def test_a_version_diffed_with_itself_is_empty() -> None:

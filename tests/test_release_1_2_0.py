@@ -245,12 +245,13 @@ def test_seen_through_1_1_0_the_new_records_differ_only_where_corrections_say() 
         if r.get("since") == "1.2.0"
     }
     added_leaves = {name.split(".")[1] for name in NEW_FIELDS}
-    for record in changes.changed:
+    for record in changes.changed + changes.extended:
+        for change in record.extended:  # the fields 1.2.0 added, filled in
+            assert change.path.split(".")[-1] in added_leaves, (record.id, change.path)
+            assert change.old is None
         for change in record.fields:
             leaf = change.path.split(".")[-1]
-            if leaf in added_leaves:
-                assert change.old is None
-                continue
+            assert leaf not in added_leaves, (record.id, change.path)
             if record.collection == "statuses":
                 code = record.id.split("-")[0].upper()
                 if change.path.startswith("country."):  # a state's codes: its row of cow-gw
@@ -301,9 +302,9 @@ def test_a_diff_of_older_versions_shows_no_field_they_lack() -> None:
         assert name.split(".")[1] not in report, name
     change = next(
         c
-        for r in tr.diff("1.0.0", "1.1.0").changed
+        for r in tr.diff("1.0.0", "1.1.0").extended
         if r.id == "russia-recognizes-taliban"
-        for c in r.fields
+        for c in r.extended
         if c.path == "codes"
     )
     assert change.new == {"cameo": "054", "notes": None, "plover": "SUPPORT"}
