@@ -549,45 +549,56 @@ class _Axis:
         return marks
 
     def svg(self, top: float, bottom: float) -> list[str]:
+        """The axis along the top, with a tick line down through the rows for each year."""
         parts = [
             (
-                f'<line class="axis" x1="{self.left:.1f}" y1="{bottom:.1f}" '
-                f'x2="{self.right:.1f}" y2="{bottom:.1f}"/>'
+                f'<line class="axis" x1="{self.left:.1f}" y1="{top:.1f}" '
+                f'x2="{self.right:.1f}" y2="{top:.1f}"/>'
             )
         ]
         for x, label in self.ticks():
             parts.append(
                 f'<line class="tick" x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{bottom:.1f}"/>'
             )
-            if label:
-                parts.append(
-                    f'<text class="year" x="{x + 3:.1f}" y="{bottom + 14:.1f}">{label}</text>'
-                )
+            parts.append(f'<text class="year" x="{x + 3:.1f}" y="{top - 6:.1f}">{label}</text>')
         if self.start < self.coverage_start:
             mid = self.left + self.early + self.gap / 2
             parts.append(
-                f'<path class="break" d="M{mid - 5:.1f},{bottom + 5:.1f} l6,-10 '
-                f'M{mid - 1:.1f},{bottom + 5:.1f} l6,-10"/>'
+                f'<path class="break" d="M{mid - 5:.1f},{top + 5:.1f} l6,-10 '
+                f'M{mid - 1:.1f},{top + 5:.1f} l6,-10"/>'
             )
         return parts
 
 
+# The charts are drawn at their own size and scroll sideways inside their box on a narrow
+# screen, rather than shrink: their text stays 14 CSS pixels (13 for the years) at any width.
+_FONT = 14.0
+_WIDTH = 680.0  # the chart's width in CSS pixels: the content column at 1400 px is 688
+_PAD = 6.0
+_NOW = 96.0  # the column on the right that shows each lane's value on the as-of date
+_AXIS_RIGHT = _WIDTH - _NOW - 12
+_LINE = 20.0  # a line of text
+_BAR = 14.0  # a bar's height
 _STYLE = (
     "<style>"
-    "text{font:11px monospace;fill:#222}"
-    "text.year{font-size:10px;fill:#555}"
+    f"text{{font:{_FONT:.0f}px monospace;fill:#222}}"
+    "text.year{font-size:13px;fill:#555}"
+    "text.name{font-weight:bold}"
+    "text.when{fill:#444}"
     ".axis,.tick{stroke:#999;stroke-width:1}"
     ".tick{stroke-dasharray:2 3}"
     ".break{stroke:#555;stroke-width:1.5;fill:none}"
     ".row:hover rect.band{fill:#eef3fa}"
     "rect.band{fill:transparent}"
-    ".known{fill:#1f5f9f}"
-    ".range{fill:#1f5f9f;fill-opacity:.2;stroke:#1f5f9f;stroke-dasharray:3 2}"
+    "circle.known{fill:#1f5f9f}"
+    "rect.known{fill:#1f5f9f}"
+    "rect.range{fill:none;stroke:#1f5f9f;stroke-width:1.5;stroke-dasharray:4 3}"
+    ".cap{stroke:#1f5f9f;stroke-width:2;fill:none}"
+    ".ongoing{stroke:#1f5f9f;stroke-opacity:.3;stroke-width:8}"
     ".no_recognition{fill:#c8cdd4}"
     ".de_facto_engagement{fill:#e3a33b}"
     ".formal_recognition{fill:#2f8a57}"
     ".unknown{fill:url(#unknown-hatch)}"
-    ".ongoing{stroke:#1f5f9f;stroke-width:1.5;stroke-dasharray:1 2}"
     ".recognizing{fill:#2f8a57}"
     ".not-recognizing,.level-none{fill:#c8cdd4}"
     ".level-unknown{fill:url(#unknown-hatch)}"
@@ -595,41 +606,91 @@ _STYLE = (
     ".level-charge_d_affaires{fill:#e3a33b;fill-opacity:.6}"
     ".level-minister{fill:#e3a33b;fill-opacity:.8}"
     ".level-ambassador{fill:#c98212}"
-    ".change{fill:#1f5f9f;fill-opacity:.2;stroke:#1f5f9f;stroke-dasharray:3 2}"
+    ".change{fill:#fff;stroke:#1f5f9f;stroke-width:1.5;stroke-dasharray:4 3}"
+    # An inferred period (or a status resting on one) is paler, with a dashed edge.
+    "rect[data-basis=inferred]{fill-opacity:.4;stroke:#555;stroke-width:1;stroke-dasharray:2 2}"
     "</style>"
 )
 _HATCH = (
     '<defs><pattern id="unknown-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
     'patternTransform="rotate(45)"><rect width="6" height="6" fill="#f4f4f4"/>'
-    '<rect width="2" height="6" fill="#9aa3ad"/></pattern></defs>'
+    '<rect width="2" height="6" fill="#b4bbc3"/></pattern></defs>'
 )
-
-_LABELS = 330.0  # width of the label column
-_WIDTH = 900.0
-_ROW = 20.0
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _text(text: str) -> str:
-    """Text for an SVG element: escaped, without the characters XML 1.0 does not allow."""
+    """Text for an SVG or HTML element: escaped, without characters XML 1.0 does not allow."""
     return html.escape(_NOT_XML.sub("\ufffd", text))
 
 
-def _svg(label: str, height: float, body: list[str], *, hatch: bool = False) -> str:
+def _svg(label: str, height: float, body: list[str], *, table: str, hatch: bool = False) -> str:
+    """A chart at its own size in a box that scrolls sideways, and the same facts as a table.
+
+    The table is in a ``<details>`` below the chart: readable on a small screen and by a
+    screen reader, which reads the chart only by its label.
+    """
     return (
+        '<div class="tr-chart"><div class="tr-chart-scroll">'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH:.0f} {height:.0f}" '
-        f'width="100%" role="img" aria-label="{_text(label)}">'
+        f'width="{_WIDTH:.0f}" height="{height:.0f}" role="img" aria-label="{_text(label)}">'
         f"<title>{_text(label)}</title>{_STYLE}{_HATCH if hatch else ''}{''.join(body)}</svg>"
+        f"</div><details><summary>The chart as a table</summary>{table}</details></div>"
     )
+
+
+def _html_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A plain HTML table of text cells (escaped here), labelled for the phone layout."""
+    head = "".join(f"<th>{_text(cell)}</th>" for cell in header)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td data-label="{_text(label)}">{_text(cell)}</td>'
+            for label, cell in zip(header, row, strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f'<table class="tr-stack"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _now_header(dataset: tr.Dataset, top: float) -> list[str]:
+    """The heading of the column of values on the as-of date."""
+    x = _WIDTH - _NOW
+    return [
+        f'<text class="year" x="{x:.0f}" y="{top - 22:.0f}">as of</text>',
+        f'<text class="year" x="{x:.0f}" y="{top - 6:.0f}">{dataset.as_of}</text>',
+    ]
+
+
+def _now_chip(kind: str, y: float, title: str, basis: str | None = None) -> str:
+    """A lane's value on the as-of date, as a block wide enough to see at a glance."""
+    data = f' data-basis="{basis}"' if basis else ""
+    return (
+        f'<rect class="{kind}"{data} x="{_WIDTH - _NOW:.0f}" y="{y:.1f}" width="{_NOW - _PAD:.0f}" '
+        f'height="{_BAR:.0f}"><title>{_text(title)}</title></rect>'
+    )
+
+
+def _window_text(date: tr.FuzzyDate) -> str:
+    """A date as the data has it, and its window of days when it is not one day."""
+    if date.precision is tr.DatePrecision.DAY:
+        return str(date)
+    if date.precision is tr.DatePrecision.UNKNOWN:
+        return f"{date}, a day in that window"
+    return f"{date}, a day from {date.earliest} to {date.latest}"
 
 
 def event_timeline(dataset: tr.Dataset) -> str:
     """The events' timeline: one row per event, linked to its quotes.
 
-    A known day is a dot, a known month or year a solid bar, and a day known only to lie
-    between two bounds a dashed range over those bounds.
+    A known day is a dot. A date known to a month or a year is a thin solid bar with end caps
+    over its days, and a day known only to lie between two bounds a thin dashed bracket over
+    them: either way one day, somewhere in the bracket, not a duration. The only durations are
+    events still going on at the as-of date: a broad pale line on to it. Each row says the
+    date in words above its mark, so nothing needs a pointer to read.
     """
     events = dataset.events
     start = min((e.date.earliest for e in events), default=dataset.coverage_start)
@@ -637,50 +698,81 @@ def event_timeline(dataset: tr.Dataset) -> str:
         min(start, dataset.coverage_start),
         dataset.coverage_start,
         dataset.as_of,
-        _LABELS + 10,
-        _WIDTH - 10,
+        _PAD + 4,
+        _WIDTH - _PAD - 4,
     )
-    top, legend = 10.0, 10.0 + _ROW * len(events) + 30
-    body = axis.svg(top, legend - 24)
+    row_height = _LINE + _BAR + 10
+    top = 36.0
+    bottom = top + row_height * len(events) + 4
+    body = axis.svg(top, bottom)
+    rows = []
     for row, event in enumerate(events):
-        y = top + row * _ROW
+        y = top + 4 + row * row_height
+        mid = y + _LINE + _BAR / 2
         low, high = axis.x(event.date.earliest), axis.x(event.date.latest + dt.timedelta(days=1))
         if event.date.precision is tr.DatePrecision.DAY:
-            mark = f'<circle class="known" cx="{low:.1f}" cy="{y + 10:.1f}" r="4"/>'
+            mark = f'<circle class="known" cx="{low:.1f}" cy="{mid:.1f}" r="5"/>'
         else:
             kind = "range" if event.date.precision is tr.DatePrecision.UNKNOWN else "known"
+            width = max(high - low, 2)
             mark = (
-                f'<rect class="{kind}" x="{low:.1f}" y="{y + 6:.1f}" '
-                f'width="{max(high - low, 2):.1f}" height="8"/>'
+                f'<rect class="{kind}" x="{low:.1f}" y="{mid - 3:.1f}" '
+                f'width="{width:.1f}" height="6"/>'
+                f'<path class="cap" d="M{low:.1f},{mid - 7:.1f} v14 '
+                f'M{low + width:.1f},{mid - 7:.1f} v14"/>'
             )
-        if event.ongoing:  # still going on at as_of: a dotted line on to it
+        ongoing = ""
+        if event.ongoing:  # still going on at as_of: a duration, on to it
             end = axis.x(dataset.as_of + dt.timedelta(days=1))
             mark += (
-                f'<line class="ongoing" x1="{high:.1f}" y1="{y + 10:.1f}" '
-                f'x2="{max(end, high):.1f}" y2="{y + 10:.1f}"/>'
+                f'<line class="ongoing" x1="{high:.1f}" y1="{mid:.1f}" '
+                f'x2="{max(end, high):.1f}" y2="{mid:.1f}"/>'
             )
+            ongoing = ", going on"
         tip = f"{event.date} {event.kind.value}: {event.summary}"
         body.append(
             f'<a class="row" href="#event-{event.id}" id="timeline-{event.id}">'
             f"<title>{_text(tip)}</title>"
-            f'<rect class="band" x="0" y="{y:.1f}" width="{_WIDTH:.0f}" height="{_ROW:.0f}"/>'
-            f'<text x="{_LABELS:.0f}" y="{y + 14:.1f}" text-anchor="end">{event.id}</text>'
+            f'<rect class="band" x="0" y="{y:.1f}" width="{_WIDTH:.0f}" '
+            f'height="{row_height:.0f}"/>'
+            f'<text x="{_PAD:.0f}" y="{y + 15:.1f}">{_text(event.id)} '
+            f'<tspan class="when">{event.date}{ongoing}</tspan></text>'
             f"{mark}</a>"
         )
-    body += [
-        f'<circle class="known" cx="{_LABELS + 20:.0f}" cy="{legend + 6:.0f}" r="4"/>',
-        f'<text x="{_LABELS + 30:.0f}" y="{legend + 10:.0f}">known day</text>',
-        f'<rect class="known" x="{_LABELS + 120:.0f}" y="{legend + 2:.0f}" width="24" height="8"/>',
-        f'<text x="{_LABELS + 150:.0f}" y="{legend + 10:.0f}">known month or year</text>',
-        f'<rect class="range" x="{_LABELS + 300:.0f}" y="{legend + 2:.0f}" width="24" height="8"/>',
-        f'<text x="{_LABELS + 330:.0f}" y="{legend + 10:.0f}">a day within the range</text>',
-        (
-            f'<line class="ongoing" x1="{_LABELS + 20:.0f}" y1="{legend + 26:.0f}" '
-            f'x2="{_LABELS + 44:.0f}" y2="{legend + 26:.0f}"/>'
-        ),
-        f'<text x="{_LABELS + 50:.0f}" y="{legend + 30:.0f}">still going on at as_of</text>',
-    ]
-    return _svg(f"Timeline of the events of dataset {dataset.version}", legend + 40, body)
+        rows.append(
+            (
+                event.id,
+                event.kind.value,
+                _window_text(event.date),
+                "yes" if event.ongoing else "no",
+            )
+        )
+    y = bottom + 24
+    x = _PAD + 8
+    legend = (
+        ("dot", "a known day"),
+        ("known", "a day in that month or year"),
+        ("range", "a day in that window"),
+        ("ongoing", "going on at the as-of date"),
+    )
+    for number, (kind, said) in enumerate(legend):
+        if number:  # one to a line, so a phone shows it without scrolling
+            y += _LINE
+        if kind == "dot":
+            body.append(f'<circle class="known" cx="{x + 12:.0f}" cy="{y - 5:.0f}" r="5"/>')
+        elif kind == "ongoing":
+            body.append(
+                f'<line class="ongoing" x1="{x:.0f}" y1="{y - 5:.0f}" x2="{x + 24:.0f}" '
+                f'y2="{y - 5:.0f}"/>'
+            )
+        else:
+            body.append(
+                f'<rect class="{kind}" x="{x:.0f}" y="{y - 8:.0f}" width="24" height="6"/>'
+                f'<path class="cap" d="M{x:.0f},{y - 12:.0f} v14 M{x + 24:.0f},{y - 12:.0f} v14"/>'
+            )
+        body.append(f'<text x="{x + 32:.0f}" y="{y:.0f}">{said}</text>')
+    table = _html_table(("Event", "Kind", "Date (stated)", "Going on at the as-of date"), rows)
+    return _svg(f"Timeline of the events of dataset {dataset.version}", y + 16, body, table=table)
 
 
 _Answer = TypeVar("_Answer")
@@ -739,21 +831,55 @@ def unit_runs(
     )
 
 
+def _resting(dataset: tr.Dataset, country: tr.Country, day: dt.date, status: str) -> list[Any]:
+    """The periods a status on a day rests on: those that decide it, of each that can hold.
+
+    Formal recognition rests on the recognition periods; de facto engagement on them and on
+    the periods with a mission; no recognition (and unknown) on all of them. Versions 1.x
+    record the status periods themselves.
+    """
+    if not derived(dataset):
+        return list(dataset.possible_periods(country, day))
+    recognitions = list(possible_of(dataset, country, "recognition", day))
+    levels = [p for unit, _ in UNITS[1:] for p in possible_of(dataset, country, unit, day)]
+    if status == tr.RecognitionStatus.FORMAL_RECOGNITION.value:
+        return recognitions
+    if status == tr.RecognitionStatus.DE_FACTO_ENGAGEMENT.value:
+        missing = (tr.RepresentationLevel.NONE, tr.RepresentationLevel.UNKNOWN)
+        return recognitions + [p for p in levels if p.level not in missing]
+    return recognitions + levels
+
+
+def _basis(periods: Iterable[Any]) -> str:
+    """``inferred`` when any of the periods is, else ``stated``."""
+    return "inferred" if any(p.basis is tr.Basis.INFERRED for p in periods) else "stated"
+
+
 def status_timeline(dataset: tr.Dataset) -> str:
-    """Each named state's status over the coverage, with the days it is unknown hatched."""
+    """Each named state's status over the coverage, and on the as-of date in a column of its own.
+
+    A hatched stretch is unknown; a paler one with a dashed edge rests on an inferred period.
+    The last column shows each state's status on the as-of date as a block, however short
+    the stretch (Russia's recognition is one day of the coverage).
+    """
     states = named_states(dataset)
     axis = _Axis(
-        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _LABELS + 10, _WIDTH - 10
+        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _PAD + 4, _AXIS_RIGHT
     )
-    top, legend = 10.0, 10.0 + _ROW * len(states) + 30
-    body = axis.svg(top, legend - 24)
+    row_height = _LINE + _BAR + 10
+    top = 36.0
+    bottom = top + row_height * len(states) + 4
+    body = [*axis.svg(top, bottom), *_now_header(dataset, top)]
+    rows = []
     for row, (name, country) in enumerate(states):
-        y = top + row * _ROW
+        y = top + 4 + row * row_height
+        now = dataset.status_of(country).value
         body.append(
             f'<a class="row" href="#status-{country.alpha_2.lower()}" '
             f'id="status-timeline-{country.alpha_2.lower()}">'
-            f'<text x="{_LABELS:.0f}" y="{y + 14:.1f}" text-anchor="end">'
-            f"{_text(name)} ({country.alpha_2})</text>"
+            f'<text class="name" x="{_PAD:.0f}" y="{y + 15:.1f}">'
+            f"{_text(name)} ({country.alpha_2}) "
+            f'<tspan class="when">{now} on {dataset.as_of}</tspan></text>'
         )
         for first, last, status in _runs(dataset, country):
             low, high = axis.x(first), axis.x(last + dt.timedelta(days=1))
@@ -764,23 +890,51 @@ def status_timeline(dataset: tr.Dataset) -> str:
                 )
             if derived(dataset):
                 said += f" ({reading(dataset, country, first)})"
+            basis = _basis(_resting(dataset, country, first, status))
             body.append(
-                f'<rect class="{status}" x="{low:.1f}" y="{y + 3:.1f}" '
-                f'width="{max(high - low, 3):.1f}" height="14"><title>{first} to {last}: '
-                f"{_text(said)}</title></rect>"
+                f'<rect class="{status}" data-basis="{basis}" x="{low:.1f}" '
+                f'y="{y + _LINE:.1f}" width="{max(high - low, 3):.1f}" height="{_BAR:.0f}">'
+                f"<title>{first} to {last}: {_text(said)}</title></rect>"
+            )
+            rows.append(
+                (
+                    f"{name} ({country.alpha_2})",
+                    str(first),
+                    str(last),
+                    status,
+                    ", ".join(s.value for s in dataset.possible_statuses(country, first)),
+                    basis,
+                )
             )
         body.append("</a>")
-    x = _LABELS + 20
-    for member in tr.RecognitionStatus:
+        basis = _basis(_resting(dataset, country, dataset.as_of, now))
+        body.append(_now_chip(now, y + _LINE, f"{now} on {dataset.as_of}", basis))
+    y = bottom + 24
+    x = _PAD + 8
+    for number, member in enumerate(tr.RecognitionStatus):
+        if number:  # one to a line, so a phone shows it without scrolling
+            y += _LINE
         body.append(
-            f'<rect class="{member.value}" x="{x:.0f}" y="{legend:.0f}" width="14" height="12"/>'
+            f'<rect class="{member.value}" x="{x:.0f}" y="{y - 12:.0f}" width="24" height="14"/>'
         )
-        body.append(f'<text x="{x + 18:.0f}" y="{legend + 10:.0f}">{member.value}</text>')
-        x += 40 + 7 * len(member.value)
+        body.append(f'<text x="{x + 32:.0f}" y="{y:.0f}">{member.value}</text>')
+    y += _LINE
+    body += [
+        (
+            f'<rect class="de_facto_engagement" data-basis="inferred" x="{_PAD + 8:.0f}" '
+            f'y="{y - 12:.0f}" width="24" height="14"/>'
+        ),
+        (
+            f'<text x="{_PAD + 40:.0f}" y="{y:.0f}">paler, dashed edge: rests on an inferred '
+            "period</text>"
+        ),
+    ]
+    table = _html_table(("State", "From", "To", "Status", "Possible", "Basis"), rows)
     return _svg(
         f"Recognition status of the named states, dataset {dataset.version}",
-        legend + 20,
+        y + 16,
         body,
+        table=table,
         hatch=True,
     )
 
@@ -798,56 +952,96 @@ _DIMENSION_LEGEND = (
     ("level-unknown", "level not recorded"),
     ("level-none", "no mission"),
     ("level-ambassador", "a mission (darker: higher)"),
-    ("change", "a change on an undated day"),
+    ("change", "window of an undated change"),
 )
 
 
 def dimension_timeline(dataset: tr.Dataset) -> str:
     """Each named state's formal recognition and both directions of its representation.
 
-    One lane per dimension: a stretch on which one period holds has its value's colour; one
-    on which the day can fall on either side of an undated change is a dashed range, whose
-    title names the values it lies between.
+    One lane per dimension, each under a line that names it and says its value on the as-of
+    date: a stretch on which one period holds has its value's colour (paler, with a dashed
+    edge, when the period is inferred); a stretch on which the day can fall on either side
+    of an undated change is a white dashed window, whose title names the values it lies
+    between. The last column shows each lane's value on the as-of date.
     """
     if not derived(dataset):
         return dimensions(dataset)
     states = named_states(dataset)
     axis = _Axis(
-        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _LABELS + 10, _WIDTH - 10
+        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _PAD + 4, _AXIS_RIGHT
     )
-    gap = 6.0  # between the lanes of two states
-    top = 10.0
-    legend = top + (_ROW * len(UNITS) + gap) * len(states) + 30
-    body = axis.svg(top, legend - 24)
+    lane_height = _LINE + _BAR + 6
+    state_height = _LINE + lane_height * len(UNITS) + 8
+    top = 36.0
+    bottom = top + state_height * len(states) + 4
+    body = [*axis.svg(top, bottom), *_now_header(dataset, top)]
+    rows = []
     for number, (name, country) in enumerate(states):
         code = country.alpha_2.lower()
+        y0 = top + 4 + number * state_height
+        body.append(
+            f'<text class="name" x="{_PAD:.0f}" y="{y0 + 15:.1f}">'
+            f"{_text(name)} ({country.alpha_2})</text>"
+        )
         for lane, (unit, said) in enumerate(UNITS):
-            y = top + number * (_ROW * len(UNITS) + gap) + lane * _ROW
-            label = f"{name} ({country.alpha_2}): {said}" if lane == 0 else said
+            y = y0 + _LINE + lane * lane_height
+            (held,) = possible_of(dataset, country, unit, dataset.as_of)[-1:]
             body.append(
                 f'<a class="row" href="#dimensions-{code}" id="dimension-timeline-{code}-{unit}">'
-                f'<text x="{_LABELS:.0f}" y="{y + 14:.1f}" text-anchor="end">{_text(label)}</text>'
+                f'<text x="{_PAD + 12:.0f}" y="{y + 15:.1f}">{_text(said)}: '
+                f'<tspan class="when">{value_of(held)}</tspan></text>'
             )
             for first, last, periods in unit_runs(dataset, country, unit):
                 low, high = axis.x(first), axis.x(last + dt.timedelta(days=1))
                 kind = _level_class(periods[0]) if len(periods) == 1 else "change"
+                basis = periods[0].basis.value if len(periods) == 1 else None
+                data = f' data-basis="{basis}"' if basis else ""
                 values = " or ".join(value_of(p) for p in periods)
                 body.append(
-                    f'<rect class="{kind}" x="{low:.1f}" y="{y + 3:.1f}" '
-                    f'width="{max(high - low, 3):.1f}" height="14"><title>{first} to {last}: '
-                    f"{_text(said)} {values}</title></rect>"
+                    f'<rect class="{kind}"{data} x="{low:.1f}" y="{y + _LINE:.1f}" '
+                    f'width="{max(high - low, 3):.1f}" height="{_BAR:.0f}"><title>{first} to '
+                    f"{last}: {_text(said)} {values}</title></rect>"
+                )
+                rows.append(
+                    (
+                        f"{name} ({country.alpha_2})",
+                        said,
+                        str(first),
+                        str(last),
+                        values,
+                        _basis(periods) if len(periods) == 1 else "undated change",
+                    )
                 )
             body.append("</a>")
+            body.append(
+                _now_chip(
+                    _level_class(held),
+                    y + _LINE,
+                    f"{said} on {dataset.as_of}: {value_of(held)}",
+                    held.basis.value,
+                )
+            )
+    y, x = bottom + 24, _PAD + 8
     for number, (kind, said) in enumerate(_DIMENSION_LEGEND):
-        if number % 3 == 0:  # three to a line
-            x, y = _LABELS + 20, legend + 20 * (number // 3)
-        body.append(f'<rect class="{kind}" x="{x:.0f}" y="{y:.0f}" width="14" height="12"/>')
-        body.append(f'<text x="{x + 18:.0f}" y="{y + 10:.0f}">{_text(said)}</text>')
-        x += 34 + 6.6 * len(said)
+        if number:  # one to a line, so a phone shows it without scrolling
+            y += _LINE
+        body.append(f'<rect class="{kind}" x="{x:.0f}" y="{y - 12:.0f}" width="24" height="14"/>')
+        body.append(f'<text x="{x + 32:.0f}" y="{y:.0f}">{_text(said)}</text>')
+    y += _LINE
+    body += [
+        (
+            f'<rect class="level-ambassador" data-basis="inferred" x="{_PAD + 8:.0f}" '
+            f'y="{y - 12:.0f}" width="24" height="14"/>'
+        ),
+        f'<text x="{_PAD + 40:.0f}" y="{y:.0f}">paler, dashed edge: an inferred period</text>',
+    ]
+    table = _html_table(("State", "Dimension", "From", "To", "Value", "Basis"), rows)
     return _svg(
         f"Formal recognition and representation of the named states, dataset {dataset.version}",
-        legend + 40,
+        y + 16,
         body,
+        table=table,
         hatch=True,
     )
 
@@ -1381,6 +1575,44 @@ def sessions_as_pycon(markdown: str) -> str:
     button reads a block, so it copies the code alone (as it does for console blocks).
     """
     return SESSION.sub(lambda match: f"```pycon\n{match[1]}```", markdown)
+
+
+TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+STACKED = 4  # tables of this many columns or more are stacked, row by row, on a phone
+
+
+def _label_cells(match: re.Match[str]) -> str:
+    """A table with each body cell labelled by its column's heading (``data-label``).
+
+    On a narrow screen the stylesheet shows a table of `STACKED` or more columns as one block
+    per row, each cell under its heading, so the page never scrolls sideways and no cell is
+    squeezed into breaking a name or a date.
+    """
+    table = match[1]
+    head, _, body = table.partition("</thead>")
+    labels = [
+        html.escape(" ".join(html.unescape(re.sub(r"<[^>]+>", "", cell)).split()), quote=True)
+        for cell in re.findall(r"<th[^>]*>(.*?)</th>", head, re.DOTALL)
+    ]
+    if len(labels) < STACKED or not body:
+        return match[0]
+
+    def row(found: re.Match[str]) -> str:
+        cells = iter(labels)
+        return re.sub(r"<td(?=[ >])", lambda _: f'<td data-label="{next(cells, "")}"', found[0])
+
+    body = re.sub(r"<tr>.*?</tr>", row, body, flags=re.DOTALL)
+    return f'<table class="tr-stack">{head}</thead>{body}</table>'
+
+
+def stack_tables(page_html: str) -> str:
+    """Label the cells of every wide table for the phone layout (see `_label_cells`)."""
+    return TABLE.sub(_label_cells, page_html)
+
+
+def on_page_content(html: str, **_: object) -> str:
+    """Label wide tables' cells so a phone shows them stacked (an mkdocs hook)."""
+    return stack_tables(html)
 
 
 def on_page_markdown(markdown: str, **_: object) -> str:

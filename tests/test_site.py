@@ -11,10 +11,12 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import taliban_recognition as tr
 from taliban_recognition import _errors
@@ -24,6 +26,9 @@ from taliban_recognition.strategies import datasets
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import docs_hooks  # noqa: E402 -- a script, not a package module
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -44,8 +49,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def page(site: Path, name: str) -> str:
+def raw_page(site: Path, name: str) -> str:
     return (site / name / "index.html").read_text(encoding="utf-8")
+
+
+def page(site: Path, name: str) -> str:
+    """A page's HTML without the phone layout's labels of wide tables' cells (tested apart)."""
+    html = re.sub(r' data-label="[^"]*"', "", raw_page(site, name))
+    return html.replace('<table class="tr-stack">', "<table>")
 
 
 def section(html: str, anchor: str) -> str:
@@ -452,3 +463,126 @@ def test_any_dataset_gets_pages_and_well_formed_figures(dataset: tr.Dataset) -> 
         figure = ET.fromstring(docs_hooks.dimension_timeline(dataset))  # noqa: S314
         lanes = {a.get("id") for a in figure.iter(f"{SVG}a")}
         assert len(lanes) == 3 * len(docs_hooks.named_states(dataset))
+
+
+CHARTS = (docs_hooks.event_timeline, docs_hooks.status_timeline, docs_hooks.dimension_timeline)
+FONT_SIZE = re.compile(r"font(?:-size)?:\s*(?:bold\s+)?(\d+(?:\.\d+)?)px")
+
+
+def _chart(dataset: tr.Dataset, draw: Callable[[tr.Dataset], str]) -> ET.Element | None:
+    out = draw(dataset)
+    return ET.fromstring(out) if out.startswith("<div") else None  # noqa: S314 -- our own output
+
+
+@settings(max_examples=10, deadline=None)
+@given(datasets(max_events=4, max_states=3))
+def test_charts_keep_their_size_and_legible_text_and_come_with_their_table(
+    dataset: tr.Dataset,
+) -> None:
+    """A chart is drawn at its own size (a phone scrolls it, never shrinks it), every text in
+    it is at least 11 CSS pixels, and the table below it has a row per mark drawn."""
+    named = docs_hooks.named_states(dataset)
+    marks = {
+        "event_timeline": len(dataset.events),
+        "status_timeline": sum(len(docs_hooks._runs(dataset, c)) for _, c in named),  # noqa: SLF001
+        "dimension_timeline": sum(
+            len(docs_hooks.unit_runs(dataset, c, unit))
+            for _, c in named
+            for unit, _ in docs_hooks.UNITS
+        ),
+    }
+    for draw in CHARTS:
+        root = _chart(dataset, draw)
+        if root is None:  # a 1.x dataset has no dimensions to draw
+            continue
+        (figure,) = root.iter(f"{SVG}svg")
+        _, _, width, height = (float(n) for n in str(figure.get("viewBox")).split())
+        assert (float(str(figure.get("width"))), float(str(figure.get("height")))) == (
+            width,
+            height,
+        )
+        style = "".join(s.text or "" for s in figure.iter(f"{SVG}style"))
+        sizes = [float(size) for size in FONT_SIZE.findall(style)]
+        assert sizes, style
+        assert min(sizes) >= 11
+        assert all(t.get("font-size") is None for t in figure.iter(f"{SVG}text"))
+        (table,) = root.iter("table")
+        assert len(table.findall("./tbody/tr")) == marks[draw.__name__]
+
+
+def test_each_state_shows_its_status_on_the_as_of_date_as_a_block() -> None:
+    """Russia's recognition is one day of the coverage: its block on the right shows it."""
+    ds = tr.load()
+    root = _chart(ds, docs_hooks.status_timeline)
+    assert root is not None
+    (figure,) = root.iter(f"{SVG}svg")
+    left = docs_hooks._WIDTH - docs_hooks._NOW  # noqa: SLF001
+    chips = [r for r in figure.findall(f"{SVG}rect") if float(str(r.get("x"))) == left]
+    named = docs_hooks.named_states(ds)
+    assert [c.get("class") for c in chips] == [ds.status_of(c).value for _, c in named]
+    assert all(float(str(c.get("width"))) >= 80 for c in chips)
+    russia = chips[[c.alpha_2 for _, c in named].index("RU")]
+    assert (russia.get("class"), russia.get("data-basis")) == ("formal_recognition", "stated")
+
+
+def test_inferred_periods_are_drawn_apart_from_stated_ones() -> None:
+    ds = tr.load()
+    root = _chart(ds, docs_hooks.dimension_timeline)
+    assert root is not None
+    lanes = {a.get("id"): a for a in root.iter(f"{SVG}a")}
+    seen = set()
+    for _, country in docs_hooks.named_states(ds):
+        for unit, _ in docs_hooks.UNITS:
+            lane = lanes[f"dimension-timeline-{country.alpha_2.lower()}-{unit}"]
+            runs = docs_hooks.unit_runs(ds, country, unit)
+            drawn = [r.get("data-basis") for r in lane.iter(f"{SVG}rect")]
+            assert drawn == [p[0].basis.value if len(p) == 1 else None for _, _, p in runs]
+            seen |= set(drawn)
+    assert seen == {"stated", "inferred", None}  # both bases, and undated changes, are drawn
+    assert "rect[data-basis=inferred]" in docs_hooks._STYLE  # noqa: SLF001
+
+
+def test_an_undated_window_is_a_bracket_not_a_bar() -> None:
+    """A day known only to lie in a window is drawn with end caps and no fill; a duration
+    (an event still going on) is a line of its own."""
+    ds = tr.load()
+    root = _chart(ds, docs_hooks.event_timeline)
+    assert root is not None
+    rows = {a.get("id"): a for a in root.iter(f"{SVG}a")}
+    for event in ds.events:
+        row = rows[f"timeline-{event.id}"]
+        caps = row.findall(f"{SVG}path")
+        assert len(caps) == (event.date.precision is not tr.DatePrecision.DAY)
+        assert (row.find(f"{SVG}line") is not None) == event.ongoing
+        shown = "".join(row.itertext())
+        assert event.id in shown
+        assert str(event.date) in shown  # the window in words, readable without hovering
+    assert re.search(r"rect\.range\{fill:none", docs_hooks._STYLE)  # noqa: SLF001
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="abcdefgh _", min_size=1, max_size=8).map(str.strip).filter(bool),
+        min_size=1,
+        max_size=7,
+    ),
+    st.integers(min_value=0, max_value=4),
+)
+def test_wide_tables_have_each_cell_labelled_by_its_heading(headers: list[str], count: int) -> None:
+    import markdown  # noqa: PLC0415 -- the docs extra's
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += [
+        "| " + " | ".join(f"r{n}c{k}" for k in range(len(headers))) + " |" for n in range(count)
+    ]
+    rendered = markdown.markdown("\n".join(lines), extensions=["tables"])
+    stacked = docs_hooks.stack_tables(rendered)
+    if len(headers) < docs_hooks.STACKED:
+        assert stacked == rendered
+        return
+    assert '<table class="tr-stack">' in stacked
+    labels = re.findall(r'<td data-label="([^"]*)">r(\d+)c(\d+)</td>', stacked)
+    assert len(labels) == count * len(headers)
+    for label, _, column in labels:
+        assert html_module.unescape(label) == " ".join(headers[int(column)].split())
