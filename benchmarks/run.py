@@ -15,18 +15,21 @@ The parts:
    pycountry and looking one country up.
 3. Repeated queries on the newest dataset, each timed after a first call: microseconds a call,
    the median of 7 repeats of 2000 calls.
-4. Scale: synthetic datasets of 10^3 to 10^6 events (`synthetic.py`), each loaded in a fresh
-   process; seconds per 10^5 events and peak memory to load, and the time of each query. The
-   growth of a measure with the number of events n is fitted as n^k by least squares on
-   logarithms: k = 0 is flat, a logarithmic growth over this range gives k of about 0.1, a
-   linear one k = 1. A query fails with k above `QUERY_GROWTH_LIMIT`, loading above
-   `LOAD_GROWTH_LIMIT`.
-5. Panels: a synthetic dataset of the 248 ISO states over ten thousand days, with four
+4. Panels: a synthetic dataset of the 248 ISO states over ten thousand days, with four
    sensitivity draws of its dates, so that the day panel over the draws is 992 state series
    of 10^4 days (about 10^7 state-days). The processor time of each step in a fresh process
    (CPU time, which another process on the machine does not add to): drawing, building the
    day panel (held to `PANEL_LIMIT_S`), its DataFrame, and the month and year panels; then the
    year panels of the newest shipped dataset over a thousand draws, as UCDP users take.
+5. Scale: synthetic datasets of 10^3 to 10^6 events (`synthetic.py`), each loaded in a fresh
+   process; seconds per 10^5 events and peak memory to load, and the time of each query. The
+   growth of a measure with the number of events n is fitted as n^k by least squares on
+   logarithms: k = 0 is flat, a logarithmic growth over this range gives k of about 0.1, a
+   linear one k = 1. A query fails with k above `QUERY_GROWTH_LIMIT`, loading above
+   `LOAD_GROWTH_LIMIT`. The fits are the last table, `GROWTH`, which `find_events` of part 3
+   refers to.
+
+Times under a millisecond are printed in µs (microseconds).
 """
 
 from __future__ import annotations
@@ -66,6 +69,9 @@ FIRST = "import taliban_recognition as tr; tr.load().status_of('RU')"
 FIRST_BY_NAME = "import taliban_recognition as tr; tr.load().status_of('Russia')"
 BASE_MEMORY = "import pycountry; pycountry.countries.get(alpha_2='RU')"
 MEMORY = "import taliban_recognition as tr; tr.load()"
+
+GROWTH = "Growth with the number of events"
+"""The title of the table of fitted growth, which a query held to its results refers to."""
 
 START = "<!-- benchmark:start -->"
 END = "<!-- benchmark:end -->"
@@ -266,11 +272,11 @@ def repeated() -> list[Row]:
     for name, seconds in found.items():
         micro = seconds * 1e6
         if name.startswith("ds.find_events"):
-            value = f"{micro:.2f} us ({results} events, {micro / results:.2f} us each)"
-            rows.append(Row(f"`{name}`", value, "proportional to results (part 4)"))
+            value = f"{micro:.2f} µs ({results} events, {micro / results:.2f} µs each)"
+            rows.append(Row(f"`{name}`", value, f"proportional to results ({GROWTH})"))
         else:
             met = micro < REPEATED_LIMIT_US
-            rows.append(Row(f"`{name}`", f"{micro:.2f} us", f"< {REPEATED_LIMIT_US} us", met))
+            rows.append(Row(f"`{name}`", f"{micro:.2f} µs", f"< {REPEATED_LIMIT_US} µs", met))
     return rows
 
 
@@ -358,7 +364,7 @@ print(json.dumps(found))
 
 
 def panels(days: int, draws: int, events: int = 20_000) -> list[Row]:
-    """Part 5: panels of a synthetic dataset of `events` over `days` days, with `draws` draws."""
+    """Part 4: panels of a synthetic dataset of `events` over `days` days, with `draws` draws."""
     start = dt.date(1998, 3, 1)
     end = start + dt.timedelta(days - 1)
     data = synthetic.dataset(events, coverage_start=start, as_of=end)
@@ -407,7 +413,7 @@ def panels(days: int, draws: int, events: int = 20_000) -> list[Row]:
 
 
 def scale(sizes: list[int]) -> tuple[list[list[str]], list[Row]]:
-    """Part 4: synthetic datasets of each size, each loaded and queried in a fresh process."""
+    """Part 5: synthetic datasets of each size, each loaded and queried in a fresh process."""
     measured: list[dict[str, float]] = []
     for size in sizes:
         data = synthetic.dataset(size)
@@ -433,10 +439,10 @@ def scale(sizes: list[int]) -> tuple[list[list[str]], list[Row]]:
                 f"{(m['peak'] - m['before']) / 2**20:,.0f} MiB, "
                 f"{(m['held'] - m['before']) / 2**20:,.0f} MiB"
             ),
-            f"{m['status_of'] * 1e6:.2f} us",
-            f"{m['recognizers'] * 1e6:.0f} us",
-            f"{m['find_events_probe'] * 1e6:.2f} us ({m['probe_results']:.0f})",
-            f"{m['find_events_busy'] * 1e6 / m['busy_results']:.3f} us",
+            f"{m['status_of'] * 1e6:.2f} µs",
+            f"{m['recognizers'] * 1e6:.0f} µs",
+            f"{m['find_events_probe'] * 1e6:.2f} µs ({m['probe_results']:.0f})",
+            f"{m['find_events_busy'] * 1e6 / m['busy_results']:.3f} µs",
         ]
         for size, m in zip(sizes, measured, strict=True)
     ]
@@ -570,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
     scale_header += ["`find_events`, probe (results)", "`find_events`, busiest, per result"]
     sections = [judged(title, columns, rows) for title, columns, rows in parts]
     sections.append(markdown("Scale: synthetic datasets", scale_header, table))
-    sections.append(judged("Growth with the number of events", ["Measure", "Fitted n^k"], fits))
+    sections.append(judged(GROWTH, ["Measure", "Fitted n^k"], fits))
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     report = "\n\n".join([f"Measured {stamp} on: {machine()}.", *sections])
     print(report)
