@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import doctest
 import importlib
 import pkgutil
@@ -11,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -163,3 +165,44 @@ def test_the_readme_names_the_pythons_the_package_supports_and_ci_tests() -> Non
     requires = re.search(r'^requires-python = "(.*)"$', PYPROJECT.read_text(), re.MULTILINE)
     assert requires is not None
     assert requires[1] == f">={supported[0]}"
+
+
+EXPORTS = README.parent / "docs" / "exports.md"
+
+
+def test_the_exports_page_names_every_file_an_export_writes(tmp_path: Path) -> None:
+    page = EXPORTS.read_text(encoding="utf-8")
+    for version in taliban_recognition.versions():
+        dataset = taliban_recognition.load(version)
+        for format in ("csv", "datapackage", "json"):  # noqa: A001 -- the argument's name
+            for path in dataset.export(tmp_path / version / format, format=format):
+                assert f"`{path.name.replace(version, '<version>')}`" in page, (version, path)
+    newest = taliban_recognition.load()
+    draws = newest.draws(2, seed=0)
+    formats: tuple[Literal["csv", "datapackage", "parquet", "stata"], ...]
+    formats = ("csv", "datapackage", "parquet", "stata")
+    for freq in ("day", "month", "year"):
+        state = newest.panel(freq, countries=["RU"])
+        dyad = newest.dyad_panel(freq, countries=["RU"], draws=draws)
+        for panel in (state, dyad):
+            for format in formats:  # noqa: A001 -- the argument's name
+                for path in panel.export(tmp_path / freq / panel.name / format, format=format):
+                    stem, _, suffix = path.name.partition(".")
+                    named = f"`{path.name}`" in page or f"`<name>.{suffix}`" in page
+                    assert named, path
+                    assert f"`{stem}`" in page or f"`{path.name}`" in page, path
+
+
+def test_the_exports_page_gives_every_subcommand_a_row() -> None:
+    from taliban_recognition import _cli  # noqa: PLC0415 -- the parser, as the command builds it
+
+    page = EXPORTS.read_text(encoding="utf-8")
+    (commands,) = [
+        action.choices
+        for action in _cli.parser()._actions  # noqa: SLF001 -- argparse lists them nowhere else
+        if isinstance(action, argparse._SubParsersAction)  # noqa: SLF001
+    ]
+    assert "diff" in commands
+    assert "panel" in commands
+    for name in commands:
+        assert f"\n| `{name}" in page, name

@@ -787,7 +787,12 @@ def _add_panel(panel: argparse.ArgumentParser) -> None:
         default="state",
         help="state rows (status), or dyad rows in COW Diplomatic Exchange's layout (2.0.0 on)",
     )
-    panel.add_argument("--freq", choices=("day", "month", "year"), default="year")
+    panel.add_argument(
+        "--freq",
+        choices=("day", "month", "year"),
+        default="year",
+        help="one row per unit and day, month or year (the default)",
+    )
     panel.add_argument(
         "--at",
         choices=("end", "start", "period"),
