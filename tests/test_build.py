@@ -492,7 +492,7 @@ def test_write_refuses_while_a_shipped_version_is_not_its_build(
 
 GUIDE = ROOT / "docs" / "maintaining.md"
 FENCE = re.compile(r"^( *)```diff\n(.*?)^\1```$", re.MULTILINE | re.DOTALL)
-EXAMPLE = "1.3.0"
+EXAMPLE = "2.1.0"
 """The version the guide's worked example writes; the tests write it as `NEXT`."""
 LOGS = ("annotations/releases.toml", "annotations/corrections.toml")
 """Files kept oldest entry first: the guide's entries for them go at their end."""
