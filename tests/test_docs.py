@@ -99,7 +99,7 @@ def test_all_is_sorted() -> None:
     assert taliban_recognition.__all__ == sorted(taliban_recognition.__all__, key=group)
 
 
-PAGES = [README, *sorted((README.parent / "docs").glob("*.md"))]
+PAGES = [README, *sorted((README.parent / "docs").rglob("*.md"))]
 BLOCK = re.compile(r"```(python|console)\n(.*?)```", re.DOTALL)
 SCRIPT = shutil.which("taliban-recognition", path=str(Path(sys.executable).parent))
 
@@ -129,7 +129,9 @@ def run_console(block: str) -> None:
         assert result.stdout + result.stderr == shown, line
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+@pytest.mark.parametrize(
+    "page", PAGES, ids=[p.relative_to(README.parent).as_posix() for p in PAGES]
+)
 def test_examples_in_readme_and_docs_run(
     page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
