@@ -208,3 +208,10 @@ def test_the_exports_page_gives_every_subcommand_a_row() -> None:
     assert "panel" in commands
     for name in commands:
         assert f"\n| `{name}" in page, name
+
+
+def test_the_testing_guide_documents_every_strategy() -> None:
+    guide = (README.parent / "docs" / "testing.md").read_text(encoding="utf-8")
+    for name in strategies.__all__:
+        assert f"\n        - {name}\n" in guide, name  # in its reference's members
+        assert f"`{name}(" in guide, name  # and in its words
