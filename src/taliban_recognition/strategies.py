@@ -97,7 +97,7 @@ __all__ = [
 
 _VERSION = r"(0|[1-9][0-9]?)\.(0|[1-9][0-9]?)\.(0|[1-9][0-9]?)"
 _EARLIEST = dt.date(1900, 1, 1)
-_LATEST = dt.date(2100, 12, 31)
+"""The earliest day `fuzzy_dates` and `events` draw by default, as their signatures say."""
 _KNOWN = [s for s in RecognitionStatus if s is not RecognitionStatus.UNKNOWN]
 
 
@@ -189,6 +189,9 @@ def countries(*, codes: bool = False) -> st.SearchStrategy[Country]:
     Args:
         codes: Whether to draw COW and GW codes.
 
+    Returns:
+        A strategy of countries.
+
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
 
@@ -229,14 +232,21 @@ def _countries(codes: bool) -> st.SearchStrategy[Country]:  # noqa: FBT001 -- on
     )
 
 
-@st.composite
-def country_queries(draw: st.DrawFn) -> tuple[str | int, Country]:
+def country_queries() -> st.SearchStrategy[tuple[str | int, Country]]:
     """A way users name a country, with the `Country` it must resolve to.
 
     Alpha-2 and alpha-3 codes in any case, numeric codes as ints or strings with or without
     leading zeros, ISO and common names and aliases, with or without their accents, with
     surrounding whitespace.
+
+    Returns:
+        A strategy of pairs: the query, and the country it names.
     """
+    return _country_queries()
+
+
+@st.composite
+def _country_queries(draw: st.DrawFn) -> tuple[str | int, Country]:
     found = draw(countries())
     number = int(found.numeric)
     spelling = draw(
@@ -266,6 +276,9 @@ def invalid_country_queries() -> st.SearchStrategy[object]:
     Blank strings, codes ISO 3166-1 reserves for user assignment (``AA``, ``QM``-``QZ``,
     ``XA``-``XZ``, ``ZZ`` and their alpha-3 and numeric ``900``-``999`` ranges), numbers out of
     range, and values that are neither strings nor integers.
+
+    Returns:
+        A strategy of values that name no country.
     """
     user_alpha_2 = st.sampled_from(
         [
@@ -292,11 +305,18 @@ def invalid_country_queries() -> st.SearchStrategy[object]:
 
 @_checked(min_value=_DAY, max_value=_DAY)
 def fuzzy_dates(
-    min_value: dt.date = _EARLIEST, max_value: dt.date = _LATEST
+    min_value: dt.date = dt.date(1900, 1, 1), max_value: dt.date = dt.date(2100, 12, 31)
 ) -> st.SearchStrategy[FuzzyDate]:
     """Any `FuzzyDate` within ``[min_value, max_value]``, of every precision.
 
     Month and year boundaries, where EDTF bounds shorten, are drawn often.
+
+    Args:
+        min_value: The earliest its earliest day may be.
+        max_value: The latest its latest day may be.
+
+    Returns:
+        A strategy of fuzzy dates.
 
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
@@ -343,13 +363,23 @@ def _fuzzy_dates(min_value: dt.date, max_value: dt.date) -> st.SearchStrategy[Fu
 
 
 @_checked(id=_ID)
-@st.composite
-def sources(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Source:  # noqa: A002
+def sources(id: st.SearchStrategy[str] = identifiers) -> st.SearchStrategy[Source]:  # noqa: A002
     """A source with non-blank text and the right digest.
+
+    Args:
+        id: The strategy for its id.
+
+    Returns:
+        A strategy of sources.
 
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    return _sources(id)
+
+
+@st.composite
+def _sources(draw: st.DrawFn, id: st.SearchStrategy[str]) -> Source:  # noqa: A002
     text = draw(st.text(min_size=1, max_size=300).filter(str.strip))
     return Source(
         id=draw(id),
@@ -361,13 +391,23 @@ def sources(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Source
 
 
 @_checked(source=(lambda value: isinstance(value, Source), "a Source"))
-@st.composite
-def evidence(draw: st.DrawFn, source: Source) -> Evidence:
+def evidence(source: Source) -> st.SearchStrategy[Evidence]:
     """A quote of `source`: a slice of its text with at least one non-space character.
+
+    Args:
+        source: The source it quotes.
+
+    Returns:
+        A strategy of evidence.
 
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    return _evidence(source)
+
+
+@st.composite
+def _evidence(draw: st.DrawFn, source: Source) -> Evidence:
     text = source.text
     anchors = [i for i, c in enumerate(text) if not c.isspace()]
     anchor = draw(st.sampled_from(anchors))
@@ -377,23 +417,28 @@ def evidence(draw: st.DrawFn, source: Source) -> Evidence:
 
 
 @_checked(id=_ID, codes=_CODES)
-@st.composite
 def actors(
-    draw: st.DrawFn,
     id: st.SearchStrategy[str] = identifiers,  # noqa: A002
     *,
     codes: bool = False,
-) -> Actor:
+) -> st.SearchStrategy[Actor]:
     """An actor of any kind; states always have a country, groups of states never do.
 
     Args:
-        draw: Supplied by Hypothesis.
         id: The strategy for its id.
         codes: Whether its country may carry COW and GW codes (see `countries`).
+
+    Returns:
+        A strategy of actors.
 
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    return _actors(id, codes=codes)
+
+
+@st.composite
+def _actors(draw: st.DrawFn, id: st.SearchStrategy[str], *, codes: bool) -> Actor:  # noqa: A002
     kind = draw(st.sampled_from(ActorKind))
     if kind is ActorKind.STATE:
         where: Country | None = draw(countries(codes=codes))
@@ -405,17 +450,23 @@ def actors(
 
 
 @_checked(id=_ID)
-@st.composite
-def references(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Reference:  # noqa: A002
+def references(id: st.SearchStrategy[str] = identifiers) -> st.SearchStrategy[Reference]:  # noqa: A002
     """A reference: a published work cited for a date, with an http(s) URL.
 
     Args:
-        draw: Supplied by Hypothesis.
         id: The strategy for its id.
+
+    Returns:
+        A strategy of references.
 
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    return _references(id)
+
+
+@st.composite
+def _references(draw: st.DrawFn, id: st.SearchStrategy[str]) -> Reference:  # noqa: A002
     return Reference(
         id=draw(id),
         title=draw(texts),
@@ -427,9 +478,17 @@ def references(draw: st.DrawFn, id: st.SearchStrategy[str] = identifiers) -> Ref
     )
 
 
+def event_codes() -> st.SearchStrategy[EventCodes]:
+    """A CAMEO code from the package's codebook and any PLOVER type.
+
+    Returns:
+        A strategy of event codes.
+    """
+    return _event_codes()
+
+
 @st.composite
-def event_codes(draw: st.DrawFn) -> EventCodes:
-    """A CAMEO code from the package's codebook and any PLOVER type."""
+def _event_codes(draw: st.DrawFn) -> EventCodes:
     return EventCodes(
         cameo=draw(st.sampled_from(sorted(CAMEO))),
         plover=draw(st.sampled_from(PloverType)),
@@ -464,22 +523,19 @@ def _corroboration(
     codes=_CODES,
     cited=(_tuple_of(Reference), "a tuple of Reference"),
 )
-@st.composite
 def events(  # noqa: PLR0913 -- the context an event needs from its dataset
-    draw: st.DrawFn,
     *,
     cast: tuple[Actor, ...],
     texts_of: tuple[Source, ...],
     as_of: dt.date,
     id: st.SearchStrategy[str] = identifiers,  # noqa: A002
-    earliest: dt.date = _EARLIEST,
+    earliest: dt.date = dt.date(1900, 1, 1),
     codes: bool = False,
     cited: tuple[Reference, ...] = (),
-) -> Event:
+) -> st.SearchStrategy[Event]:
     """An event between actors of `cast`, quoting `texts_of`, dated no later than `as_of`.
 
     Args:
-        draw: Supplied by Hypothesis.
         cast: The actors it may be between.
         texts_of: The sources it may quote.
         as_of: The latest its date may end.
@@ -488,9 +544,35 @@ def events(  # noqa: PLR0913 -- the context an event needs from its dataset
         codes: Whether it may carry CAMEO and PLOVER codes (dataset version 1.1.0 on).
         cited: References a corroborated date may cite; none, no corroboration.
 
+    Returns:
+        A strategy of events.
+
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    return _events(
+        cast=cast,
+        texts_of=texts_of,
+        as_of=as_of,
+        id=id,
+        earliest=earliest,
+        codes=codes,
+        cited=cited,
+    )
+
+
+@st.composite
+def _events(  # noqa: PLR0913 -- the context an event needs from its dataset
+    draw: st.DrawFn,
+    *,
+    cast: tuple[Actor, ...],
+    texts_of: tuple[Source, ...],
+    as_of: dt.date,
+    id: st.SearchStrategy[str],  # noqa: A002
+    earliest: dt.date,
+    codes: bool,
+    cited: tuple[Reference, ...],
+) -> Event:
     date = draw(fuzzy_dates(earliest, as_of))
     return Event(
         id=draw(id),
@@ -650,9 +732,7 @@ def _records(  # noqa: PLR0913 -- a chain's records, from what each kind draws o
 
 
 @_checked(**_CHAIN_CHECKS)
-@st.composite
 def status_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
-    draw: st.DrawFn,
     *,
     state: Country,
     coverage_start: dt.date,
@@ -660,7 +740,7 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
     texts_of: tuple[Source, ...],
     event_ids: tuple[str, ...] = (),
     events_of: tuple[Event, ...] = (),
-) -> tuple[StatusPeriod, ...]:
+) -> st.SearchStrategy[tuple[StatusPeriod, ...]]:
     """One state's status periods, following on from each other from `coverage_start`.
 
     Each period starts where the previous ends; consecutive statuses differ; the last is
@@ -672,7 +752,6 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
     number. Status periods are the records of dataset versions 1.x.
 
     Args:
-        draw: Supplied by Hypothesis.
         state: The country.
         coverage_start: The first period's start.
         as_of: The latest a change may be.
@@ -680,9 +759,33 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
         event_ids: Ids the first period may list as resting on.
         events_of: Events that may bring the later changes.
 
+    Returns:
+        A strategy of chains: tuples of status periods, in time order.
+
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    return _status_chains(
+        state=state,
+        coverage_start=coverage_start,
+        as_of=as_of,
+        texts_of=texts_of,
+        event_ids=event_ids,
+        events_of=events_of,
+    )
+
+
+@st.composite
+def _status_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
+    draw: st.DrawFn,
+    *,
+    state: Country,
+    coverage_start: dt.date,
+    as_of: dt.date,
+    texts_of: tuple[Source, ...],
+    event_ids: tuple[str, ...],
+    events_of: tuple[Event, ...],
+) -> tuple[StatusPeriod, ...]:
     spans = draw(_spans(coverage_start, as_of, event_ids, events_of))
     statuses = _successive(draw, len(spans), _status_after)
     return _records(
@@ -702,9 +805,7 @@ def _recognition_after(previous: bool | None) -> st.SearchStrategy[bool]:  # noq
 
 
 @_checked(**_CHAIN_CHECKS)
-@st.composite
 def recognition_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
-    draw: st.DrawFn,
     *,
     state: Country,
     coverage_start: dt.date,
@@ -712,7 +813,7 @@ def recognition_chains(  # noqa: PLR0913 -- the context a chain needs from its d
     texts_of: tuple[Source, ...],
     event_ids: tuple[str, ...] = (),
     events_of: tuple[Event, ...] = (),
-) -> tuple[RecognitionPeriod, ...]:
+) -> st.SearchStrategy[tuple[RecognitionPeriod, ...]]:
     """One state's formal recognition periods (dataset 2.0.0 on), from `coverage_start`.
 
     Drawn as `status_chains` draws status periods: the periods follow on from each other,
@@ -722,7 +823,6 @@ def recognition_chains(  # noqa: PLR0913 -- the context a chain needs from its d
     recognition. Period ids are the country code and a running number.
 
     Args:
-        draw: Supplied by Hypothesis.
         state: The country.
         coverage_start: The first period's start.
         as_of: The latest a change may be.
@@ -730,9 +830,33 @@ def recognition_chains(  # noqa: PLR0913 -- the context a chain needs from its d
         event_ids: Ids the first period may list as resting on.
         events_of: Events that may bring the later changes.
 
+    Returns:
+        A strategy of chains: tuples of recognition periods, in time order.
+
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    return _recognition_chains(
+        state=state,
+        coverage_start=coverage_start,
+        as_of=as_of,
+        texts_of=texts_of,
+        event_ids=event_ids,
+        events_of=events_of,
+    )
+
+
+@st.composite
+def _recognition_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
+    draw: st.DrawFn,
+    *,
+    state: Country,
+    coverage_start: dt.date,
+    as_of: dt.date,
+    texts_of: tuple[Source, ...],
+    event_ids: tuple[str, ...],
+    events_of: tuple[Event, ...],
+) -> tuple[RecognitionPeriod, ...]:
     if draw(st.booleans()):  # the source reports no recognition by the state
         spans = draw(_spans(coverage_start, as_of, event_ids, events_of, most=1))
         values = [False]
@@ -763,9 +887,7 @@ def _level_after(previous: RepresentationLevel | None) -> st.SearchStrategy[Repr
 
 
 @_checked(direction=(lambda value: isinstance(value, Direction), "a Direction"), **_CHAIN_CHECKS)
-@st.composite
 def representation_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
-    draw: st.DrawFn,
     *,
     state: Country,
     direction: Direction,
@@ -774,7 +896,7 @@ def representation_chains(  # noqa: PLR0913 -- the context a chain needs from it
     texts_of: tuple[Source, ...],
     event_ids: tuple[str, ...] = (),
     events_of: tuple[Event, ...] = (),
-) -> tuple[RepresentationPeriod, ...]:
+) -> st.SearchStrategy[tuple[RepresentationPeriod, ...]]:
     """One direction of a state's representation periods (dataset 2.0.0 on).
 
     Drawn as `status_chains` draws status periods, of the directed pair (`state`,
@@ -785,7 +907,6 @@ def representation_chains(  # noqa: PLR0913 -- the context a chain needs from it
     the direction and a running number, e.g. ``"cn-state-in-afghanistan-1"``.
 
     Args:
-        draw: Supplied by Hypothesis.
         state: The country.
         direction: Whose mission the periods record.
         coverage_start: The first period's start.
@@ -794,9 +915,35 @@ def representation_chains(  # noqa: PLR0913 -- the context a chain needs from it
         event_ids: Ids the first period may list as resting on.
         events_of: Events that may bring the later changes.
 
+    Returns:
+        A strategy of chains: tuples of representation periods, in time order.
+
     Raises:
         InvalidArgumentError: An argument is not of the type it takes.
     """
+    return _representation_chains(
+        state=state,
+        direction=direction,
+        coverage_start=coverage_start,
+        as_of=as_of,
+        texts_of=texts_of,
+        event_ids=event_ids,
+        events_of=events_of,
+    )
+
+
+@st.composite
+def _representation_chains(  # noqa: PLR0913 -- the context a chain needs from its dataset
+    draw: st.DrawFn,
+    *,
+    state: Country,
+    direction: Direction,
+    coverage_start: dt.date,
+    as_of: dt.date,
+    texts_of: tuple[Source, ...],
+    event_ids: tuple[str, ...],
+    events_of: tuple[Event, ...],
+) -> tuple[RepresentationPeriod, ...]:
     if draw(st.booleans()):  # the source records nothing of the mission
         spans = draw(_spans(coverage_start, as_of, event_ids, events_of, most=1))
         levels = [_UNKNOWN_LEVEL]
@@ -893,14 +1040,12 @@ def _one_record_per_country(cast: tuple[Actor, ...]) -> tuple[Actor, ...]:
     max_states=(_is_int, "a whole number of at least 0"),
     version=(_is_version, _A_VERSION),
 )
-@st.composite
 def datasets(
-    draw: st.DrawFn,
     max_events: int = 8,
     max_states: int = 6,
     *,
     version: str | st.SearchStrategy[str] | None = None,
-) -> Dataset:
+) -> st.SearchStrategy[Dataset]:
     """A whole synthetic `Dataset` that the real loader would accept.
 
     Each dataset has the records of its version's schema. One of 1.x records each covered
@@ -915,12 +1060,14 @@ def datasets(
     given. Pin `version` to test code written for one, as ``tr.load(version)`` pins it.
 
     Args:
-        draw: Supplied by Hypothesis.
         max_events: The most events to draw.
         max_states: The most states to cover: to give status periods (1.x), or recognition
             and representation periods (2.x).
         version: The datasets' version, e.g. ``"2.0.0"``; a Hypothesis strategy of versions,
             e.g. ``st.sampled_from(["1.2.0", "2.0.0"])``; or None, any version.
+
+    Returns:
+        A strategy of datasets.
 
     Raises:
         InvalidArgumentError: An argument is not of the type it takes, or `version` is a string
@@ -947,6 +1094,17 @@ def datasets(
         ...         assert ds.recognizes(state) is True
         >>> test_recognizers_recognize()
     """
+    return _datasets(max_events, max_states, version=version)
+
+
+@st.composite
+def _datasets(
+    draw: st.DrawFn,
+    max_events: int,
+    max_states: int,
+    *,
+    version: str | st.SearchStrategy[str] | None,
+) -> Dataset:
     from taliban_recognition._convert import dumps  # noqa: PLC0415 -- cattrs only when drawn
 
     # The fields the drawn version's schema has are drawn, as the record declarations say;
