@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime  # noqa: ICN001 -- the API reference shows DateQuery as written: datetime.date | str
 
 from taliban_recognition._errors import InvalidDateError
 from taliban_recognition._model import Country, parse_iso_day
@@ -11,18 +11,18 @@ from taliban_recognition._public import publish
 CountryQuery = str | int | Country
 """Anything `status_of` and `find_events` accept as a country."""
 
-DateQuery = dt.date | str
+DateQuery = datetime.date | str
 """A `datetime.date` (a `datetime.datetime` counts as its date) or an ISO ``YYYY-MM-DD`` string."""
 
 
-def day_of(value: object, argument: str) -> dt.date:
+def day_of(value: object, argument: str) -> datetime.date:
     """Turn a date argument into a `datetime.date`, or say what was wrong with it."""
-    if type(value) is dt.date:
+    if type(value) is datetime.date:
         return value
-    if isinstance(value, dt.date):
-        day = value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(value, datetime.date):
+        day = value.date() if isinstance(value, datetime.datetime) else value
         try:  # a plain date, also of a subclass; a missing one (pandas' NaT) has no ordinal
-            return dt.date.fromordinal(day.toordinal())
+            return datetime.date.fromordinal(day.toordinal())
         except (AttributeError, TypeError, ValueError):
             raise InvalidDateError(
                 value, f"{argument} must be a day, not a missing value"

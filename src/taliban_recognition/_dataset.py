@@ -164,6 +164,9 @@ class Dataset:
     def source(self, source_id: str) -> Source:
         """The source with this id.
 
+        Returns:
+            The source.
+
         Raises:
             UnknownRecordError: No source has that id; the message lists the ids.
         """
@@ -171,6 +174,9 @@ class Dataset:
 
     def actor(self, actor_id: str | Actor) -> Actor:
         """The actor with this id (an `Actor` stands for its id).
+
+        Returns:
+            The dataset's record of the actor.
 
         Raises:
             UnknownActorError: The dataset has no such actor; the message lists the ids.
@@ -188,6 +194,9 @@ class Dataset:
 
     def event(self, event_id: str) -> Event:
         """The event with this id.
+
+        Returns:
+            The event.
 
         Raises:
             UnknownRecordError: No event has that id; the message lists the ids.
@@ -337,6 +346,9 @@ answers from the newest version
         Args:
             country: An ISO code, number, English name or `Country`.
 
+        Returns:
+            The country's status periods, in time order.
+
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             NoStatusError: The country has no status (Afghanistan, the subject).
@@ -368,6 +380,9 @@ answers from the newest version
             on: The day; ``None`` means the dataset's ``as_of``.
             dates: ``"stated"`` reads event dates as the source gives them; ``"corroborated"``
                 uses an event's corroborated date where it has one (`Event.corroboration`).
+
+        Returns:
+            The periods that can hold on that day, in time order: one when the day is certain.
 
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
@@ -405,6 +420,9 @@ answers from the newest version
             on: The day; ``None`` means the dataset's ``as_of``.
             dates: ``"stated"`` reads event dates as the source gives them; ``"corroborated"``
                 uses an event's corroborated date where it has one (`Event.corroboration`).
+
+        Returns:
+            The statuses, weakest first: one when the status on that day is certain.
 
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
@@ -535,6 +553,9 @@ answers from the newest version
             dates: ``"stated"`` reads event dates as the source gives them; ``"corroborated"``
                 uses an event's corroborated date where it has one (`Event.corroboration`).
 
+        Returns:
+            The states' records, by code; empty when no state certainly recognizes.
+
         Raises:
             InvalidDateError: `on` is not a date.
             OutOfCoverageError: `on` is before ``coverage_start`` or after ``as_of``.
@@ -557,6 +578,9 @@ answers from the newest version
 
         Args:
             country: An ISO code, number, English name or `Country`.
+
+        Returns:
+            The country's recognition periods, in time order.
 
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
@@ -588,6 +612,9 @@ answers from the newest version
             on: The day; ``None`` means the dataset's ``as_of``.
             dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
 
+        Returns:
+            The periods that can hold on that day, in time order: one when the day is certain.
+
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             NoStatusError: The country is not covered (Afghanistan, the subject).
@@ -614,6 +641,9 @@ answers from the newest version
             country: An ISO code, number, English name or `Country`.
             on: The day; ``None`` means the dataset's ``as_of``.
             dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
+
+        Returns:
+            The values, false first: one when formal recognition on that day is certain.
 
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
@@ -682,6 +712,9 @@ answers from the newest version
             direction: One `Direction` (or its value); None gives both, the state's mission
                 in Kabul first.
 
+        Returns:
+            The country's representation periods of that direction (or of both), in time order.
+
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             NoStatusError: The country is not covered (Afghanistan, the subject).
@@ -718,6 +751,9 @@ answers from the newest version
             direction: Whose mission: a `Direction` or its value.
             dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
 
+        Returns:
+            The periods that can hold on that day, in time order: one when the day is certain.
+
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             NoStatusError: The country is not covered (Afghanistan, the subject).
@@ -748,6 +784,10 @@ answers from the newest version
             on: The day; ``None`` means the dataset's ``as_of``.
             direction: Whose mission: a `Direction` or its value.
             dates: ``"stated"`` or ``"corroborated"``, as for `status_of`.
+
+        Returns:
+            The known levels, in `RepresentationLevel` order: one when the level on that day is
+            certain.
 
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
@@ -1144,6 +1184,9 @@ answers from the newest version
             dates: ``"stated"`` reads event dates as the source gives them; ``"corroborated"``
                 uses an event's corroborated date where it has one (`Event.corroboration`).
 
+        Returns:
+            The events, in dataset order; empty when none passes.
+
         Raises:
             UnknownCountryError: `country` names no ISO 3166-1 country.
             UnknownActorError: `actor` or `target` is not an actor of the dataset.
@@ -1209,6 +1252,9 @@ answers from the newest version
         so changing them changes nothing else. For the canonical JSON records, nested as the
         data file has them, use ``export(directory, format="json")``.
 
+        Returns:
+            The tables, keyed by table name, each a list of rows keyed by column.
+
         Examples:
             >>> import taliban_recognition as tr
             >>> tables = tr.load("1.0.0").to_records()
@@ -1235,6 +1281,9 @@ datetime.date(2025, 7, 3))
         ordered, weakest first), offsets and positions ``int64``, ``level_cow_code`` the
         nullable ``Int64`` (``<NA>`` where the level is unknown), and ``ongoing`` and
         ``recognizes`` are ``bool``.
+
+        Returns:
+            The DataFrames, keyed by table name.
 
         Raises:
             MissingExtraError: pandas is not installed; the ``pandas`` extra installs it.

@@ -122,7 +122,11 @@ class Draw:
         return MappingProxyType(self._periods)
 
     def day(self, node: Node) -> dt.date:
-        """The day drawn for what dates a change."""
+        """The day drawn for what dates a change.
+
+        Returns:
+            The day.
+        """
         kind, name = node
         return (self._events if kind == "event" else self._periods)[name]
 

@@ -33,6 +33,8 @@ from taliban_recognition._public import publish
 if TYPE_CHECKING:
     import datetime as dt
 
+    from taliban_recognition._model import Country
+
 
 def _shown(value: object, limit: int = 80) -> str:
     """`value`'s repr for a message, cut to `limit` characters.
@@ -86,6 +88,9 @@ class UnknownVersionError(TalibanRecognitionError, LookupError):
         available: The versions the package ships, oldest first.
     """
 
+    version: object
+    available: tuple[str, ...]
+
     def __init__(self, version: object, available: tuple[str, ...]) -> None:
         self.version = version
         self.available = available
@@ -108,6 +113,10 @@ class UnknownCountryError(TalibanRecognitionError, LookupError):
         reason: Why nothing the dataset covers matches, when that is known: the place is not
             covered, or the number is in no record; None when the query matches nothing known.
     """
+
+    query: object
+    suggestions: tuple[str, ...]
+    reason: str | None
 
     def __init__(
         self, query: object, suggestions: tuple[str, ...] = (), reason: str | None = None
@@ -132,6 +141,10 @@ class UnknownRecordError(TalibanRecognitionError, LookupError):
         record_id: The id that was asked for.
         available: The ids of that record type the dataset has.
     """
+
+    record_type: str
+    record_id: object
+    available: tuple[str, ...]
 
     def __init__(self, record_type: str, record_id: object, available: tuple[str, ...]) -> None:
         self.record_type = record_type
@@ -160,7 +173,9 @@ class NoStatusError(TalibanRecognitionError, LookupError):
         country: The `Country` asked about.
     """
 
-    def __init__(self, country: object, reason: str) -> None:
+    country: Country
+
+    def __init__(self, country: Country, reason: str) -> None:
         self.country = country
         super().__init__(f"{country} has no recognition status: {reason}")
 
@@ -171,6 +186,8 @@ class UnknownEventKindError(TalibanRecognitionError, ValueError):
     Attributes:
         kind: The kind as given.
     """
+
+    kind: object
 
     def __init__(self, kind: object, valid: tuple[str, ...]) -> None:
         self.kind = kind
@@ -183,6 +200,8 @@ class InvalidDateError(TalibanRecognitionError, ValueError):
     Attributes:
         value: The offending value.
     """
+
+    value: object
 
     def __init__(self, value: object, problem: str) -> None:
         self.value = value
@@ -197,6 +216,10 @@ class OutOfCoverageError(TalibanRecognitionError, ValueError):
         start: The first day covered.
         end: The last day covered (the dataset's ``as_of``).
     """
+
+    day: dt.date
+    start: dt.date
+    end: dt.date
 
     def __init__(self, day: dt.date, start: dt.date, end: dt.date) -> None:
         self.day = day
@@ -216,6 +239,9 @@ class UnknownFormatError(TalibanRecognitionError, ValueError):
         valid: The formats that are written.
     """
 
+    format: object
+    valid: tuple[str, ...]
+
     def __init__(self, format: object, valid: tuple[str, ...]) -> None:  # noqa: A002
         self.format = format
         self.valid = valid
@@ -228,6 +254,8 @@ class UnknownDatesError(TalibanRecognitionError, ValueError):
     Attributes:
         dates: The value as given.
     """
+
+    dates: object
 
     def __init__(self, dates: object, valid: tuple[str, ...]) -> None:
         self.dates = dates
@@ -242,6 +270,8 @@ class UnknownDirectionError(TalibanRecognitionError, ValueError):
     Attributes:
         direction: The value as given.
     """
+
+    direction: object
 
     def __init__(self, direction: object, valid: tuple[str, ...]) -> None:
         self.direction = direction
@@ -261,6 +291,9 @@ class SchemaVersionError(TalibanRecognitionError, LookupError):
         records: What was asked for, e.g. ``"recognition periods"``.
     """
 
+    version: str
+    records: str
+
     def __init__(self, version: str, records: str, problem: str) -> None:
         self.version = version
         self.records = records
@@ -275,6 +308,10 @@ class DataIntegrityError(TalibanRecognitionError, ValueError):
         expected: The digest on record.
         actual: The digest of the bytes found.
     """
+
+    resource: str
+    expected: str
+    actual: str
 
     def __init__(self, resource: str, expected: str, actual: str) -> None:
         self.resource = resource
@@ -294,6 +331,8 @@ class DataFormatError(TalibanRecognitionError, ValueError):
         path: Where in the file the problem is, as ``$.events[3].date`` (``$`` is the root).
     """
 
+    path: str
+
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
         super().__init__(f"{path}: {problem}")
@@ -310,6 +349,9 @@ class InvalidRecordError(TalibanRecognitionError, ValueError, TypeError):
         field: The field's name.
         value: The value as given.
     """
+
+    field: str
+    value: object
 
     def __init__(self, field: str, value: object, problem: str) -> None:
         self.field = field
@@ -328,6 +370,8 @@ class ExportTargetError(TalibanRecognitionError, ValueError):
         target: The folder as given.
     """
 
+    target: object
+
     def __init__(self, target: object, problem: str) -> None:
         self.target = target
         super().__init__(f"cannot export into {_shown(target)}: {problem}")
@@ -340,6 +384,9 @@ class InvalidArgumentError(TalibanRecognitionError, TypeError):
         argument: The parameter's name.
         value: The value as given.
     """
+
+    argument: str
+    value: object
 
     def __init__(self, argument: str, value: object, expected: str) -> None:
         self.argument = argument
@@ -355,6 +402,8 @@ class MissingExtraError(TalibanRecognitionError, ImportError):
     Attributes:
         extra: The package extra that installs it, e.g. ``"pandas"``.
     """
+
+    extra: str
 
     def __init__(self, feature: str, module: str, extra: str) -> None:
         self.extra = extra

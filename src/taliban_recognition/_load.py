@@ -227,6 +227,9 @@ SHIPPED = Shelf(_package_data, "taliban_recognition/data")
 def versions() -> tuple[str, ...]:
     """Every dataset version this package ships, oldest first (semantic version order).
 
+    Returns:
+        The version strings, oldest first.
+
     Examples:
         >>> import taliban_recognition as tr
         >>> "1.0.0" in tr.versions()

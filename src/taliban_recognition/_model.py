@@ -538,6 +538,9 @@ class FuzzyDate:
     def day(cls, day: dt.date) -> FuzzyDate:
         """One known day.
 
+        Returns:
+            The date, of precision `DatePrecision.DAY`.
+
         Raises:
             InvalidDateError: `day` is not a `datetime.date`.
         """
@@ -546,6 +549,9 @@ class FuzzyDate:
     @classmethod
     def month(cls, year: int, month: int) -> FuzzyDate:
         """A known month of a known year.
+
+        Returns:
+            The date, of precision `DatePrecision.MONTH`: every day of that month.
 
         Raises:
             InvalidDateError: `year` is not a whole number from 1 to 9999, or `month` not one
@@ -559,6 +565,9 @@ class FuzzyDate:
     def year(cls, year: int) -> FuzzyDate:
         """A known year.
 
+        Returns:
+            The date, of precision `DatePrecision.YEAR`: every day of that year.
+
         Raises:
             InvalidDateError: `year` is not a whole number from 1 to 9999.
         """
@@ -568,6 +577,9 @@ class FuzzyDate:
     @classmethod
     def between(cls, earliest: dt.date, latest: dt.date) -> FuzzyDate:
         """An unknown day within ``[earliest, latest]``.
+
+        Returns:
+            The date, of precision `DatePrecision.UNKNOWN`: any day from `earliest` to `latest`.
 
         Raises:
             InvalidDateError: A bound is not a `datetime.date`, or `earliest` is not before
@@ -581,6 +593,9 @@ class FuzzyDate:
 
         ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, and ``[A..B]`` for an unknown day from the start
         of ``A`` to the end of ``B``, each bound in any of the first three forms.
+
+        Returns:
+            The date `text` writes.
 
         Raises:
             InvalidDateError: `text` is not one of those forms, or names no real day.
@@ -1124,6 +1139,9 @@ class Event:
         Args:
             dates: ``"stated"`` (the source's date) or ``"corroborated"`` (the corroborated
                 date where there is one, else the source's).
+
+        Returns:
+            The date of that reading.
 
         Raises:
             UnknownDatesError: `dates` is neither.

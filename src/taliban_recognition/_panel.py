@@ -594,6 +594,9 @@ class Panel:
         """The rows, cells in column order: text, whole numbers, numbers, flags, days, None.
 
         Ordered by draw, then unit (a state by its ISO code; a dyad then by side), then time.
+
+        Returns:
+            An iterator over the rows, each a tuple of cells in column order.
         """
         keys, periods, cells = self._keys, self._periods, self._cells
         for unit, first, count, cell in self._runs:
@@ -602,7 +605,11 @@ class Panel:
                 yield (*key, *periods[position], *values)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """The rows as dicts keyed by column name; new dicts on every call."""
+        """The rows as dicts keyed by column name; new dicts on every call.
+
+        Returns:
+            The rows, in the order of `rows`.
+        """
         names = self.column_names
         return [dict(zip(names, row, strict=True)) for row in self.rows()]
 
@@ -614,6 +621,9 @@ class Panel:
         categorical with ``unknown``; ``status_min`` and ``status_max`` ordered categoricals,
         weakest first. Built column by column from the runs, so a panel of ten million rows
         takes seconds, not minutes.
+
+        Returns:
+            The DataFrame, one row per row of the panel, in the order of `rows`.
 
         Raises:
             MissingExtraError: pandas is not installed; the ``pandas`` extra installs it.
@@ -649,7 +659,11 @@ class Panel:
         return pd.DataFrame(series, columns=list(self.column_names))
 
     def table(self) -> Table:
-        """The panel's columns and key as a `Table`, for the Data Package's schema."""
+        """The panel's columns and key as a `Table`, for the Data Package's schema.
+
+        Returns:
+            The table: its columns, in order, and its primary key.
+        """
         key: tuple[str, ...] = ("seed", "draw") if self.draws else ()
         key += ("country_alpha_2",)
         if self.name.startswith("dyad"):
@@ -685,6 +699,9 @@ class Panel:
 
         The folder is treated as `Dataset.export` treats it: created, or empty, or replaced
         whole with `overwrite` when it holds an earlier export; never mixed.
+
+        Returns:
+            The paths written, in order, below `directory` as given.
 
         Raises:
             UnknownFormatError: `format` is not one of the four.
