@@ -19,13 +19,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
-from taliban_recognition import _errors
+from taliban_recognition import _errors, strategies
 from taliban_recognition._tables import TABLES
 from taliban_recognition.strategies import datasets
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-import docs_hooks  # noqa: E402 -- a script, not a package module
+import api_hooks  # noqa: E402 -- a script, not a package module
+import docs_hooks  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -72,14 +73,39 @@ def svg(html: str, label: str) -> ET.Element:
     return ET.fromstring(match[0])  # noqa: S314 -- our own build output
 
 
-def test_every_public_name_is_in_the_api_reference(site: Path) -> None:
-    api = page(site, "api")
+def api_pages(site: Path) -> dict[str, str]:
+    """The pages of the API reference, by their path below ``api/``."""
+    return {
+        path.parent.relative_to(site / "api").as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted((site / "api").rglob("index.html"))
+    }
+
+
+def test_every_public_name_is_in_the_api_reference_once(site: Path) -> None:
+    pages = api_pages(site)
     for name in tr.__all__:
-        assert f'id="taliban_recognition.{name}"' in api, name
+        found = [p for p, html in pages.items() if f'id="taliban_recognition.{name}"' in html]
+        assert len(found) == 1, (name, found)
+    for name in strategies.__all__:
+        assert f'id="taliban_recognition.strategies.{name}"' in pages["strategies"], name
+
+
+def test_the_api_reference_shows_types_not_code(site: Path) -> None:
+    for name, html in api_pages(site).items():
+        assert api_hooks.problems(html) == [], name
+
+    def text(page: str, anchor: str) -> str:
+        return html_module.unescape(re.sub(r"<[^>]+>", "", section(api_pages(site)[page], anchor)))
+
+    sources = text("records", "taliban_recognition.Source")
+    assert "Source(id: str, title: str, sha256: str, text: str" in sources
+    assert "sha256: str" in sources
+    assert "DateQuery = datetime.date | str" in text("dataset", "taliban_recognition.DateQuery")
+    assert "draw" not in text("strategies", "taliban_recognition.strategies.sources")
 
 
 def test_the_api_reference_draws_the_error_hierarchy(site: Path) -> None:
-    api = html_module.unescape(re.sub(r"<[^>]+>", "", page(site, "api")))
+    api = html_module.unescape(re.sub(r"<[^>]+>", "", page(site, "api/errors")))
     assert docs_hooks.error_tree() in api
     assert "UnknownActorError" in docs_hooks.error_tree()
 
