@@ -29,7 +29,7 @@ from taliban_recognition._diff import _RETIRED
 from taliban_recognition._invariants import DIMENSIONS
 from taliban_recognition._load import SHIPPED
 from taliban_recognition._schema import enums_of, field_since, records_of, version_key
-from taliban_recognition._tables import TABLES
+from taliban_recognition._tables import TABLES, Column
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -129,7 +129,33 @@ def _example(value: object) -> str:  # noqa: PLR0911 -- one return per kind of v
             return ", ".join(f"`{item}`" for item in value)
         kinds = {type(item).__name__ for item in value}
         return f"{len(value)} {'/'.join(sorted(kinds)) or 'records'}"
+    if attrs.has(type(value)):  # a record within a record: its short values, by name
+        shown = [
+            f"{field.name} {_example(getattr(value, field.name))}"
+            for field in attrs.fields(type(value))
+            if not field.name.startswith("_")
+            and field.name != "notes"
+            and getattr(value, field.name) not in (None, ())
+            and not attrs.has(type(getattr(value, field.name)))
+        ]
+        return f"{type(value).__name__}: " + ", ".join(shown)
     return f"`{value!r}`"
+
+
+LISTED = 12  # a column with more allowed values than this lists the first few, then points on
+
+
+def _values(column: Column) -> str:
+    """A column's allowed values for a table cell: all of them, or the first few and a link."""
+    if len(column.enum) > LISTED:
+        first = ", ".join(f"`{v}`" for v in column.enum[:8])
+        return (
+            f"{first} and {len(column.enum) - 8} more: [every value](enumerations.md"
+            f"#values-{column.name.replace('_', '-')})"
+        )
+    return ", ".join(f"`{v}`" for v in column.enum) or (
+        f"`{column.pattern}`" if column.pattern else ""
+    )
 
 
 def _samples(dataset: tr.Dataset) -> dict[type, list[object]]:
@@ -202,15 +228,14 @@ def _first_example(records: list[object], field: str) -> str:
     return "(empty in this version)"
 
 
-def data_dictionary(dataset: tr.Dataset) -> str:
-    """Every record type and field, every enumeration member, and every exported column."""
+def dictionary_records(dataset: tr.Dataset) -> str:
+    """Every record type and its fields, with an example of each from the data."""
     samples = _samples(dataset)
     parts = [
         (
             f"Examples are taken from dataset version {dataset.version}, or, for records it "
             "does not have, from the newest version that has them."
-        ),
-        "## Records",
+        )
     ]
     for cls in RECORDS:
         docs = attribute_docs(cls)
@@ -231,11 +256,16 @@ def data_dictionary(dataset: tr.Dataset) -> str:
             if not field.name.startswith("_")
         ]
         parts += [
-            f"### {cls.__name__} {{ #record-{cls.__name__.lower()} }}",
+            f"## {cls.__name__} {{ #record-{cls.__name__.lower()} }}",
             " ".join(part for part in (_summary(cls), _held_in(cls), said) if part),
             _table(("Field", "Type", "Meaning", "Example", "Since"), rows),
         ]
-    parts.append("## Enumerations")
+    return "\n\n".join(parts)
+
+
+def dictionary_enums(_: tr.Dataset) -> str:
+    """Every enumeration and its members, and the long lists of values some columns allow."""
+    parts = []
     for kind in ENUMS:
         docs = attribute_docs(kind)
         coded = all(hasattr(m, "cow_code") for m in kind)  # COW's number of each member
@@ -252,16 +282,30 @@ def data_dictionary(dataset: tr.Dataset) -> str:
                 )
             ]
         parts += [
-            f"### {kind.__name__} {{ #enum-{kind.__name__.lower()} }}",
+            f"## {kind.__name__} {{ #enum-{kind.__name__.lower()} }}",
             _summary(kind),
             _table(header, members),
         ]
-    parts += [
-        "## Exported tables",
+    listed = {c.name: c for table in TABLES for c in table.columns if len(c.enum) > LISTED}
+    if listed:
+        parts.append("## Values of the columns with long lists { #values }")
+        for name, column in listed.items():
+            parts += [
+                f"### {name} {{ #values-{name.replace('_', '-')} }}",
+                f"The {len(column.enum)} values `{name}` allows, in order: "
+                + ", ".join(f"`{v}`" for v in column.enum)
+                + ".",
+            ]
+    return "\n\n".join(parts)
+
+
+def dictionary_tables(_: tr.Dataset) -> str:
+    """Every exported table and its columns."""
+    parts = [
         (
             "The CSV files, the Data Package and `Dataset.to_dataframes()` have these tables "
             "and columns, in this order. An empty cell is an empty field."
-        ),
+        )
     ]
     for table in TABLES:
         keys = [f"Primary key: {', '.join(f'`{c}`' for c in table.primary_key)}."]
@@ -272,20 +316,33 @@ def data_dictionary(dataset: tr.Dataset) -> str:
         columns: list[tuple[str, ...]] = [
             (
                 f"`{c.name}`",
-                c.type,
-                "yes" if c.required else "no",
-                ", ".join(f"`{v}`" for v in c.enum) or (f"`{c.pattern}`" if c.pattern else ""),
+                c.type + (", required" if c.required else ""),
+                _values(c),
                 c.description,
             )
             for c in table.columns
         ]
         parts += [
-            f"### {table.name}.csv {{ #table-{table.name.replace('_', '-')} }}",
+            f"## {table.name}.csv {{ #table-{table.name.replace('_', '-')} }}",
             table.description,
             " ".join(keys),
-            _table(("Column", "Type", "Required", "Values", "Meaning"), columns),
+            _table(("Column", "Type", "Values", "Meaning"), columns),
         ]
     return "\n\n".join(parts)
+
+
+def data_dictionary(dataset: tr.Dataset) -> str:
+    """Every record type and field, every enumeration member, and every exported column."""
+    return "\n\n".join(
+        [
+            "## Records",
+            dictionary_records(dataset),
+            "## Enumerations",
+            dictionary_enums(dataset),
+            "## Exported tables",
+            dictionary_tables(dataset),
+        ]
+    )
 
 
 # Statuses and timelines ----------------------------------------------------------------------
@@ -653,7 +710,7 @@ def _html_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
         + "</tr>"
         for row in rows
     )
-    return f'<table class="tr-stack"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _now_header(dataset: tr.Dataset, top: float) -> list[str]:
@@ -1264,7 +1321,7 @@ def export_tables(_: tr.Dataset) -> str:
     old, new = tr.load(ones[-1]).to_records(), tr.load(newest).to_records()
     rows: list[tuple[str, ...]] = [
         (
-            f"[`{name}.csv`](data-dictionary.md#table-{name.replace('_', '-')})",
+            f"[`{name}.csv`](data-dictionary/tables.md#table-{name.replace('_', '-')})",
             "" if old.get(name) is None else str(len(old[name])),
             "" if new.get(name) is None else str(len(new[name])),
             _table_change(old.get(name), new.get(name), newest),
@@ -1473,7 +1530,7 @@ def event_coding(dataset: tr.Dataset) -> str:
     ]
     rows: list[tuple[str, ...]] = [
         (
-            f"[`{e.id}`](timeline.md#event-{e.id})",
+            f"[`{e.id}`](../timeline.md#event-{e.id})",  # from the data dictionary's folder
             f"`{e.codes.cameo}` {e.codes.cameo_label}",
             f"`{e.codes.plover.value}`",
             _escape(e.codes.notes or ""),
@@ -1528,6 +1585,9 @@ def release_diffs(_: tr.Dataset) -> str:
 
 GENERATORS: dict[str, Callable[[tr.Dataset], str]] = {
     "data-dictionary": data_dictionary,
+    "data-dictionary-records": dictionary_records,
+    "data-dictionary-enums": dictionary_enums,
+    "data-dictionary-tables": dictionary_tables,
     "version": version_line,
     "statuses": statuses,
     "status-timeline": status_timeline,
@@ -1602,7 +1662,7 @@ def _label_cells(match: re.Match[str]) -> str:
         return re.sub(r"<td(?=[ >])", lambda _: f'<td data-label="{next(cells, "")}"', found[0])
 
     body = re.sub(r"<tr>.*?</tr>", row, body, flags=re.DOTALL)
-    return f'<table class="tr-stack">{head}</thead>{body}</table>'
+    return f"<table>{head}</thead>{body}</table>"
 
 
 def stack_tables(page_html: str) -> str:
