@@ -98,8 +98,9 @@ class FieldChange:
 class RecordChange:
     """A record that both versions have, by id, whose fields differ.
 
-    Its `fields` are the values it had that differ; its `extended`, the values of fields only
-    one of the versions' schemas has, which no value of the other version differs from.
+    Its `fields` are the values it has in both versions that differ; its `extended`, the values
+    of fields only one of the versions' schemas has (a field the newer one added), which are no
+    change: the other version has no value there.
     """
 
     collection: str
