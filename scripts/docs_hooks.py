@@ -132,7 +132,7 @@ def _example(value: object) -> str:  # noqa: PLR0911 -- one return per kind of v
     if attrs.has(type(value)):  # a record within a record: its short values, by name
         shown = [
             f"{field.name} {_example(getattr(value, field.name))}"
-            for field in attrs.fields(type(value))
+            for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(value)))
             if not field.name.startswith("_")
             and field.name != "notes"
             and getattr(value, field.name) not in (None, ())
@@ -698,15 +698,22 @@ def _svg(label: str, height: float, body: list[str], *, table: str, hatch: bool 
     )
 
 
-def _html_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A plain HTML table of text cells (escaped here), labelled for the phone layout."""
+def _html_table(
+    header: Sequence[str], rows: Iterable[Sequence[str]], code: Sequence[str] = ()
+) -> str:
+    """A plain HTML table of text cells (escaped here), labelled for the phone layout.
+
+    The cells of the columns named in `code` are code (dates, values), which stay whole.
+    """
+
+    def cell(label: str, text: str) -> str:
+        shown = f"<code>{_text(text)}</code>" if label in code and text else _text(text)
+        return f'<td data-label="{_text(label)}">{shown}</td>'
+
     head = "".join(f"<th>{_text(cell)}</th>" for cell in header)
     body = "".join(
         "<tr>"
-        + "".join(
-            f'<td data-label="{_text(label)}">{_text(cell)}</td>'
-            for label, cell in zip(header, row, strict=True)
-        )
+        + "".join(cell(label, text) for label, text in zip(header, row, strict=True))
         + "</tr>"
         for row in rows
     )
@@ -828,7 +835,11 @@ def event_timeline(dataset: tr.Dataset) -> str:
                 f'<path class="cap" d="M{x:.0f},{y - 12:.0f} v14 M{x + 24:.0f},{y - 12:.0f} v14"/>'
             )
         body.append(f'<text x="{x + 32:.0f}" y="{y:.0f}">{said}</text>')
-    table = _html_table(("Event", "Kind", "Date (stated)", "Going on at the as-of date"), rows)
+    table = _html_table(
+        ("Event", "Kind", "Date (stated)", "Going on at the as-of date"),
+        rows,
+        code=("Event", "Kind"),
+    )
     return _svg(f"Timeline of the events of dataset {dataset.version}", y + 16, body, table=table)
 
 
@@ -986,7 +997,11 @@ def status_timeline(dataset: tr.Dataset) -> str:
             "period</text>"
         ),
     ]
-    table = _html_table(("State", "From", "To", "Status", "Possible", "Basis"), rows)
+    table = _html_table(
+        ("State", "From", "To", "Status", "Possible", "Basis"),
+        rows,
+        code=("From", "To", "Status"),
+    )
     return _svg(
         f"Recognition status of the named states, dataset {dataset.version}",
         y + 16,
@@ -1093,7 +1108,9 @@ def dimension_timeline(dataset: tr.Dataset) -> str:
         ),
         f'<text x="{_PAD + 40:.0f}" y="{y:.0f}">paler, dashed edge: an inferred period</text>',
     ]
-    table = _html_table(("State", "Dimension", "From", "To", "Value", "Basis"), rows)
+    table = _html_table(
+        ("State", "Dimension", "From", "To", "Value", "Basis"), rows, code=("From", "To", "Value")
+    )
     return _svg(
         f"Formal recognition and representation of the named states, dataset {dataset.version}",
         y + 16,
@@ -1168,6 +1185,40 @@ def versions(_: tr.Dataset) -> str:
         for v in tr.versions()
     ]
     return _table(("Version", "SHA-256 of the data file", "Released", "As of"), rows)
+
+
+def version_notes() -> dict[str, str]:
+    """What each dataset version has, from the README's table of versions (written once)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Dataset versions", 1)[1].split("\n## ", 1)[0]
+    return dict(re.findall(r"^\| (\d+\.\d+\.\d+) \| (.+?) \|$", table, re.MULTILINE))
+
+
+def home_versions(_: tr.Dataset) -> str:
+    """Every shipped version: when it was released, its as-of date, its digest, what it has."""
+    notes = version_notes()
+    missing = [v for v in tr.versions() if v not in notes]
+    if missing:
+        msg = f"README.md's table of dataset versions has no row for {', '.join(missing)}"
+        raise ValueError(msg)
+    rows = [
+        (
+            f'<a id="home-version-{v.replace(".", "-")}"></a>`{v}`'
+            + (" (newest)" if v == tr.versions()[-1] else ""),
+            f"`{SHIPPED.released(v).isoformat()}`",
+            f"`{tr.load(v).as_of}`",
+            f"`{tr.load(v).sha256[:12]}`",
+            notes[v],
+        )
+        for v in tr.versions()
+    ]
+    return _table(("Version", "Released", "As of", "SHA-256 (first 12)", "What it has"), rows)
+
+
+def licence(_: tr.Dataset) -> str:
+    """The licence, as the LICENSE file has it."""
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8").strip()
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in text.split("\n\n"))
 
 
 def load_script(name: str) -> Any:  # noqa: ANN401 -- a module loaded by path
@@ -1602,6 +1653,8 @@ GENERATORS: dict[str, Callable[[tr.Dataset], str]] = {
     "export-tables": export_tables,
     "answers": answers,
     "versions": versions,
+    "home-versions": home_versions,
+    "licence": licence,
     "error-hierarchy": error_hierarchy,
     "changelog": changelog,
     "event-coding": event_coding,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html as html_module
+import importlib
 import os
 import re
 import subprocess
@@ -546,7 +547,9 @@ def test_charts_keep_their_size_and_legible_text_and_come_with_their_table(
             len(docs_hooks.unit_runs(dataset, c, unit))
             for _, c in named
             for unit, _ in docs_hooks.UNITS
-        ),
+        )
+        if docs_hooks.derived(dataset)
+        else 0,
     }
     for draw in CHARTS:
         root = _chart(dataset, draw)
@@ -627,7 +630,7 @@ def test_an_undated_window_is_a_bracket_not_a_bar() -> None:
     st.integers(min_value=0, max_value=4),
 )
 def test_wide_tables_have_each_cell_labelled_by_its_heading(headers: list[str], count: int) -> None:
-    import markdown  # noqa: PLC0415 -- the docs extra's
+    markdown = importlib.import_module("markdown")  # the docs extra's, untyped
 
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += [
@@ -642,3 +645,22 @@ def test_wide_tables_have_each_cell_labelled_by_its_heading(headers: list[str], 
     assert len(labels) == count * len(headers)
     for label, _, column in labels:
         assert html_module.unescape(label) == " ".join(headers[int(column)].split())
+
+
+def test_the_home_page_says_how_to_install_which_versions_exist_and_where_to_go(
+    site: Path,
+) -> None:
+    html = page(site, "")
+    text = html_module.unescape(re.sub(r"<[^>]+>", "", html))
+    assert "python -m pip install ." in text
+    assert set(docs_hooks.version_notes()) == set(tr.versions())  # the README's table, whole
+    for version in tr.versions():
+        row = _cells(html, f"home-version-{version.replace('.', '-')}")
+        assert row[0].startswith(version)
+        assert row[3] == tr.load(version).sha256[:12]
+        assert row[4] == " ".join(docs_hooks.version_notes()[version].replace("`", "").split())
+    for target in ("tutorial/", "data-dictionary/", "api/", "licence/", "panels/"):
+        assert f'href="{target}"' in html, target
+    licence = page(site, "licence")
+    assert "Permission is hereby granted, free of charge" in licence
+    assert "MIT" in licence
