@@ -1181,7 +1181,12 @@ def conventions(dataset: tr.Dataset) -> str:
 def versions(_: tr.Dataset) -> str:
     """Every shipped dataset version, its digest and its release date."""
     rows = [
-        (f"`{v}`", f"`{tr.load(v).sha256}`", SHIPPED.released(v).isoformat(), str(tr.load(v).as_of))
+        (
+            f"`{v}`",
+            f"`{tr.load(v).sha256}`",
+            f"`{SHIPPED.released(v).isoformat()}`",
+            f"`{tr.load(v).as_of}`",
+        )
         for v in tr.versions()
     ]
     return _table(("Version", "SHA-256 of the data file", "Released", "As of"), rows)
@@ -1333,7 +1338,7 @@ def answers(_: tr.Dataset) -> str:
         which = []
         for spans, codes in sorted(groups.items(), key=lambda g: -len(g[1])):
             said = ", ".join(
-                str(first) if first == last else f"{first} to {last}" for first, last in spans
+                f"`{first}`" if first == last else f"`{first}` to `{last}`" for first, last in spans
             )
             days = _days(spans)
             each = f"{days:,} day{'s' * (days != 1)}{' each' * (len(codes) > 1)}"
