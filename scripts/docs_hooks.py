@@ -690,7 +690,7 @@ def _svg(label: str, height: float, body: list[str], *, table: str, hatch: bool 
     screen reader, which reads the chart only by its label.
     """
     return (
-        '<div class="tr-chart"><div class="tr-chart-scroll">'
+        '<div class="tr-chart"><div class="tr-chart-scroll" data-search-exclude="">'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH:.0f} {height:.0f}" '
         f'width="{_WIDTH:.0f}" height="{height:.0f}" role="img" aria-label="{_text(label)}">'
         f"<title>{_text(label)}</title>{_STYLE}{_HATCH if hatch else ''}{''.join(body)}</svg>"
