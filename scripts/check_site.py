@@ -574,6 +574,29 @@ _SEARCH_ANSWERED = """
 """
 
 
+def code_of(block: str) -> str:
+    """The code of a session or console block: its prompted lines without their prompts.
+
+    Every other line is what the session printed (output, a traceback), which a copy button
+    must leave out.
+    """
+    kept = []
+    printed = False  # whether the line before was printed: a bare "..." there is doctest's
+    for line in block.split("\n"):
+        stripped = line.rstrip()
+        if stripped == ">>>" or (stripped == "..." and not printed):
+            kept.append("")
+        elif line.startswith((">>> ", "... ")):
+            kept.append(line[4:].rstrip())
+        elif line.startswith("$ "):
+            kept.append(line[2:].rstrip())
+        else:
+            printed = True
+            continue
+        printed = False
+    return "\n".join(kept).rstrip()
+
+
 class _Culprit(TypedDict):
     selector: str
     text: str
@@ -857,14 +880,23 @@ class _Run:
                 marker = following
             lines = [line.rstrip() for line in copied.split("\n")]
             prompts = [line for line in lines if line.startswith(PROMPTS) or line == ">>>"]
-            outputs = [line for line in lines if line.strip() and line.strip() in block["output"]]
-            wrong = [
-                f"{name} ({_lines(len(found))}, e.g. {shorten(found[0], 40)!r})"
-                for name, found in (("prompts", prompts), ("output", outputs))
-                if found
-            ]
-            if wrong:
-                watch.problem("copy", f"the copy button of {where} copies {' and '.join(wrong)}")
+            expected = code_of(block["first"])
+            if prompts:
+                found = f"{_lines(len(prompts))}, e.g. {shorten(prompts[0], 40)!r}"
+                watch.problem("copy", f"the copy button of {where} copies prompts ({found})")
+            elif "\n".join(lines).rstrip() != expected:
+                # Anything but the code: output, a traceback, or code left out.
+                extra = [
+                    line for line in lines if line.strip() and line not in expected.split("\n")
+                ]
+                said = (
+                    f", e.g. {shorten(extra[0], 40)!r}"
+                    if extra
+                    else f": {shorten(chr(10).join(lines), 60)!r} for {shorten(expected, 60)!r}"
+                )
+                watch.problem(
+                    "copy", f"the copy button of {where} copies more or less than its code{said}"
+                )
 
     def search(self, page: Page, watch: _Watch, term: str) -> bool:
         """Search for `term` on the home page; whether the search answered at all."""
@@ -1075,11 +1107,20 @@ def _widen_home(site: Path, base: str) -> str:
     return base
 
 
+def _copy_all(site: Path, base: str) -> str:
+    """Empty the stylesheet that keeps prompts and output out of copies; the tutorial's path."""
+    (site / "stylesheets" / "extra.css").write_text("", encoding="utf-8")
+    if not (site / "tutorial" / "index.html").is_file():
+        raise CannotCheckError("the site has no tutorial page, whose sessions the copy case uses")
+    return f"{base}tutorial/"
+
+
 def self_test(site: Path, base: str, *, timeout: float) -> bool:
-    """Break two copies of the site and check that the check fails each for its reason."""
+    """Break copies of the site and check that the check fails each for its reason."""
     cases = (
         ("(a) a chart forced 120px wide", _shrink_chart, "chart-text", SHRUNK),
         ("(b) a table forced 2400px wide", _widen_home, "sideways", WIDE),
+        ("(c) copy buttons that copy prompts and output", _copy_all, "copy", "copies prompts"),
     )
     passed = True
     with tempfile.TemporaryDirectory(prefix="check-site-") as temporary:

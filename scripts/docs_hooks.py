@@ -632,8 +632,10 @@ class _Axis:
 _FONT = 14.0
 _WIDTH = 680.0  # the chart's width in CSS pixels: the content column at 1400 px is 688
 _PAD = 6.0
-_NOW = 96.0  # the column on the right that shows each lane's value on the as-of date
-_AXIS_RIGHT = _WIDTH - _NOW - 12
+_NOW = 96.0  # the column on the left that shows each lane's value on the as-of date
+_NOW_X = _PAD  # first, so that a phone shows it without scrolling the chart
+_AXIS_LEFT = _PAD + _NOW + 8
+_AXIS_RIGHT = _WIDTH - _PAD - 4
 _LINE = 20.0  # a line of text
 _BAR = 14.0  # a bar's height
 _STYLE = (
@@ -722,7 +724,7 @@ def _html_table(
 
 def _now_header(dataset: tr.Dataset, top: float) -> list[str]:
     """The heading of the column of values on the as-of date."""
-    x = _WIDTH - _NOW
+    x = _NOW_X
     return [
         f'<text class="year" x="{x:.0f}" y="{top - 22:.0f}">as of</text>',
         f'<text class="year" x="{x:.0f}" y="{top - 6:.0f}">{dataset.as_of}</text>',
@@ -733,7 +735,7 @@ def _now_chip(kind: str, y: float, title: str, basis: str | None = None) -> str:
     """A lane's value on the as-of date, as a block wide enough to see at a glance."""
     data = f' data-basis="{basis}"' if basis else ""
     return (
-        f'<rect class="{kind}"{data} x="{_WIDTH - _NOW:.0f}" y="{y:.1f}" width="{_NOW - _PAD:.0f}" '
+        f'<rect class="{kind}"{data} x="{_NOW_X:.0f}" y="{y:.1f}" width="{_NOW - _PAD:.0f}" '
         f'height="{_BAR:.0f}"><title>{_text(title)}</title></rect>'
     )
 
@@ -790,7 +792,7 @@ def event_timeline(dataset: tr.Dataset) -> str:
             end = axis.x(dataset.as_of + dt.timedelta(days=1))
             mark += (
                 f'<line class="ongoing" x1="{high:.1f}" y1="{mid:.1f}" '
-                f'x2="{max(end, high):.1f}" y2="{mid:.1f}"/>'
+                f'x2="{max(end, high + 10):.1f}" y2="{mid:.1f}"/>'
             )
             ongoing = ", going on"
         tip = f"{event.date} {event.kind.value}: {event.summary}"
@@ -932,7 +934,7 @@ def status_timeline(dataset: tr.Dataset) -> str:
     """
     states = named_states(dataset)
     axis = _Axis(
-        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _PAD + 4, _AXIS_RIGHT
+        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _AXIS_LEFT, _AXIS_RIGHT
     )
     row_height = _LINE + _BAR + 10
     top = 36.0
@@ -946,8 +948,8 @@ def status_timeline(dataset: tr.Dataset) -> str:
             f'<a class="row" href="#status-{country.alpha_2.lower()}" '
             f'id="status-timeline-{country.alpha_2.lower()}">'
             f'<text class="name" x="{_PAD:.0f}" y="{y + 15:.1f}">'
-            f"{_text(name)} ({country.alpha_2}) "
-            f'<tspan class="when">{now} on {dataset.as_of}</tspan></text>'
+            f"{_text(name)} ({country.alpha_2}): "
+            f'<tspan class="when">{now}</tspan></text>'
         )
         for first, last, status in _runs(dataset, country):
             low, high = axis.x(first), axis.x(last + dt.timedelta(days=1))
@@ -992,10 +994,7 @@ def status_timeline(dataset: tr.Dataset) -> str:
             f'<rect class="de_facto_engagement" data-basis="inferred" x="{_PAD + 8:.0f}" '
             f'y="{y - 12:.0f}" width="24" height="14"/>'
         ),
-        (
-            f'<text x="{_PAD + 40:.0f}" y="{y:.0f}">paler, dashed edge: rests on an inferred '
-            "period</text>"
-        ),
+        (f'<text x="{_PAD + 40:.0f}" y="{y:.0f}">pale, dashed edge: inferred</text>'),
     ]
     table = _html_table(
         ("State", "From", "To", "Status", "Possible", "Basis"),
@@ -1041,7 +1040,7 @@ def dimension_timeline(dataset: tr.Dataset) -> str:
         return dimensions(dataset)
     states = named_states(dataset)
     axis = _Axis(
-        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _PAD + 4, _AXIS_RIGHT
+        dataset.coverage_start, dataset.coverage_start, dataset.as_of, _AXIS_LEFT, _AXIS_RIGHT
     )
     lane_height = _LINE + _BAR + 6
     state_height = _LINE + lane_height * len(UNITS) + 8
@@ -1106,7 +1105,7 @@ def dimension_timeline(dataset: tr.Dataset) -> str:
             f'<rect class="level-ambassador" data-basis="inferred" x="{_PAD + 8:.0f}" '
             f'y="{y - 12:.0f}" width="24" height="14"/>'
         ),
-        f'<text x="{_PAD + 40:.0f}" y="{y:.0f}">paler, dashed edge: an inferred period</text>',
+        f'<text x="{_PAD + 40:.0f}" y="{y:.0f}">pale, dashed edge: inferred</text>',
     ]
     table = _html_table(
         ("State", "Dimension", "From", "To", "Value", "Basis"), rows, code=("From", "To", "Value")
@@ -1710,17 +1709,44 @@ def _label_cells(match: re.Match[str]) -> str:
     head, _, body = table.partition("</thead>")
     labels = [
         html.escape(" ".join(html.unescape(re.sub(r"<[^>]+>", "", cell)).split()), quote=True)
-        for cell in re.findall(r"<th[^>]*>(.*?)</th>", head, re.DOTALL)
+        for cell in re.findall(r"<th(?=[\s>])[^>]*>(.*?)</th>", head, re.DOTALL)
     ]
     if len(labels) < STACKED or not body:
         return match[0]
 
     def row(found: re.Match[str]) -> str:
         cells = iter(labels)
-        return re.sub(r"<td(?=[ >])", lambda _: f'<td data-label="{next(cells, "")}"', found[0])
+        return re.sub(  # a cell labelled already (a chart's table) keeps its label
+            r"<td(?=[ >])(?![^>]*data-label)",
+            lambda _: f'<td data-label="{next(cells, "")}"',
+            found[0],
+        )
 
     body = re.sub(r"<tr>.*?</tr>", row, body, flags=re.DOTALL)
     return f"<table>{head}</thead>{body}</table>"
+
+
+LONG_CODE = 24  # a code span in a table longer than this may wrap; shorter ones stay whole
+CODE_IN_CELL = re.compile(r"(<t[dh][^>]*>)(.*?)(</t[dh]>)", re.DOTALL)
+
+
+def wrap_long_codes(page_html: str) -> str:
+    """Mark the code spans in table cells longer than `LONG_CODE` characters as wrappable.
+
+    Codes, names and dates (``de_facto_engagement``, ``[2021-08..2025-07-03]``) stay whole; a
+    digest or a quoted sentence in a code span may wrap, so it cannot widen its table past
+    the screen or push the other columns out of view.
+    """
+
+    def code(found: re.Match[str]) -> str:
+        text = html.unescape(re.sub(r"<[^>]+>", "", found[1]))
+        return f'<code class="tr-wrap">{found[1]}</code>' if len(text) > LONG_CODE else found[0]
+
+    def cell(match: re.Match[str]) -> str:
+        inner = re.sub(r"<code>(.*?)</code>", code, match[2], flags=re.DOTALL)
+        return match[1] + inner + match[3]
+
+    return CODE_IN_CELL.sub(cell, page_html)
 
 
 def stack_tables(page_html: str) -> str:
@@ -1728,9 +1754,36 @@ def stack_tables(page_html: str) -> str:
     return TABLE.sub(_label_cells, page_html)
 
 
+TRACEBACK = re.compile(r'(<span class="gt">.*?)(?=<span class="gp">|</code>)', re.DOTALL)
+OUTPUT_LINE = re.compile(r'<span class="go">([^<]*)</span>\n')
+BLANK_OUTPUT = re.compile(r'(<span class="go">[^<]*\n)</span>\n')
+
+
+def tracebacks_as_output(page_html: str) -> str:
+    """Mark a session's tracebacks as output, and give each line of output its newline.
+
+    A traceback runs from ``Traceback`` to the next prompt. Pygments tags its lines apart
+    from output (``gt``, ``gr``, names); as output (``go``) the stylesheet hides them too
+    while the copy button reads a block. So are the blank lines of output, which Pygments
+    leaves as bare newlines.
+    """
+    marked = TRACEBACK.sub(r'<span class="go">\1</span>', page_html)
+    # An output line's newline goes with it, so a copy has no blank line in its place.
+    marked = OUTPUT_LINE.sub(r'<span class="go">\1\n</span>', marked)
+    while True:  # a bare newline after output is a blank line of it
+        blank = BLANK_OUTPUT.sub(r"\1\n</span>", marked)
+        if blank == marked:
+            return marked
+        marked = blank
+
+
 def on_page_content(html: str, **_: object) -> str:
-    """Label wide tables' cells so a phone shows them stacked (an mkdocs hook)."""
-    return stack_tables(html)
+    """Prepare a page's HTML for phones and copy buttons (an mkdocs hook).
+
+    Wide tables' cells are labelled, so a phone shows them stacked; long codes in tables may
+    wrap; tracebacks are a session's output, which copy buttons leave out.
+    """
+    return tracebacks_as_output(wrap_long_codes(stack_tables(html)))
 
 
 def on_page_markdown(markdown: str, **_: object) -> str:

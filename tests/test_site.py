@@ -56,8 +56,10 @@ def raw_page(site: Path, name: str) -> str:
 
 
 def page(site: Path, name: str) -> str:
-    """A page's HTML without the phone layout's labels of wide tables' cells (tested apart)."""
-    return re.sub(r' data-label="[^"]*"', "", raw_page(site, name))
+    """A page's HTML without the marks of the phone layout (tested apart): the labels of wide
+    tables' cells, and the class that lets long codes in tables wrap."""
+    html = re.sub(r' data-label="[^"]*"', "", raw_page(site, name))
+    return html.replace('<code class="tr-wrap">', "<code>")
 
 
 def section(html: str, anchor: str) -> str:
@@ -576,7 +578,7 @@ def test_each_state_shows_its_status_on_the_as_of_date_as_a_block() -> None:
     root = _chart(ds, docs_hooks.status_timeline)
     assert root is not None
     (figure,) = root.iter(f"{SVG}svg")
-    left = docs_hooks._WIDTH - docs_hooks._NOW  # noqa: SLF001
+    left = docs_hooks._NOW_X  # noqa: SLF001
     chips = [r for r in figure.findall(f"{SVG}rect") if float(str(r.get("x"))) == left]
     named = docs_hooks.named_states(ds)
     assert [c.get("class") for c in chips] == [ds.status_of(c).value for _, c in named]
@@ -664,3 +666,27 @@ def test_the_home_page_says_how_to_install_which_versions_exist_and_where_to_go(
     licence = page(site, "licence")
     assert "Permission is hereby granted, free of charge" in licence
     assert "MIT" in licence
+
+
+def test_only_long_codes_in_tables_may_wrap_and_tracebacks_are_output() -> None:
+    cells = (
+        "<table><tr><td><code>de_facto_engagement</code></td>"
+        f"<td><code>{'0' * 64}</code></td></tr></table><p><code>{'x' * 40}</code></p>"
+    )
+    wrapped = docs_hooks.wrap_long_codes(cells)
+    assert "<td><code>de_facto_engagement</code></td>" in wrapped  # a name stays whole
+    assert f'<td><code class="tr-wrap">{"0" * 64}</code></td>' in wrapped  # a digest may wrap
+    assert f"<p><code>{'x' * 40}</code></p>" in wrapped  # outside tables nothing changes
+    session = (
+        '<code><span class="gp">&gt;&gt;&gt; </span><span class="n">f</span>()\n'
+        '<span class="gt">Traceback (most recent call last):</span>\n<span class="c">...</span>\n'
+        '<span class="gr">Error</span>: <span class="n">why</span>\n'
+        '<span class="gp">&gt;&gt;&gt; </span><span class="n">g</span>()\n</code>'
+    )
+    marked = docs_hooks.tracebacks_as_output(session)
+    assert marked.count('<span class="go"><span class="gt">') == 1
+    hidden = re.sub(
+        r'<span class="go">.*?</span>\n?(?=<span class="gp">)', "", marked, flags=re.DOTALL
+    )
+    shown = html_module.unescape(re.sub(r"<[^>]+>", "", hidden))
+    assert shown == ">>> f()\n>>> g()\n"
