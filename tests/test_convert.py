@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import gc
 import importlib.resources
 import json
@@ -180,6 +182,78 @@ def changes_out_of_order(record: dict[str, Any]) -> None:
     record["statuses"][151]["events"] = record["statuses"][152]["events"] = []
 
 
+WELCOME = "russia-accepts-taliban-ambassador"
+
+
+def share_the_welcome(
+    record: dict[str, Any], andorra: dict[str, str], angola: dict[str, str]
+) -> None:
+    """Make the ambassador's welcome, dated April to 3 July 2025, bring changes of two more
+    states: Andorra's, after its change dated `andorra`, and Angola's, before one dated `angola`.
+    """
+    date = next(e for e in record["events"] if e["id"] == WELCOME)["date"]
+    for code, (middle, last) in [("ad", (andorra, date)), ("ao", (date, angola))]:
+        position = next(
+            n for n, p in enumerate(record["statuses"]) if p["id"] == f"{code}-no-recognition"
+        )
+        first = record["statuses"][position]
+        later = [
+            {
+                **first,
+                "id": f"{code}-{n}",
+                "status": status,
+                "start": start,
+                "end": end,
+                "events": [WELCOME] if start == date else [],
+            }
+            for n, (status, start, end) in enumerate(
+                [("de_facto_engagement", middle, last), ("no_recognition", last, None)], 2
+            )
+        ]
+        first["end"] = middle
+        record["statuses"][position + 1 : position + 1] = later
+
+
+def month(text: str) -> dict[str, str]:
+    year, number = map(int, text.split("-"))
+    last = calendar.monthrange(year, number)[1]
+    return {"earliest": f"{text}-01", "latest": f"{text}-{last}", "precision": "month"}
+
+
+def chains_out_of_order_together(record: dict[str, Any]) -> None:
+    # Each chain can be put in order alone; both at once would need the welcome after June
+    # (Andorra's change before it) and before April (Angola's after it).
+    share_the_welcome(record, andorra=month("2025-06"), angola=month("2025-04"))
+
+
+def test_chains_that_share_an_event_are_drawn_with_it_on_one_day() -> None:
+    # Andorra's change in May comes before the welcome, Angola's in May after it, and the
+    # welcome before Russia's recognition: every draw puts the welcome in May, in order.
+    record = raw()
+    share_the_welcome(record, andorra=month("2025-05"), angola=month("2025-05"))
+    ds = loads(json.dumps(record).encode(), "0" * 64)
+    draws = ds.draws(200, seed=7)
+    for found in draws:
+        welcome = found.events[WELCOME]
+        assert found.periods["ad-2"] <= welcome <= found.periods["ao-3"]
+        assert dt.date(2025, 5, 1) <= welcome <= dt.date(2025, 5, 31)
+        assert welcome <= found.events["russia-recognizes-taliban"]
+    # Angola's de facto engagement begins on the day drawn for the welcome, in each draw
+    # whose next change of Angola's comes later; on the same day, it never holds.
+    panel = ds.panel("day", start=dt.date(2025, 5, 1), countries=["AO"], draws=draws[:20])
+    engaged: dict[int, dt.date] = {}
+    for row in panel.to_records():
+        if row["status"] == "de_facto_engagement":
+            engaged.setdefault(row["draw"], row["date"])
+    assert engaged == {
+        found.number: found.events[WELCOME]
+        for found in draws[:20]
+        if found.periods["ao-3"] > found.events[WELCOME]
+    }
+    welcomes = {found.events[WELCOME] for found in draws}
+    assert len(welcomes) > 10  # the welcome is still drawn over May, not pinned to a day
+
+
 def change_not_dated_by_its_event(record: dict[str, Any]) -> None:
     # Russia's de facto engagement began with the ambassador's welcome, not in 2024.
     moved = {"earliest": "2024-01-01", "latest": "2025-07-03", "precision": "unknown"}
@@ -221,6 +295,15 @@ def unknown_source(record: dict[str, Any]) -> None:
         (duplicate_event_id, "$.events[2].id", "duplicate id"),
         (duplicate_period_id, "$.statuses[3].id", "duplicate id"),
         (changes_out_of_order, "$.statuses", "status changes of RU cannot happen in order"),
+        (
+            chains_out_of_order_together,
+            "$.events",
+            (
+                "changes of the chains of AD, AO, RU dated by period 'ad-2', event "
+                "'russia-accepts-taliban-ambassador', period 'ao-3', event "
+                "'russia-recognizes-taliban' cannot all happen in order \\(stated dates\\)"
+            ),
+        ),
         (change_not_dated_by_its_event, "$.statuses[151].start", "dated by its first event"),
         (event_after_as_of, "$.events[", "ends after as_of"),
         (actor_differs_from_its_record, "$.events[0].actor", "differs from the actor record"),

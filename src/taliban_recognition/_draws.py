@@ -15,10 +15,13 @@ start. Nodes joined by a chain form a component, drawn jointly:
 
 - a component that is one chain's changes, each once, is drawn exactly by counting: the number
   of ordered completions of every day of each window, then one day after another in
-  proportion to those counts;
-- any other component (an event that dates changes of two chains) is drawn by rejection:
-  every node uniformly in its narrowed window, kept only when every chain is in order, which is
-  uniform over the allowed assignments too.
+  proportion to those counts (`_Path`);
+- any other component (an event that dates changes of two chains, or two changes of one) is
+  drawn exactly by counting too, over its partial order and stretches of days rather than
+  days (`_Tangle`).
+
+Data whose chains cannot all be put in order together, though each can alone, is refused
+when it is loaded (`check_order`), so every dataset that loads can be drawn from.
 
 Every other event, which dates no change, is drawn uniformly within its own window.
 """
@@ -29,12 +32,13 @@ import datetime as dt
 import random
 from bisect import bisect_right
 from itertools import accumulate, pairwise
+from math import comb
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from taliban_recognition._chains import chain
 from taliban_recognition._errors import DataFormatError
-from taliban_recognition._model import Direction, FuzzyDate
+from taliban_recognition._model import DATES, Direction, FuzzyDate
 from taliban_recognition._public import publish
 
 if TYPE_CHECKING:
@@ -48,9 +52,6 @@ if TYPE_CHECKING:
 Node = tuple[str, str]
 """What dates a change: ``("event", id)`` for the event that brought it, or ``("period", id)``
 for the start of a period no event brought."""
-
-ATTEMPTS = 100_000
-"""How many proposals a component drawn by rejection gets before the draw gives up."""
 
 
 class Draw:
@@ -172,29 +173,15 @@ class _Plan:
     __slots__ = ("others", "paths", "tangles")
 
     def __init__(self, dataset: Dataset, indices: Indices, dates: Dates) -> None:
-        windows: dict[Node, tuple[int, int]] = {}
-        orders: list[list[Node]] = []
-        for found in _chains_of(indices, dates):
-            order: list[Node] = []
-            for position, period in enumerate(found.periods[1:], start=1):
-                node = node_of(period, position)
-                assert node is not None  # noqa: S101 -- only the first period has none
-                low, high = found.firsts[position], found.untils[position - 1]
-                seen = windows.get(node)
-                windows[node] = (
-                    (low, high) if seen is None else (max(low, seen[0]), min(high, seen[1]))
-                )
-                order.append(node)
-            if order:
-                orders.append(order)
+        windows, orders, _ = _nodes(indices, dates)
         self.paths: list[tuple[list[Node], _Path]] = []
         self.tangles: list[_Tangle] = []
         for component in _components(orders):
-            nodes = component[0]
-            if len(component) == 1 and len(set(nodes)) == len(nodes):
-                self.paths.append((nodes, _Path([windows[node] for node in nodes])))
+            if _tangled(component):
+                self.tangles.append(_Tangle(component, windows, dates))
             else:
-                self.tangles.append(_Tangle(component, windows))
+                nodes = component[0]
+                self.paths.append((nodes, _Path([windows[node] for node in nodes])))
         placed = {node[1] for node in windows if node[0] == "event"}
         self.others = [
             (event.id, event.date_for(dates)) for event in dataset.events if event.id not in placed
@@ -215,6 +202,55 @@ class _Plan:
         for (kind, name), ordinal in days.items():
             (events if kind == "event" else periods)[name] = dt.date.fromordinal(ordinal)
         return dict(sorted(events.items())), dict(sorted(periods.items()))
+
+
+def _nodes(
+    indices: Indices, dates: Dates
+) -> tuple[dict[Node, tuple[int, int]], list[list[Node]], dict[Node, set[str]]]:
+    """What dates each change under `dates`, as ordinal windows, and each chain's in order.
+
+    A node that dates changes of several chains has the windows of all of them intersected.
+    The third mapping gives the states (ISO alpha-2) whose chains each node dates changes of.
+    """
+    windows: dict[Node, tuple[int, int]] = {}
+    orders: list[list[Node]] = []
+    states: dict[Node, set[str]] = {}
+    for found in _chains_of(indices, dates):
+        order: list[Node] = []
+        for position, period in enumerate(found.periods[1:], start=1):
+            node = node_of(period, position)
+            assert node is not None  # noqa: S101 -- only the first period has none
+            low, high = found.firsts[position], found.untils[position - 1]
+            seen = windows.get(node)
+            windows[node] = (low, high) if seen is None else (max(low, seen[0]), min(high, seen[1]))
+            states.setdefault(node, set()).add(found.country.alpha_2)
+            order.append(node)
+        if order:
+            orders.append(order)
+    return windows, orders, states
+
+
+def _tangled(component: list[list[Node]]) -> bool:
+    """Whether a component is more than one chain's changes, each dated by its own node."""
+    return len(component) > 1 or len(set(component[0])) < len(component[0])
+
+
+def check_order(indices: Indices) -> None:
+    """Refuse data whose changes cannot all happen in order, under either reading of dates.
+
+    Each chain's changes are checked alone as its chain is built (`_chains.chain`). An event
+    that dates changes of several chains, or two of one, gives them one day, so those chains
+    must also be orderable together; only the components where that is so are checked here.
+
+    Raises:
+        DataFormatError: The changes of chains that share an event cannot all happen in order.
+    """
+    for dates in DATES:
+        windows, orders, states = _nodes(indices, dates)
+        for component in _components(orders):
+            if _tangled(component):
+                of = {state for order in component for node in order for state in states[node]}
+                _Order(component, windows, dates, states=sorted(of))
 
 
 def _components(orders: list[list[Node]]) -> list[list[list[Node]]]:
@@ -277,35 +313,233 @@ class _Path:
         return days
 
 
-class _Tangle:
-    """The rejection sampler of a component whose chains share nodes."""
+class _Order:
+    """The nodes of a component as a partial order: the groups of nodes that share a day.
 
-    __slots__ = ("nodes", "orders", "windows")
+    Each chain puts its nodes in order (each no later than the next). Nodes that these orders
+    force onto one day (one is no later than the other and the other no later than the one: a
+    node in two places of a chain, or two chains that order shared nodes both ways) are one
+    *group*. Group ``g`` is no later than every group in ``above[g]`` and no earlier than every
+    group in ``below[g]`` (bit masks, transitive). Each group's window is its nodes' windows
+    intersected and narrowed by the order: from the latest first day of any group below it to
+    the earliest last day of any above. The windows then allow an order exactly when none is
+    empty (every group on its first day is one), which is how the data is checked.
 
-    def __init__(self, orders: list[list[Node]], windows: dict[Node, tuple[int, int]]) -> None:
+    Raises:
+        DataFormatError: The windows allow no order: the changes cannot all happen in order.
+    """
+
+    __slots__ = ("above", "below", "group_of", "highs", "lows", "nodes")
+
+    def __init__(
+        self,
+        orders: list[list[Node]],
+        windows: Mapping[Node, tuple[int, int]],
+        dates: Dates,
+        states: Sequence[str] = (),
+    ) -> None:
         self.nodes = list(dict.fromkeys(node for order in orders for node in order))
-        self.windows = [windows[node] for node in self.nodes]
-        where = {node: n for n, node in enumerate(self.nodes)}
-        self.orders = [[where[node] for node in order] for order in orders]
-        if any(low > high for low, high in self.windows):
-            raise DataFormatError("$.events", _impossible(self.nodes))
+        self.group_of, self.above, self.below = _grouped(_reach(self.nodes, orders))
+        members: list[list[int]] = [[] for _ in self.above]
+        for n, g in enumerate(self.group_of):
+            members[g].append(n)
+        lows = [max(windows[self.nodes[n]][0] for n in group) for group in members]
+        highs = [min(windows[self.nodes[n]][1] for n in group) for group in members]
+        self.lows = [
+            max([lows[g], *(lows[h] for h in _bits(self.below[g]))]) for g in range(len(members))
+        ]
+        self.highs = [
+            min([highs[g], *(highs[h] for h in _bits(self.above[g]))]) for g in range(len(members))
+        ]
+        if any(low > high for low, high in zip(self.lows, self.highs, strict=True)):
+            raise DataFormatError("$.events", _impossible(self.nodes, dates, states))
+
+
+def _reach(nodes: list[Node], orders: list[list[Node]]) -> list[int]:
+    """For each node, the nodes the orders put no earlier than it (itself too), as a bit mask."""
+    where = {node: n for n, node in enumerate(nodes)}
+    reach = [1 << n for n in range(len(nodes))]
+    for order in orders:
+        for a, b in pairwise(order):
+            reach[where[a]] |= 1 << where[b]
+    for k in range(len(nodes)):  # Warshall's transitive closure, a row at a time
+        for n in range(len(nodes)):
+            if reach[n] >> k & 1:
+                reach[n] |= reach[k]
+    return reach
+
+
+def _grouped(reach: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """Each node's group, and each group's groups above and below, from `_reach`."""
+    group_of: list[int] = []
+    for n in range(len(reach)):
+        same = next((m for m in range(n) if reach[n] >> m & 1 and reach[m] >> n & 1), None)
+        group_of.append(max(group_of, default=-1) + 1 if same is None else group_of[same])
+    above = [0] * (max(group_of) + 1)
+    below = [0] * len(above)
+    for n, row in enumerate(reach):
+        for m in _bits(row):
+            g, h = group_of[n], group_of[m]
+            if g != h:
+                above[g] |= 1 << h
+                below[h] |= 1 << g
+    return group_of, above, below
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The positions of the set bits of `mask`, lowest first."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+class _Tangle:
+    """The exact uniform sampler of a component whose chains share nodes.
+
+    It counts, as `_Path` does, over the component's partial order of groups (`_Order`), and
+    over stretches of days rather than single days. The first and the day after the last day
+    of every group's window cut time into *segments*; within one, the same groups may be
+    placed. The groups placed before a segment's first day form a *downset* (with each group,
+    every group below it), which holds every group whose window has ended and none whose
+    window is yet to begin. The groups ``Q`` placed within a segment of ``L`` days can be
+    placed in order in ``sum_k e_k * C(L, k)`` ways (``Q``'s order polynomial): ``e_k`` counts
+    the ways to split ``Q`` into ``k`` blocks, one per day used, each a downset of ``Q`` once
+    the blocks before it are added, and ``C(L, k)`` the ways to choose those days.
+
+    ``steps`` counts forward, segment by segment: for each downset after the segment, the
+    downsets it can follow and the cumulative numbers of assignments through each. A draw
+    samples backward from the full set: a downset before each segment in proportion to those
+    numbers, then a split of the groups placed within it and the days of its blocks, which is
+    uniform over the assignments the data allows.
+
+    Its cost grows with the downsets at a boundary, at most two to the number of groups whose
+    windows hold it: small for what annotation gives (no shipped version has such a component;
+    those `strategies.datasets` draws have up to about ten nodes), and never a matter of luck,
+    as rejection was.
+    """
+
+    __slots__ = ("order", "splits", "steps")
+
+    def __init__(
+        self, orders: list[list[Node]], windows: Mapping[Node, tuple[int, int]], dates: Dates
+    ) -> None:
+        self.order = order = _Order(orders, windows, dates)
+        self.splits: dict[int, tuple[list[int], dict[int, list[int]]]] = {}
+        groups = sorted(range(len(order.lows)), key=lambda g: order.below[g].bit_count())
+        bounds = sorted({*order.lows, *(high + 1 for high in order.highs)})
+        counts = {0: 1}  # the downsets before the first segment: only the empty one
+        self.steps: list[tuple[int, int, dict[int, tuple[list[int], list[int]]]]] = []
+        for start, end in pairwise(bounds):
+            ended = sum(1 << g for g in groups if order.highs[g] < end)
+            begun = sum(1 << g for g in groups if order.lows[g] < end)
+            table: dict[int, tuple[list[int], list[int]]] = {}
+            for after in self._downsets(groups, ended, begun):
+                befores: list[int] = []
+                totals: list[int] = []
+                total = 0
+                for before, count in counts.items():
+                    if before & ~after == 0:
+                        ways = count * self._ways(after & ~before, end - start)
+                        if ways:
+                            total += ways
+                            befores.append(before)
+                            totals.append(total)
+                if total:
+                    table[after] = (befores, totals)
+            counts = {after: totals[-1] for after, (_, totals) in table.items()}
+            self.steps.append((start, end - start, table))
+
+    def _downsets(self, groups: list[int], ended: int, begun: int) -> list[int]:
+        """The downsets holding every group of `ended` and only groups of `begun`.
+
+        `groups` are in an order that puts each after every group below it.
+        """
+        found = [0]
+        for g in groups:
+            bit = 1 << g
+            below = self.order.below[g]
+            if ended & bit:
+                found = [mask | bit for mask in found]  # its groups below have ended too
+            elif begun & bit:
+                found += [mask | bit for mask in found if below & ~mask == 0]
+        return found
+
+    def _split(self, placed: int) -> tuple[list[int], dict[int, list[int]]]:
+        """The downsets of the groups of `placed` alone, and the ways from each to all of them.
+
+        ``ways[mask][k]`` is the number of ways to add the rest of `placed` to ``mask`` in ``k``
+        blocks, each block's addition leaving a downset; ``ways[0]`` are the ``e_k``.
+        """
+        if placed not in self.splits:
+            below = self.order.below
+            downsets = [0]
+            for g in sorted(_bits(placed), key=lambda g: below[g].bit_count()):
+                bit = 1 << g
+                downsets += [mask | bit for mask in downsets if below[g] & placed & ~mask == 0]
+            downsets.sort(key=int.bit_count, reverse=True)
+            size = placed.bit_count()
+            ways: dict[int, list[int]] = {}
+            for mask in downsets:
+                counts = [1 if mask == placed else 0] + [0] * size
+                for other in downsets:
+                    if other != mask and other & mask == mask:
+                        for k in range(size):
+                            counts[k + 1] += ways[other][k]
+                ways[mask] = counts
+            self.splits[placed] = downsets, ways
+        return self.splits[placed]
+
+    def _ways(self, placed: int, days: int) -> int:
+        """The number of ways to place the groups of `placed` in order on `days` days."""
+        if not placed:
+            return 1
+        return sum(
+            blocks * comb(days, k) for k, blocks in enumerate(self._split(placed)[1][0]) if k
+        )
 
     def draw(self, rng: random.Random) -> dict[Node, int]:
-        for _ in range(ATTEMPTS):
-            days = [low + rng.randrange(high - low + 1) for low, high in self.windows]
-            if all(days[a] <= days[b] for order in self.orders for a, b in pairwise(order)):
-                return dict(zip(self.nodes, days, strict=True))
-        raise DataFormatError("$.events", _impossible(self.nodes, tried=ATTEMPTS))
+        """One day per node, uniformly among the assignments that keep every chain in order."""
+        days = [0] * len(self.order.lows)
+        after = (1 << len(days)) - 1
+        for start, length, table in reversed(self.steps):
+            befores, totals = table[after]
+            before = befores[bisect_right(totals, rng.randrange(totals[-1]))]
+            if placed := after & ~before:
+                self._place(placed, start, length, rng, days)
+            after = before
+        group_of = self.order.group_of
+        return {node: days[group_of[n]] for n, node in enumerate(self.order.nodes)}
+
+    def _place(
+        self, placed: int, start: int, length: int, rng: random.Random, days: list[int]
+    ) -> None:
+        """Put the groups of `placed` on days of the segment from `start`, uniformly in order."""
+        downsets, ways = self._split(placed)
+        totals = list(accumulate(blocks * comb(length, k) for k, blocks in enumerate(ways[0])))
+        blocks = bisect_right(totals, rng.randrange(totals[-1]))
+        mask = 0
+        for n, offset in enumerate(sorted(rng.sample(range(length), blocks))):
+            left = blocks - n - 1  # the blocks after this one
+            options = [
+                other
+                for other in downsets
+                if other != mask and other & mask == mask and ways[other][left]
+            ]
+            cumulative = list(accumulate(ways[other][left] for other in options))
+            chosen = options[bisect_right(cumulative, rng.randrange(cumulative[-1]))]
+            for g in _bits(chosen & ~mask):
+                days[g] = start + offset
+            mask = chosen
 
 
-def _impossible(nodes: Iterable[Node], tried: int | None = None) -> str:
+def _impossible(nodes: Iterable[Node], dates: Dates, states: Sequence[str]) -> str:
     named = ", ".join(f"{kind} {name!r}" for kind, name in nodes)
-    if tried is None:
-        return f"the changes dated by {named} cannot all happen in order"
+    chains = f" of the chains of {', '.join(states)}" if states else ""
     return (
-        f"the draw by rejection of {named}, which date changes of more than one chain, found "
-        f"no order in {tried:,} tries; the data allows orders, but too few of the days each "
-        "may take for this sampler (the exact one covers the changes of one chain)"
+        f"the changes{chains} dated by {named} cannot all happen in order ({dates} dates): "
+        "each chain's can alone, but an event that dates changes of several chains, or two of "
+        "one, gives them one day, and no days keep every chain in order"
     )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from taliban_recognition._chains import Chain, chains_by_reading
+from taliban_recognition._draws import check_order
 from taliban_recognition._errors import DataFormatError
 from taliban_recognition._iso import codes_of
 from taliban_recognition._model import (
@@ -152,6 +153,7 @@ class Indices:
             statuses = _Checker(dataset, self.sources, self.events).chains("statuses", _status)
             self.periods = statuses
             self.chains = chains_by_reading(statuses, self.events, _status, "statuses")
+        check_order(self)  # chains that share an event must be orderable together
         self.codes = _index_codes(dataset)  # each code key of every country the records name
         # The chains that ever hold formal recognition, by reading: the only ones `recognizers`
         # needs to look at on a day, however long the others' histories.

@@ -592,10 +592,17 @@ def _events(  # noqa: PLR0913 -- the context an event needs from its dataset
     )
 
 
-def _brings(event: Event, day: dt.date) -> bool:
-    """Whether `event` can have brought a change on `day`, by its stated and other dates."""
-    dates = [event.date] if event.corroboration is None else [event.date, event.corroboration.date]
-    return all(date.earliest <= day <= date.latest for date in dates)
+def _true_day(event: Event, coverage_start: dt.date, as_of: dt.date) -> dt.date | None:
+    """The day `event` really happened on, if it can bring a change in coverage.
+
+    It is the middle day of what its stated and corroborated dates and the coverage share,
+    the same for every chain: an event that brings changes of several chains brings them on
+    one day, so that the chains can be put in order together, as the loader requires.
+    """
+    dates = [event.date_for("stated"), event.date_for("corroborated")]
+    low = max(coverage_start, *(date.earliest for date in dates))
+    high = min(as_of, *(date.latest for date in dates))
+    return low + (high - low) // 2 if low <= high else None
 
 
 _Span = tuple[FuzzyDate, "FuzzyDate | None", tuple[str, ...]]
@@ -615,10 +622,10 @@ def _spans(  # noqa: PLR0913 -- the context a chain needs from its dataset
     """When each period of one unit's chain starts and ends, and the events it rests on.
 
     The changes really happen in order on days drawn first; each is then recorded as a fuzzy
-    date around its day, or brought by one of `events_of` whose dates (stated and
-    corroborated) hold its day, so that both readings of dates can put the changes in order;
-    an event with a corroborated date is preferred, so that the readings differ. There are at
-    most `most` periods.
+    date around its day, or brought by one of `events_of` that really happened on its day
+    (`_true_day`, one day per event for every chain), so that both readings of dates can put
+    the changes of every chain in order together; an event with a corroborated date is
+    preferred, so that the readings differ. There are at most `most` periods.
     """
     days = st.lists(_change_days(coverage_start, as_of, events_of), min_size=1, max_size=most)
     truths = sorted(draw(days))
@@ -632,7 +639,7 @@ def _spans(  # noqa: PLR0913 -- the context a chain needs from its dataset
         tuple(draw(st.lists(st.sampled_from(event_ids), max_size=2))) if event_ids else ()
     ]
     for day in truths[1:]:
-        bringers = [e for e in events_of if _brings(e, day)]
+        bringers = [e for e in events_of if _true_day(e, coverage_start, as_of) == day]
         # A corroborated bringer first, where there is one: the readings of dates then differ.
         bringers = [e for e in bringers if e.corroboration is not None] or bringers
         if bringers and draw(st.booleans()):  # type: ignore[arg-type]
@@ -648,22 +655,20 @@ def _spans(  # noqa: PLR0913 -- the context a chain needs from its dataset
 def _change_days(
     coverage_start: dt.date, as_of: dt.date, events_of: tuple[Event, ...]
 ) -> st.SearchStrategy[dt.date]:
-    """Days in coverage; half of them days on which one of `events_of` can bring a change.
+    """Days in coverage; half of them the days on which one of `events_of` really happened.
 
     Those of events with a corroborated date are preferred, as `_spans` prefers the events.
     """
-    windows: dict[bool, list[tuple[dt.date, dt.date]]] = {True: [], False: []}
+    days_of: dict[bool, list[dt.date]] = {True: [], False: []}
     for event in events_of:
-        dates = [event.date_for("stated"), event.date_for("corroborated")]
-        low = max(coverage_start, *(date.earliest for date in dates))
-        high = min(as_of, *(date.latest for date in dates))
-        if low <= high:
-            windows[event.corroboration is not None].append((low, high))
+        day = _true_day(event, coverage_start, as_of)
+        if day is not None:
+            days_of[event.corroboration is not None].append(day)
     days = st.dates(coverage_start, as_of)
-    preferred = windows[True] or windows[False]
+    preferred = days_of[True] or days_of[False]
     if not preferred:
         return days
-    return days | st.sampled_from(preferred).flatmap(lambda window: st.dates(*window))
+    return days | st.sampled_from(preferred)
 
 
 _V = TypeVar("_V")
@@ -747,9 +752,12 @@ def status_chains(  # noqa: PLR0913 -- the context a chain needs from its datase
     open (``end=None``). The changes really happen in order on days drawn first; each is then
     recorded as a fuzzy date around its day, so the recorded windows may overlap and need
     not be sorted, as in annotated data. A change may instead be brought by one of
-    `events_of` whose dates (stated and corroborated) hold its day: the period then starts
-    on that event's date and lists it first. Period ids are the country code and a running
-    number. Status periods are the records of dataset versions 1.x.
+    `events_of` that really happened on its day, the middle day its dates (stated and
+    corroborated) and the coverage share: the period then starts on that event's date and
+    lists it first. Each event has that one day in every chain drawn with the same
+    `events_of`, so chains that share an event can be put in order together, as the loader
+    requires. Period ids are the country code and a running number. Status periods are the
+    records of dataset versions 1.x.
 
     Args:
         state: The country.
