@@ -557,11 +557,7 @@ _BLOCKS = """
   const holder = code.closest('[data-copy]');
   const material = (holder ? holder.getAttribute('data-copy') : code.innerText).trimEnd();
   code.removeAttribute('data-md-copying');
-  return {
-    first, button: !!button, material,
-    output: [...block.querySelectorAll('.go')].flatMap((go) => go.textContent.split('\\n'))
-      .map((line) => line.trim()).filter((line) => line),
-  };
+  return {first, button: !!button, material};
 })
 """
 
@@ -631,7 +627,6 @@ class _Block(TypedDict):
     first: str
     button: bool
     material: str
-    output: list[str]
 
 
 class _Styled(TypedDict):

@@ -879,15 +879,26 @@ def _stretches_of(
     return runs
 
 
-def _runs(dataset: tr.Dataset, country: tr.Country) -> list[tuple[dt.date, dt.date, str]]:
-    """Stretches of days with the same answer from `status_of`, ``UNKNOWN`` included."""
+def _runs(
+    dataset: tr.Dataset, country: tr.Country
+) -> list[tuple[dt.date, dt.date, tuple[str, str]]]:
+    """Stretches of days with the same status (``UNKNOWN`` included) and the same basis.
+
+    The basis is that of the periods the status rests on (`_resting`): a status that holds
+    on while what it rests on turns from inferred to stated is two stretches.
+    """
     if derived(dataset):
         periods: tuple[Any, ...] = tuple(
             p for unit, _ in UNITS for p in unit_periods(dataset, country, unit)
         )
     else:
         periods = dataset.status_periods(country)
-    return _stretches(dataset, periods, lambda day: dataset.status_of(country, day).value)
+
+    def answer(day: dt.date) -> tuple[str, str]:
+        status = dataset.status_of(country, day).value
+        return status, _basis(_resting(dataset, country, day, status))
+
+    return _stretches(dataset, periods, answer)
 
 
 def unit_runs(
@@ -951,7 +962,7 @@ def status_timeline(dataset: tr.Dataset) -> str:
             f"{_text(name)} ({country.alpha_2}): "
             f'<tspan class="when">{now}</tspan></text>'
         )
-        for first, last, status in _runs(dataset, country):
+        for first, last, (status, basis) in _runs(dataset, country):
             low, high = axis.x(first), axis.x(last + dt.timedelta(days=1))
             said = status
             if status == tr.RecognitionStatus.UNKNOWN.value:
@@ -960,7 +971,6 @@ def status_timeline(dataset: tr.Dataset) -> str:
                 )
             if derived(dataset):
                 said += f" ({reading(dataset, country, first)})"
-            basis = _basis(_resting(dataset, country, first, status))
             body.append(
                 f'<rect class="{status}" data-basis="{basis}" x="{low:.1f}" '
                 f'y="{y + _LINE:.1f}" width="{max(high - low, 3):.1f}" height="{_BAR:.0f}">'
@@ -1057,11 +1067,12 @@ def dimension_timeline(dataset: tr.Dataset) -> str:
         )
         for lane, (unit, said) in enumerate(UNITS):
             y = y0 + _LINE + lane * lane_height
-            (held,) = possible_of(dataset, country, unit, dataset.as_of)[-1:]
+            now = possible_of(dataset, country, unit, dataset.as_of)
+            now_value = " or ".join(value_of(period) for period in now)
             body.append(
                 f'<a class="row" href="#dimensions-{code}" id="dimension-timeline-{code}-{unit}">'
                 f'<text x="{_PAD + 12:.0f}" y="{y + 15:.1f}">{_text(said)}: '
-                f'<tspan class="when">{value_of(held)}</tspan></text>'
+                f'<tspan class="when">{_text(now_value)}</tspan></text>'
             )
             for first, last, periods in unit_runs(dataset, country, unit):
                 low, high = axis.x(first), axis.x(last + dt.timedelta(days=1))
@@ -1086,11 +1097,11 @@ def dimension_timeline(dataset: tr.Dataset) -> str:
                 )
             body.append("</a>")
             body.append(
-                _now_chip(
-                    _level_class(held),
+                _now_chip(  # more than one value possible: the white dashed window
+                    _level_class(now[0]) if len(now) == 1 else "change",
                     y + _LINE,
-                    f"{said} on {dataset.as_of}: {value_of(held)}",
-                    held.basis.value,
+                    f"{said} on {dataset.as_of}: {now_value}",
+                    now[0].basis.value if len(now) == 1 else None,
                 )
             )
     y, x = bottom + 24, _PAD + 8
@@ -1191,10 +1202,26 @@ def versions(_: tr.Dataset) -> str:
     return _table(("Version", "SHA-256 of the data file", "Released", "As of"), rows)
 
 
-def version_notes() -> dict[str, str]:
-    """What each dataset version has, from the README's table of versions (written once)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme.split("## Dataset versions", 1)[1].split("\n## ", 1)[0]
+VERSIONS_HEADING = "## Dataset versions"
+"""The README's section whose table says what each dataset version has."""
+
+
+def version_notes(readme: str | None = None) -> dict[str, str]:
+    """What each dataset version has, from the README's table of versions (written once).
+
+    Raises:
+        ValueError: The README (or `readme`, its text) has no section `VERSIONS_HEADING`.
+    """
+    if readme is None:
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    _, heading, rest = readme.partition(f"\n{VERSIONS_HEADING}\n")
+    if not heading:
+        msg = (
+            f"README.md has no {VERSIONS_HEADING!r} section: the home page's table of versions "
+            "reads what each version has from its rows, '| 1.0.0 | what it has |'"
+        )
+        raise ValueError(msg)
+    table = rest.split("\n## ", 1)[0]
     return dict(re.findall(r"^\| (\d+\.\d+\.\d+) \| (.+?) \|$", table, re.MULTILINE))
 
 

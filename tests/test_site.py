@@ -245,12 +245,12 @@ def test_every_drawn_stretch_of_status_is_what_status_of_answers(version: str) -
         runs = docs_hooks._runs(ds, country)  # noqa: SLF001 -- the figure's own data
         assert runs[0][0] == ds.coverage_start
         assert runs[-1][1] == ds.as_of
-        for (first, last, status), after in zip(runs, [*runs[1:], None], strict=True):
+        for (first, last, (status, _)), after in zip(runs, [*runs[1:], None], strict=True):
             assert ds.status_of(country, first).value == status
             assert ds.status_of(country, last).value == status
             if after is not None:
                 assert (after[0] - last).days == 1
-        assert runs[-1][2] == ds.status_of(country).value  # ends on the table's answer
+        assert runs[-1][2][0] == ds.status_of(country).value  # ends on the table's answer
 
 
 def test_the_status_timeline_has_a_lane_per_named_state(site: Path) -> None:
@@ -263,7 +263,7 @@ def test_the_status_timeline_has_a_lane_per_named_state(site: Path) -> None:
     for _, country in named:
         lane = lanes[f"status-timeline-{country.alpha_2.lower()}"]
         classes = [r.get("class") for r in lane.iter(f"{SVG}rect")]
-        assert classes == [status for _, _, status in docs_hooks._runs(ds, country)]  # noqa: SLF001
+        assert classes == [status for _, _, (status, _) in docs_hooks._runs(ds, country)]  # noqa: SLF001
         assert f'id="status-{country.alpha_2.lower()}"' in html
 
 
@@ -534,8 +534,25 @@ def _chart(dataset: tr.Dataset, draw: Callable[[tr.Dataset], str]) -> ET.Element
     return ET.fromstring(out) if out.startswith("<div") else None  # noqa: S314 -- our own output
 
 
+def with_named_states(dataset: tr.Dataset) -> tr.Dataset:
+    """The dataset with a state actor for each covered state, which the charts then draw."""
+    named = {a.country.alpha_2 for a in dataset.actors if a.country is not None}
+    periods: list[tr.StatusPeriod | tr.RecognitionPeriod] = [
+        *dataset.statuses,
+        *dataset.recognitions,
+    ]
+    covered = {p.country.alpha_2: p.country for p in periods if p.country.alpha_2 not in named}
+    actors = [
+        tr.Actor(
+            id=f"named-{code.lower()}", name=country.name, kind=tr.ActorKind.STATE, country=country
+        )
+        for code, country in sorted(covered.items())
+    ]
+    return attrs.evolve(dataset, actors=(*dataset.actors, *actors))
+
+
 @settings(max_examples=10, deadline=None)
-@given(datasets(max_events=4, max_states=3))
+@given(datasets(max_events=4, max_states=3).map(with_named_states))
 def test_charts_keep_their_size_and_legible_text_and_come_with_their_table(
     dataset: tr.Dataset,
 ) -> None:
@@ -570,6 +587,70 @@ def test_charts_keep_their_size_and_legible_text_and_come_with_their_table(
         assert all(t.get("font-size") is None for t in figure.iter(f"{SVG}text"))
         (table,) = root.iter("table")
         assert len(table.findall("./tbody/tr")) == marks[draw.__name__]
+
+
+def stated_by_rule(ds: tr.Dataset, country: tr.Country, day: dt.date, status: str) -> bool:
+    """Whether a status on a day rests on stated periods only, as the charts' key says: in
+    1.x every status period that can hold; from 2.0.0, formal recognition on the recognition
+    periods, de facto engagement on them and the missions, any other status on every period
+    of the three dimensions that can hold."""
+    if not ds.recognitions:
+        periods: list[object] = list(ds.possible_periods(country, day))
+    else:
+        periods = list(ds.possible_recognition_periods(country, day))
+        levels = [
+            p
+            for direction in tr.Direction
+            for p in ds.possible_representation_periods(country, day, direction=direction)
+        ]
+        if status == "de_facto_engagement":
+            periods += [p for p in levels if p.level.value not in ("none", "unknown")]
+        elif status != "formal_recognition":
+            periods += levels
+    return all(p.basis is tr.Basis.STATED for p in periods)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=25, deadline=None)
+@given(datasets(max_events=4, max_states=3).map(with_named_states))
+def test_each_stretch_and_block_of_a_chart_has_the_basis_of_what_it_rests_on(
+    dataset: tr.Dataset,
+) -> None:
+    named = docs_hooks.named_states(dataset)
+    for _, country in named:
+        runs = docs_hooks._runs(dataset, country)  # noqa: SLF001 -- the figure's own data
+        for first, last, (status, basis) in runs:
+            for day in (first, last):
+                assert dataset.status_of(country, day).value == status
+                assert (basis == "stated") is stated_by_rule(dataset, country, day, status)
+    root = _chart(dataset, docs_hooks.status_timeline)
+    if root is None:
+        return
+    left = docs_hooks._NOW_X  # noqa: SLF001
+    chips = [r for r in root.iter(f"{SVG}rect") if float(r.get("x") or "nan") == left]
+    assert [(c.get("class"), c.get("data-basis")) for c in chips] == [
+        docs_hooks._runs(dataset, country)[-1][2]  # noqa: SLF001
+        for _, country in named
+    ]
+    dimensions = _chart(dataset, docs_hooks.dimension_timeline)
+    if dimensions is None or not docs_hooks.derived(dataset):
+        return
+    chips = [r for r in dimensions.iter(f"{SVG}rect") if float(r.get("x") or "nan") == left]
+    expected = []
+    for _, country in named:
+        for unit, said in docs_hooks.UNITS:
+            now = docs_hooks.possible_of(dataset, country, unit, dataset.as_of)
+            values = " or ".join(docs_hooks.value_of(p) for p in now)
+            one = len(now) == 1
+            expected.append(
+                (
+                    docs_hooks._level_class(now[0]) if one else "change",  # noqa: SLF001
+                    now[0].basis.value if one else None,
+                    f"{said} on {dataset.as_of}: {values}",
+                )
+            )
+    assert [
+        (c.get("class"), c.get("data-basis"), c.findtext(f"{SVG}title")) for c in chips
+    ] == expected
 
 
 def test_each_state_shows_its_status_on_the_as_of_date_as_a_block() -> None:
@@ -666,6 +747,15 @@ def test_the_home_page_says_how_to_install_which_versions_exist_and_where_to_go(
     licence = page(site, "licence")
     assert "Permission is hereby granted, free of charge" in licence
     assert "MIT" in licence
+
+
+def test_the_versions_table_names_the_readme_section_it_needs() -> None:
+    readme = "# taliban_recognition\n\n## Versions\n\n| 1.0.0 | the article |\n"
+    with pytest.raises(ValueError, match="no '## Dataset versions' section"):
+        docs_hooks.version_notes(readme)
+    table = "## Dataset versions\n\n| 1.0.0 | the article |\n| 1.1.0 | codes |\n\n## Next\n"
+    notes = docs_hooks.version_notes(f"# t\n\n{table}| 9.9.9 | after the section |\n")
+    assert notes == {"1.0.0": "the article", "1.1.0": "codes"}
 
 
 def test_only_long_codes_in_tables_may_wrap_and_tracebacks_are_output() -> None:
