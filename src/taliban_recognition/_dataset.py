@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import attrs
 
@@ -63,6 +63,15 @@ if TYPE_CHECKING:
     from taliban_recognition._model import Dates
     from taliban_recognition._panel import Panel, _Unit
     from taliban_recognition._tables import Column, Value
+
+
+class _KindColumns(Protocol):
+    """The columns a kind of panel adds: ``_status_columns`` or ``_dyad_columns`` of `_panel`.
+
+    With ``period=True``, those of a month or a year read as a whole.
+    """
+
+    def __call__(self, *, period: bool) -> list[Column]: ...
 
 
 @attrs.frozen(repr=False)
@@ -1071,7 +1080,7 @@ answers from the newest version
         prefix: str,
         units_of: Callable[[list[list[Chain[object, object]]]], list[_Unit]],
         key_columns: list[Column],
-        kind_columns: Callable[..., list[Column]],
+        kind_columns: _KindColumns,
         *,
         freq: object,
         at: object,
