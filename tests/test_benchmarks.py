@@ -162,6 +162,7 @@ def test_the_quick_run_prints_every_table_and_a_verdict() -> None:
         "### Whole processes",
         "### Peak memory",
         "### Repeated queries, newest dataset",
+        "### Garbage collection after loading",
         "### Scale: synthetic datasets",
         "### Growth with the number of events",
     ):

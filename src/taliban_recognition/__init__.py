@@ -10,9 +10,9 @@ Examples:
     'FORMAL_RECOGNITION'
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+# True for type checkers only (mypy and ruff read the name as `typing.TYPE_CHECKING`): importing
+# `typing` would cost the package's import more than all the rest of it.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from taliban_recognition._cite import cite
@@ -215,3 +215,6 @@ if not TYPE_CHECKING:
 
     def __dir__() -> list[str]:
         return sorted({*globals(), *__all__})
+
+
+del TYPE_CHECKING  # not a name of the package's
