@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
-from taliban_recognition._draws import Node, _Path, _Plan, _Tangle, node_of
+from taliban_recognition._draws import Node, _Path, _Plan, _sampler, _Star, _Tangle, node_of
 from taliban_recognition._model import DATES, Dates
 from taliban_recognition.strategies import datasets
 
@@ -98,9 +98,10 @@ def test_chains_that_share_nodes_are_drawn_over_every_allowed_order_and_only_tho
     )
     if not allowed:
         with pytest.raises(tr.DataFormatError, match="cannot all happen in order"):
-            _Tangle(orders, windows, "stated")
+            _sampler(orders, windows, "stated")
         return
-    sampler = _Tangle(orders, windows, "stated")  # any data that allows an order is drawn
+    sampler = _sampler(orders, windows, "stated")  # any data that allows an order is drawn
+    hypothesis.event(type(sampler).__name__)
     if len(allowed) > 60:
         return
     rng = random.Random(seed)  # noqa: S311 -- reproducible, not secret
@@ -111,7 +112,49 @@ def test_chains_that_share_nodes_are_drawn_over_every_allowed_order_and_only_tho
     assert drawn == allowed
 
 
-def test_chains_that_share_a_node_are_drawn_uniformly() -> None:
+@st.composite
+def stars(draw: st.DrawFn) -> tuple[list[list[Node]], dict[Node, tuple[int, int]]]:
+    """Two to four chains that share one node and nothing else, with windows of a few days."""
+    shared: Node = ("event", "s")
+    orders = []
+    for chain in range(draw(st.integers(2, 4))):
+        before = [("period", f"c{chain}-b{n}") for n in range(draw(st.integers(0, 2)))]
+        after = [("period", f"c{chain}-a{n}") for n in range(draw(st.integers(0, 1)))]
+        orders.append([*before, shared, *after])
+    windows = {}
+    for node in dict.fromkeys(node for order in orders for node in order):
+        low = draw(st.integers(0, 4))
+        windows[node] = (low, low + draw(st.integers(0, 2)))
+    return orders, windows
+
+
+@given(star=stars(), seed=st.integers())
+def test_chains_that_share_one_node_are_drawn_by_the_shared_day_exactly(
+    star: tuple[list[list[Node]], dict[Node, tuple[int, int]]], seed: int
+) -> None:
+    orders, windows = star
+    names = list(windows)
+    allowed = ordered(
+        [windows[n] for n in names], [[names.index(n) for n in order] for order in orders]
+    )
+    if not allowed:
+        with pytest.raises(tr.DataFormatError, match="cannot all happen in order"):
+            _sampler(orders, windows, "stated")
+        return
+    sampler = _sampler(orders, windows, "stated")
+    assert isinstance(sampler, _Star)  # conditioning on the shared day, not the downsets
+    if len(allowed) > 60:
+        return
+    rng = random.Random(seed)  # noqa: S311 -- reproducible, not secret
+    drawn = set()
+    for _ in range(DRAWS):
+        days = sampler.draw(rng)
+        drawn.add(tuple(days[n] for n in names))
+    assert drawn == allowed
+
+
+@pytest.mark.parametrize("kind", [_Tangle, _sampler])
+def test_chains_that_share_a_node_are_drawn_uniformly(kind: object) -> None:
     # Two chains a < s < b and c < s < d share s; 7-day windows allow 1,092 assignments, too
     # many to see each, so the statistic is over s's day, whose law is known by counting.
     week = (0, 6)
@@ -120,7 +163,8 @@ def test_chains_that_share_a_node_are_drawn_uniformly() -> None:
     windows = dict.fromkeys([node for order in orders for node in order], week)
     law = Counter(days[1] for days in ordered(list(windows.values()), [[0, 1, 2], [3, 1, 4]]))
     rng = random.Random(20261202)  # noqa: S311 -- reproducible, not secret
-    sampler = _Tangle(orders, windows, "corroborated")
+    sampler = kind(orders, windows, "corroborated")  # type: ignore[operator]
+    assert isinstance(sampler, _Tangle if kind is _Tangle else _Star)
     n = 30_000
     counts = Counter(sampler.draw(rng)[("event", "s")] for _ in range(n))
     total = sum(law.values())

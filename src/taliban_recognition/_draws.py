@@ -16,9 +16,13 @@ start. Nodes joined by a chain form a component, drawn jointly:
 - a component that is one chain's changes, each once, is drawn exactly by counting: the number
   of ordered completions of every day of each window, then one day after another in
   proportion to those counts (`_Path`);
-- any other component (an event that dates changes of two chains, or two changes of one) is
-  drawn exactly by counting too, over its partial order and stretches of days rather than
-  days (`_Tangle`).
+- a component of chains that share one node, each once, and nothing else (an event that
+  brings a change of each of several states) is drawn exactly by its shared day first, in
+  proportion to the orders each chain allows around it, then each chain given that day
+  (`_Star`);
+- any other component (chains that share several nodes, or a node that dates two changes of
+  one chain) is drawn exactly by counting too, over its partial order and stretches of days
+  rather than days (`_Tangle`).
 
 Data whose chains cannot all be put in order together, though each can alone, is refused
 when it is loaded (`check_order`), so every dataset that loads can be drawn from.
@@ -175,10 +179,10 @@ class _Plan:
     def __init__(self, dataset: Dataset, indices: Indices, dates: Dates) -> None:
         windows, orders, _ = _nodes(indices, dates)
         self.paths: list[tuple[list[Node], _Path]] = []
-        self.tangles: list[_Tangle] = []
+        self.tangles: list[_Star | _Tangle] = []
         for component in _components(orders):
             if _tangled(component):
-                self.tangles.append(_Tangle(component, windows, dates))
+                self.tangles.append(_sampler(component, windows, dates))
             else:
                 nodes = component[0]
                 self.paths.append((nodes, _Path([windows[node] for node in nodes])))
@@ -303,10 +307,23 @@ class _Path:
             after = list(accumulate(reversed(counts)))[::-1]
         self.prefix = prefix
 
-    def draw(self, rng: random.Random) -> list[int]:
-        """One day per change, uniformly among the ordered assignments."""
+    def completions(self, first: int) -> int:
+        """The number of ordered assignments whose first change is on day `first` or later.
+
+        `first` is at most the first change's last day.
+        """
+        low = self.windows[0][0]
+        prefix = self.prefix[0]
+        return prefix[-1] - prefix[max(0, first - low)]
+
+    def draw(self, rng: random.Random, first: int | None = None) -> list[int]:
+        """One day per change, uniformly among the ordered assignments.
+
+        With `first` (at most the first change's last day), among those whose first change is
+        on that day or later.
+        """
         days: list[int] = []
-        previous = None
+        previous = first
         for (low, _), prefix in zip(self.windows, self.prefix, strict=True):
             skip = 0 if previous is None else max(0, previous - low)
             target = prefix[skip] + rng.randrange(prefix[-1] - prefix[skip])
@@ -314,6 +331,87 @@ class _Path:
             days.append(day)
             previous = day
         return days
+
+
+class _Star:
+    """The exact uniform sampler of chains that share one node, each once, and nothing else.
+
+    Such a component (one event that brings a change of each of several states, or of two
+    dimensions of one) is common, and can be large: given the shared node's day, the chains
+    are independent. The shared node's day is drawn in proportion to the product, over the
+    chains, of the ordered assignments of the changes before it (no later than that day) and
+    of those after it (no earlier), each a `_Path` (the changes before it with their days
+    negated, in reverse order); then each chain's changes given it. Its cost is linear in the
+    days of the shared node's window and in the chains, where `_Tangle`'s grows exponentially
+    with the chains.
+    """
+
+    __slots__ = ("chains", "days", "node", "totals")
+
+    def __init__(self, orders: list[list[Node]], windows: Mapping[Node, tuple[int, int]]) -> None:
+        (self.node,) = _shared(orders)
+        self.chains: list[tuple[list[Node], _Path | None, list[Node], _Path | None]] = []
+        for order in orders:
+            at = order.index(self.node)
+            before, after = order[:at][::-1], order[at + 1 :]
+            self.chains.append(
+                (
+                    before,
+                    _Path([(-windows[n][1], -windows[n][0]) for n in before]) if before else None,
+                    after,
+                    _Path([windows[n] for n in after]) if after else None,
+                )
+            )
+        low, high = windows[self.node]
+        weights = []
+        for day in range(low, high + 1):
+            weight = 1
+            for _, earlier, _, later in self.chains:
+                if earlier is not None:
+                    weight *= earlier.completions(-day) if -day <= earlier.windows[0][1] else 0
+                if later is not None:
+                    weight *= later.completions(day) if day <= later.windows[0][1] else 0
+            weights.append(weight)
+        self.days = low
+        self.totals = list(accumulate(weights))
+
+    def draw(self, rng: random.Random) -> dict[Node, int]:
+        """One day per node, uniformly among the assignments that keep every chain in order."""
+        day = self.days + bisect_right(self.totals, rng.randrange(self.totals[-1]))
+        days = {self.node: day}
+        for before, earlier, after, later in self.chains:
+            if earlier is not None:
+                days.update(zip(before, (-d for d in earlier.draw(rng, -day)), strict=True))
+            if later is not None:
+                days.update(zip(after, later.draw(rng, day), strict=True))
+        return days
+
+
+def _shared(orders: list[list[Node]]) -> list[Node]:
+    """The nodes of more than one of `orders`, or more than once in one."""
+    seen: dict[Node, int] = {}
+    for order in orders:
+        for node in order:
+            seen[node] = seen.get(node, 0) + 1
+    return [node for node, count in seen.items() if count > 1]
+
+
+def _sampler(
+    orders: list[list[Node]], windows: Mapping[Node, tuple[int, int]], dates: Dates
+) -> _Star | _Tangle:
+    """The sampler of a component whose chains share nodes: `_Star` where it can, `_Tangle`.
+
+    `_Order` checks first that the windows allow an order, and narrows them jointly.
+    """
+    order = _Order(orders, windows, dates)
+    shared = _shared(orders)
+    if len(shared) == 1 and all(o.count(shared[0]) == 1 for o in orders) and len(orders) > 1:
+        narrowed = {
+            node: (order.lows[g], order.highs[g])
+            for node, g in zip(order.nodes, order.group_of, strict=True)
+        }
+        return _Star(orders, narrowed)
+    return _Tangle(orders, windows, dates)
 
 
 class _Order:
@@ -421,8 +519,10 @@ class _Tangle:
     of downsets is up to two to the number of groups whose windows hold the boundary. That is
     small for what annotation gives: no shipped version has such a component, and those
     `strategies.datasets` draws have at most about ten nodes, built in a few milliseconds. It
-    grows steeply past that: one event shared by seven chains of two changes each, all with
-    windows of 1,500 days (15 nodes), takes about 12 s to build; eight such chains, minutes.
+    grows steeply past that: one event shared by seven chains of two changes each before it,
+    all with windows of 1,500 days (15 nodes), took about 12 s to build; eight such chains,
+    minutes. That shape, the commonest large one, is a `_Star`, built in 0.02 s; a component
+    that shares several nodes among many long chains would still be slow.
     """
 
     __slots__ = ("order", "splits", "steps")
