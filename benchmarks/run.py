@@ -32,12 +32,12 @@ The parts:
    the collector's way), against one that scans them all (`gc.unfreeze` first), in processor
    time; held to `COLLECTION_LIMIT`.
 6. Scale: synthetic datasets of 10^3 to 10^6 events (`synthetic.py`), each loaded in a fresh
-   process; seconds per 10^5 events and peak memory to load, and the time of each query. The
-   growth of a measure with the number of events n is fitted as n^k by least squares on
-   logarithms: k = 0 is flat, a logarithmic growth over this range gives k of about 0.1, a
-   linear one k = 1. A query fails with k above `QUERY_GROWTH_LIMIT`, loading above
-   `LOAD_GROWTH_LIMIT`. The fits are the last table, `GROWTH`, which `find_events` of part 3
-   refers to.
+   process; seconds per 10^5 events and peak memory to load, and the time of each query, all
+   in processor time. The growth of a measure with the number of events n is fitted as n^k
+   by least squares on logarithms: k = 0 is flat, a logarithmic growth over this range gives
+   k of about 0.1, a linear one k = 1. A query fails with k above `QUERY_GROWTH_LIMIT`,
+   loading above `LOAD_GROWTH_LIMIT`. The fits are the last table, `GROWTH`, which
+   `find_events` of part 3 refers to.
 
 Times under a millisecond are printed in µs (microseconds).
 """
@@ -391,9 +391,9 @@ from taliban_recognition._dataset import Dataset
 folder, version, probe = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 converter(version, detailed=False).get_structure_hook(Dataset)  # generated once, not timed
 before = peak_of_process()  # the code is imported: what follows is the data's
-start = time.perf_counter()
+start = time.process_time()
 ds = Shelf(lambda: folder, "synthetic").load(version)
-load = time.perf_counter() - start
+load = time.process_time() - start
 peak = peak_of_process()
 import gc
 gc.collect()
@@ -408,10 +408,10 @@ pairs = [(rng.choice(codes), day) for day in days]
 def per_call(call, arguments, rounds=5):
     best = float("inf")
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         for argument in arguments:
             call(argument)
-        best = min(best, (time.perf_counter() - start) / len(arguments))
+        best = min(best, (time.process_time() - start) / len(arguments))
     return best
 
 busy = max(codes, key=lambda code: len(ds.find_events(country=code)))
