@@ -45,6 +45,7 @@ Times under a millisecond are printed in µs (microseconds).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import importlib.resources
@@ -57,7 +58,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -432,6 +433,22 @@ print(json.dumps({
 )
 
 
+@contextlib.contextmanager
+def shelved(data: bytes) -> Iterator[str]:
+    """A temporary folder holding `data` as the synthetic version's file, with its manifest.
+
+    The reference to `data` is dropped once it is written, so that a caller that drops its
+    own frees the memory while the folder is in use.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        name = f"{synthetic.VERSION}.json"
+        Path(folder, name).write_bytes(data)
+        digest = hashlib.sha256(data).hexdigest()
+        Path(folder, "SHA256SUMS").write_text(f"{digest}  {name}\n", encoding="utf-8")
+        del data
+        yield folder
+
+
 PANEL = """
 import json, sys, time
 from pathlib import Path
@@ -468,11 +485,7 @@ def panels(days: int, draws: int, events: int = 20_000) -> list[Row]:
     start = dt.date(1998, 3, 1)
     end = start + dt.timedelta(days - 1)
     data = synthetic.dataset(events, coverage_start=start, as_of=end)
-    with tempfile.TemporaryDirectory() as folder:
-        name = f"{synthetic.VERSION}.json"
-        Path(folder, name).write_bytes(data)
-        digest = hashlib.sha256(data).hexdigest()
-        Path(folder, "SHA256SUMS").write_text(f"{digest}  {name}\n", encoding="utf-8")
+    with shelved(data) as folder:
         result = subprocess.run(
             [sys.executable, "-c", PANEL, folder, synthetic.VERSION, str(draws)],
             capture_output=True,
@@ -536,11 +549,7 @@ print(json.dumps({"frozen": frozen, "scanned": full_collection(), "events": len(
 def collection(events: int) -> list[Row]:
     """Part 5: a full garbage collection after loading `events` events, frozen and not."""
     data = synthetic.dataset(events)
-    with tempfile.TemporaryDirectory() as folder:
-        name = f"{synthetic.VERSION}.json"
-        Path(folder, name).write_bytes(data)
-        digest = hashlib.sha256(data).hexdigest()
-        Path(folder, "SHA256SUMS").write_text(f"{digest}  {name}\n", encoding="utf-8")
+    with shelved(data) as folder:
         result = subprocess.run(
             [sys.executable, "-c", COLLECTION, folder, synthetic.VERSION],
             capture_output=True,
@@ -570,12 +579,8 @@ def scale(sizes: list[int]) -> tuple[list[list[str]], list[Row]]:
     measured: list[dict[str, float]] = []
     for size in sizes:
         data = synthetic.dataset(size)
-        with tempfile.TemporaryDirectory() as folder:
-            name = f"{synthetic.VERSION}.json"
-            Path(folder, name).write_bytes(data)
-            digest = hashlib.sha256(data).hexdigest()
-            Path(folder, "SHA256SUMS").write_text(f"{digest}  {name}\n", encoding="utf-8")
-            del data
+        with shelved(data) as folder:
+            del data  # the shelf's file holds it: free the memory for the measured process
             result = subprocess.run(
                 [sys.executable, "-c", SCALE, folder, synthetic.VERSION, synthetic.PROBE],
                 capture_output=True,

@@ -69,8 +69,12 @@ def test_one_chain_is_drawn_over_every_allowed_order_and_only_those(
     assert drawn == allowed
 
 
+Component = tuple[list[list[Node]], dict[Node, tuple[int, int]]]
+"""Chains as lists of the nodes that date their changes, and each node's window."""
+
+
 @st.composite
-def tangles(draw: st.DrawFn) -> tuple[list[list[Node]], dict[Node, tuple[int, int]]]:
+def tangles(draw: st.DrawFn) -> Component:
     """Chains whose changes share nodes, in any order, and each node's window of a few days.
 
     Chains may share several nodes, order two of them both ways (which puts them on one
@@ -87,11 +91,10 @@ def tangles(draw: st.DrawFn) -> tuple[list[list[Node]], dict[Node, tuple[int, in
     return orders, windows
 
 
-@given(tangle=tangles(), seed=st.integers())
-def test_chains_that_share_nodes_are_drawn_over_every_allowed_order_and_only_those(
-    tangle: tuple[list[list[Node]], dict[Node, tuple[int, int]]], seed: int
-) -> None:
-    orders, windows = tangle
+def drawn_over_every_allowed_order(component: Component, seed: int) -> type:
+    """Check a component's sampler against brute force: it refuses a component that allows
+    no order, and otherwise draws every allowed assignment and only those. Its type."""
+    orders, windows = component
     names = list(windows)
     allowed = ordered(
         [windows[n] for n in names], [[names.index(n) for n in order] for order in orders]
@@ -99,21 +102,27 @@ def test_chains_that_share_nodes_are_drawn_over_every_allowed_order_and_only_tho
     if not allowed:
         with pytest.raises(tr.DataFormatError, match="cannot all happen in order"):
             _sampler(orders, windows, "stated")
-        return
+        return type(None)
     sampler = _sampler(orders, windows, "stated")  # any data that allows an order is drawn
-    hypothesis.event(type(sampler).__name__)
-    if len(allowed) > 60:
-        return
-    rng = random.Random(seed)  # noqa: S311 -- reproducible, not secret
-    drawn = set()
-    for _ in range(DRAWS):
-        days = sampler.draw(rng)
-        drawn.add(tuple(days[n] for n in names))
-    assert drawn == allowed
+    if len(allowed) <= 60:
+        rng = random.Random(seed)  # noqa: S311 -- reproducible, not secret
+        drawn = set()
+        for _ in range(DRAWS):
+            days = sampler.draw(rng)
+            drawn.add(tuple(days[n] for n in names))
+        assert drawn == allowed
+    return type(sampler)
+
+
+@given(tangle=tangles(), seed=st.integers())
+def test_chains_that_share_nodes_are_drawn_over_every_allowed_order_and_only_those(
+    tangle: Component, seed: int
+) -> None:
+    hypothesis.event(drawn_over_every_allowed_order(tangle, seed).__name__)
 
 
 @st.composite
-def stars(draw: st.DrawFn) -> tuple[list[list[Node]], dict[Node, tuple[int, int]]]:
+def stars(draw: st.DrawFn) -> Component:
     """Two to four chains that share one node and nothing else, with windows of a few days."""
     shared: Node = ("event", "s")
     orders = []
@@ -130,27 +139,10 @@ def stars(draw: st.DrawFn) -> tuple[list[list[Node]], dict[Node, tuple[int, int]
 
 @given(star=stars(), seed=st.integers())
 def test_chains_that_share_one_node_are_drawn_by_the_shared_day_exactly(
-    star: tuple[list[list[Node]], dict[Node, tuple[int, int]]], seed: int
+    star: Component, seed: int
 ) -> None:
-    orders, windows = star
-    names = list(windows)
-    allowed = ordered(
-        [windows[n] for n in names], [[names.index(n) for n in order] for order in orders]
-    )
-    if not allowed:
-        with pytest.raises(tr.DataFormatError, match="cannot all happen in order"):
-            _sampler(orders, windows, "stated")
-        return
-    sampler = _sampler(orders, windows, "stated")
-    assert isinstance(sampler, _Star)  # conditioning on the shared day, not the downsets
-    if len(allowed) > 60:
-        return
-    rng = random.Random(seed)  # noqa: S311 -- reproducible, not secret
-    drawn = set()
-    for _ in range(DRAWS):
-        days = sampler.draw(rng)
-        drawn.add(tuple(days[n] for n in names))
-    assert drawn == allowed
+    # Conditioned on the shared day, not counted over downsets (or refused).
+    assert drawn_over_every_allowed_order(star, seed) in {_Star, type(None)}
 
 
 @pytest.mark.parametrize("kind", [_Tangle, _sampler])
