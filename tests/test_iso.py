@@ -7,6 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import attrs
 import pycountry
 import pytest
 from hypothesis import given
@@ -14,7 +15,9 @@ from hypothesis import strategies as st
 
 import taliban_recognition as tr
 from taliban_recognition import _iso
+from taliban_recognition._invariants import _index_names
 from taliban_recognition._iso import all_countries, names_of, normalize
+from taliban_recognition.strategies import countries
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -436,6 +439,38 @@ def test_a_dataset_gives_its_own_record_or_else_the_iso_one() -> None:
         ds.country("Kosovo")
     with pytest.raises(tr.UnknownCountryError, match="no country matches None"):
         ds.country()
+
+
+@pytest.mark.parametrize("version", tr.versions())
+def test_a_name_the_records_give_is_answered_as_iso_3166_answers_it(version: str) -> None:
+    # The dataset's own index of names spares pycountry; its answers must be the ISO index's.
+    ds = tr.load(version)
+    names = ds._indices.names  # noqa: SLF001
+    recorded = {c.alpha_2: c for c in ds._indices.codes.values()}  # noqa: SLF001
+    assert {normalize(c.name) for c in recorded.values()} <= names.keys()
+    assert {normalize("Russia"), normalize("Korea, Rep.")} <= names.keys()  # aliases too
+    for name, found in names.items():
+        assert found is recorded[found.alpha_2]  # the record, as a code query gives it
+        assert tr.country(name).alpha_2 == found.alpha_2, name
+        assert ds.country(name) is found
+
+
+@given(st.lists(countries(), min_size=2, max_size=6, unique_by=lambda c: c.alpha_2))
+def test_a_name_two_records_share_is_left_to_iso_3166(records: list[tr.Country]) -> None:
+    # A dataset whose records give two states one name: that name is neither's, and the
+    # query goes to ISO 3166-1; every other name and alias still finds its record.
+    first, second, *rest = records
+    clashing = attrs.evolve(second, name=first.name)
+    named = [first, clashing, *rest]
+    names = _index_names(named, {})
+    assert normalize(first.name) not in names
+    for found in named:
+        for alias in map(normalize, _iso.ALIASES.get(found.alpha_2, ())):
+            assert names.get(alias) is (None if alias == normalize(first.name) else found)
+    for found in rest:
+        assert names[normalize(found.name)] is found
+    codes = {"ru": first}  # a name that is a code of a record is left to the codes
+    assert "ru" not in _index_names([attrs.evolve(second, name="RU")], codes)
 
 
 # Suggestions -------------------------------------------------------------------------------------

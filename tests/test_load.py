@@ -424,12 +424,16 @@ def test_a_public_name_imports_only_what_it_needs() -> None:
     assert tr.RecognitionStatus.__module__ == "taliban_recognition"  # as if imported eagerly
 
 
-def test_a_status_by_code_is_answered_from_the_data_without_pycountry() -> None:
+def test_a_status_by_code_or_recorded_name_is_answered_from_the_data_without_pycountry() -> None:
     by_code = modules_after("import taliban_recognition as tr; tr.load().status_of('RU')")
     assert {"cattrs", "json"} <= by_code
     assert "pycountry" not in by_code
-    by_name = modules_after("import taliban_recognition as tr; tr.load().status_of('Russia')")
-    assert "pycountry" in by_name
+    for name in ("Russia", "Russian Federation", "korea, rep."):  # an alias, the record's name
+        by_name = modules_after(f"import taliban_recognition as tr; tr.load().status_of({name!r})")
+        assert "pycountry" not in by_name, name
+    # pycountry's official name, which no record carries: the ISO 3166-1 index answers it.
+    official = "import taliban_recognition as tr; tr.load().status_of('Republic of Albania')"
+    assert "pycountry" in modules_after(official)
 
 
 def test_the_lazy_names_are_the_names_type_checkers_see() -> None:

@@ -218,11 +218,14 @@ class Dataset:
         """This version's record of a country, by ISO code, number or name, or by COW or GW number.
 
         A query is read as `taliban_recognition.country` reads it, and a `Country` stands for
-        its ISO codes; the answer is the record the dataset holds for that country, which from
-        version 1.1.0 on carries its COW and GW codes (a country the records do not name is
-        given as ISO 3166-1 has it). ``cow=`` or ``gw=`` finds the state with that Correlates of
-        War or Gleditsch-Ward number among this version's records, so a pinned analysis keeps
-        its numbers; `taliban_recognition.country` answers the same from the newest version.
+        its ISO codes. Codes, the names the records give and those names' aliases ("Russia")
+        are looked up among the records, without building the ISO 3166-1 index (pycountry),
+        which answers every other name. The answer is the record the dataset holds for that
+        country, which from version 1.1.0 on carries its COW and GW codes (a country the
+        records do not name is given as ISO 3166-1 has it). ``cow=`` or ``gw=`` finds the
+        state with that Correlates of War or Gleditsch-Ward number among this version's
+        records, so a pinned analysis keeps its numbers; `taliban_recognition.country`
+        answers the same from the newest version.
 
         Args:
             query: An ISO code, number, English name or `Country`.
@@ -267,7 +270,7 @@ answers from the newest version
         return by_number(dict.fromkeys(self._indices.codes.values()), *number, self.version)
 
     def _country(self, query: CountryQuery | None) -> Country:
-        """The ISO country a query names: by the records' own codes first, else by ISO 3166-1.
+        """The ISO country a query names: by the records' own codes and names, else by ISO 3166-1.
 
         A `Country` must carry the codes ISO gives it; its name is not compared, so a country
         pycountry has since renamed still matches.
@@ -280,7 +283,10 @@ answers from the newest version
             if (found.alpha_3, found.numeric) != (query.alpha_3, query.numeric):
                 raise UnknownCountryError(query)
             return query
-        found = codes.get(key(query))  # type: ignore[arg-type]
+        query_key = key(query)
+        if query_key is None:
+            return lookup(query)  # refused, as `country` refuses it
+        found = codes.get(query_key) or self._indices.names.get(query_key)
         return lookup(query) if found is None else found
 
     def _code(self, query: CountryQuery) -> str:

@@ -15,7 +15,7 @@ import attrs
 from taliban_recognition._chains import Chain, chains_by_reading
 from taliban_recognition._draws import check_order
 from taliban_recognition._errors import DataFormatError
-from taliban_recognition._iso import codes_of
+from taliban_recognition._iso import ALIASES, codes_of, normalize
 from taliban_recognition._model import (
     Actor,
     Country,
@@ -34,7 +34,7 @@ from taliban_recognition._schema import field_since, newest, version_key
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from taliban_recognition._dataset import Dataset
     from taliban_recognition._model import Dates
@@ -93,6 +93,7 @@ class Indices:
         "events_by_kind",
         "events_by_target",
         "levels",
+        "names",
         "periods",
         "possible",
         "recognizing",
@@ -155,6 +156,7 @@ class Indices:
             self.chains = chains_by_reading(statuses, self.events, _status, "statuses")
         check_order(self)  # chains that share an event must be orderable together
         self.codes = _index_codes(dataset)  # each code key of every country the records name
+        self.names = _index_names(_named(dataset), self.codes)  # and their names, without pycountry
         # The chains that ever hold formal recognition, by reading: the only ones `recognizers`
         # needs to look at on a day, however long the others' histories.
         wanted: object = True if self.derived else RecognitionStatus.FORMAL_RECOGNITION
@@ -259,15 +261,12 @@ def _index_codes(dataset: Dataset) -> dict[str, Country]:
     """The countries the records name, by each of their codes.
 
     Queries by code are answered from these, the dataset's own ISO records, without a search
-    of the ISO 3166-1 list; names still go through `country`. A code that two records give
+    of the ISO 3166-1 list (names: `_index_names`). A code that two records give
     to different countries is left out, so that a query by it is resolved by ISO 3166-1.
     """
-    named = [period.country for period in dataset.statuses]
-    named += [period.country for period in dataset.recognitions]
-    named += [actor.country for actor in dataset.actors if actor.country is not None]
     codes: dict[str, Country] = {}
     ambiguous: set[str] = set()
-    for found in dict.fromkeys(named):  # the first record of a country is the one answered
+    for found in dict.fromkeys(_named(dataset)):  # a country's first record is the one answered
         for code in codes_of(found):
             known = codes.setdefault(code, found)
             if codes_of(known) != codes_of(found):
@@ -275,6 +274,35 @@ def _index_codes(dataset: Dataset) -> dict[str, Country]:
     for code in ambiguous:
         del codes[code]
     return codes
+
+
+def _index_names(named: Iterable[Country], codes: dict[str, Country]) -> dict[str, Country]:
+    """The countries the records name, by the name each record gives and the aliases of `country`.
+
+    Queries by these names are answered without building the ISO 3166-1 index, which imports
+    pycountry. The shipped records carry ISO 3166-1's names, and the aliases are the ones the
+    ISO index adds, so the answers are its answers. A name two countries share, or one that is
+    a code of a country, is left out: the query goes to ISO 3166-1.
+    """
+    names: dict[str, Country] = {}
+    ambiguous: set[str] = set()
+    for found in dict.fromkeys(named):  # a country's first record is the one answered
+        for name in (found.name, *ALIASES.get(found.alpha_2, ())):
+            name_key = normalize(name)
+            known = names.setdefault(name_key, found)
+            if known.alpha_2 != found.alpha_2 or name_key in codes or not name_key:
+                ambiguous.add(name_key)
+    for name_key in ambiguous:
+        del names[name_key]
+    return names
+
+
+def _named(dataset: Dataset) -> list[Country]:
+    """The countries the records name, in record order, with repeats."""
+    named = [period.country for period in dataset.statuses]
+    named += [period.country for period in dataset.recognitions]
+    named += [actor.country for actor in dataset.actors if actor.country is not None]
+    return named
 
 
 def _check_schema(record: object, path: str, level: tuple[int, int, int]) -> None:
