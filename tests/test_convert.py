@@ -14,7 +14,7 @@ import pytest
 import taliban_recognition as tr
 from taliban_recognition import _convert
 from taliban_recognition._convert import converter, dumps, loads
-from taliban_recognition._invariants import _index_codes
+from taliban_recognition._invariants import _index_codes, _named
 
 RECORD_TYPES = (
     tr.Source,
@@ -364,18 +364,18 @@ def test_loading_pauses_the_collector_and_restores_it_as_it_was() -> None:
 def test_a_code_two_records_give_to_different_countries_is_left_to_iso() -> None:
     russia = tr.country("RU")
     forged = attrs.evolve(russia, numeric="999")
-    records = SimpleNamespace(
-        recognitions=[],
-        statuses=[SimpleNamespace(country=russia)],
-        actors=[SimpleNamespace(country=forged), SimpleNamespace(country=None)],
-    )
-    codes = _index_codes(records)  # type: ignore[arg-type]
+    codes = _index_codes([russia, forged])  # the records' countries, in record order
     assert "ru" not in codes  # the two records disagree on what RU and RUS are
     assert "rus" not in codes
     assert codes["643"] is russia  # each of these only one record names
     assert codes["999"] is forged
-    single = SimpleNamespace(statuses=[SimpleNamespace(country=russia)], recognitions=[], actors=[])
-    assert _index_codes(single) == {"ru": russia, "rus": russia, "643": russia}  # type: ignore[arg-type]
+    assert _index_codes([russia]) == {"ru": russia, "rus": russia, "643": russia}
+    records = SimpleNamespace(  # statuses, recognitions, then the actors that have a country
+        recognitions=[SimpleNamespace(country=forged)],
+        statuses=[SimpleNamespace(country=russia)],
+        actors=[SimpleNamespace(country=forged), SimpleNamespace(country=None)],
+    )
+    assert _named(records) == [russia, forged, forged]  # type: ignore[arg-type]
 
 
 V2 = importlib.resources.files("taliban_recognition").joinpath("data", "2.0.0.json").read_bytes()

@@ -155,8 +155,9 @@ class Indices:
             self.periods = statuses
             self.chains = chains_by_reading(statuses, self.events, _status, "statuses")
         check_order(self)  # chains that share an event must be orderable together
-        self.codes = _index_codes(dataset)  # each code key of every country the records name
-        self.names = _index_names(_named(dataset), self.codes)  # and their names, without pycountry
+        named = _named(dataset)
+        self.codes = _index_codes(named)  # each code key of every country the records name
+        self.names = _index_names(named, self.codes)  # and their names, without pycountry
         # The chains that ever hold formal recognition, by reading: the only ones `recognizers`
         # needs to look at on a day, however long the others' histories.
         wanted: object = True if self.derived else RecognitionStatus.FORMAL_RECOGNITION
@@ -257,7 +258,7 @@ def _group(
     return {found: tuple(group) for found, group in groups.items()}
 
 
-def _index_codes(dataset: Dataset) -> dict[str, Country]:
+def _index_codes(named: Iterable[Country]) -> dict[str, Country]:
     """The countries the records name, by each of their codes.
 
     Queries by code are answered from these, the dataset's own ISO records, without a search
@@ -266,7 +267,7 @@ def _index_codes(dataset: Dataset) -> dict[str, Country]:
     """
     codes: dict[str, Country] = {}
     ambiguous: set[str] = set()
-    for found in dict.fromkeys(_named(dataset)):  # a country's first record is the one answered
+    for found in dict.fromkeys(named):  # a country's first record is the one answered
         for code in codes_of(found):
             known = codes.setdefault(code, found)
             if codes_of(known) != codes_of(found):
