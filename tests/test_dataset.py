@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -361,3 +362,94 @@ def test_a_diff_between_things_that_are_not_datasets_says_what_it_takes(old: obj
     assert caught.value.value == old
     with pytest.raises(tr.InvalidArgumentError, match=r"tr\.diff compares versions by name"):
         tr.DatasetDiff.between(tr.load("1.1.0"), "1.2.0")  # type: ignore[arg-type]
+
+
+class _Code(str):
+    """A str subclass: its equality could differ from str's, so it is never remembered."""
+
+    __slots__ = ()
+
+
+class _Number(int):
+    """An int subclass, likewise."""
+
+    __slots__ = ()
+
+
+def _outcome(call: Callable[..., object], *args: object, **kwargs: object) -> tuple[object, ...]:
+    """What a query gives: its answer, or its error's type, message and arguments."""
+    try:
+        return ("answer", call(*args, **kwargs))
+    except tr.TalibanRecognitionError as error:
+        return ("error", type(error), str(error), error.args)
+
+
+_QUERIES: list[object] = [
+    *("RU", "rus", 643, "643", "Russia", "Russian Federation", "ru ", "US", 840, "usa"),
+    *("AF", 4, "Afghanistan", "Guam", "Rusia", "Narnia", "XX", 999, "", "  ", None),
+    *(True, False, 643.0, 4.0, b"RU", _Code("RU"), _Number(643), _Code("Rusia"), _Number(0)),
+]
+"""Country queries of every kind: answered, without a status, unknown, refused, look-alikes."""
+
+_remembered = attrs.evolve(tr.load())  # its own indices: the queries below fill its memo
+
+
+_READINGS: list[Literal["stated", "corroborated"]] = ["stated", "corroborated"]
+
+
+@given(st.lists(st.sampled_from(_QUERIES), max_size=12), st.sampled_from(_READINGS))
+def test_a_country_query_asked_again_is_answered_as_it_was_first(
+    queries: list[object], dates: Literal["stated", "corroborated"]
+) -> None:
+    # The memo of country codes changes no answer and no error: each query on a dataset that
+    # has seen many gives what it gives on one that has seen none. True is not 1, 643.0 not
+    # 643, and a subclass of str or int is not remembered as the plain value.
+    first = tr.load()
+    for query in queries:
+        first._indices.queried.clear()  # noqa: SLF001 -- asked as if for the first time
+        fresh = _outcome(first.status_of, query, dates=dates)
+        again = _outcome(_remembered.status_of, query, dates=dates)
+        assert again == fresh, query
+    remembered = _remembered._indices.queried  # noqa: SLF001
+    assert all(type(query) in (str, int) for query in remembered)
+    assert len(remembered) <= tr._invariants.QUERIES_KEPT  # noqa: SLF001
+
+
+def test_past_the_kept_number_country_queries_are_answered_without_being_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("taliban_recognition._dataset.QUERIES_KEPT", 2)
+    dataset = attrs.evolve(tr.load())
+    answers = [dataset.status_of(query) for query in ("RU", "rus", 643, "Russia", "US")]
+    assert answers == [tr.load().status_of(q) for q in ("RU", "rus", 643, "Russia", "US")]
+    assert dataset._indices.queried == {"RU": "RU", "rus": "RU"}  # noqa: SLF001
+
+
+@given(
+    st.one_of(
+        covered.map(dt.date.isoformat),
+        st.sampled_from(["2025-02-30", "2025-7-03", "yesterday", " 2025-07-03", "20250703"]),
+    )
+)
+def test_a_day_asked_again_is_read_as_it_was_first(day: str) -> None:
+    # The memo of ISO days changes no day and no error, and keeps only plain strings.
+    first = _outcome(ds.status_of, "RU", on=day)
+    assert _outcome(ds.status_of, "RU", on=day) == first
+    assert _outcome(ds.status_of, "RU", on=_Code(day)) == first
+    kept = tr._args._days  # noqa: SLF001
+    assert all(type(text) is str for text in kept)
+    assert all(dt.date.fromisoformat(text) == found for text, found in kept.items())
+    assert len(kept) <= tr._args.DAYS_KEPT  # noqa: SLF001
+
+
+def test_past_the_kept_number_days_are_read_without_being_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from taliban_recognition import _args  # noqa: PLC0415
+
+    monkeypatch.setattr(_args, "_days", {})
+    monkeypatch.setattr(_args, "DAYS_KEPT", 1)
+    assert ds.status_of("RU", on="2025-07-03") is FORMAL
+    later = ds.status_of("RU", on="2022-01-01")
+    assert later is ds.status_of("RU", on=dt.date(2022, 1, 1)) is NO
+    assert _args._days == {"2025-07-03": dt.date(2025, 7, 3)}  # noqa: SLF001

@@ -15,10 +15,24 @@ DateQuery = datetime.date | str
 """A `datetime.date` (a `datetime.datetime` counts as its date) or an ISO ``YYYY-MM-DD`` string."""
 
 
+DAYS_KEPT = 4096
+"""How many ISO day strings `day_of` remembers the day of; past that it parses each anew."""
+
+_days: dict[str, datetime.date] = {}  # ISO string -> its day; dates are immutable, so shared
+
+
 def day_of(value: object, argument: str) -> datetime.date:
-    """Turn a date argument into a `datetime.date`, or say what was wrong with it."""
+    """Turn a date argument into a `datetime.date`, or say what was wrong with it.
+
+    The day of an ISO string (of type `str` itself, not a subclass) is remembered, for up to
+    `DAYS_KEPT` strings, so that asking about the same day again does not parse it again.
+    """
     if type(value) is datetime.date:
         return value
+    if type(value) is str:
+        day = _days.get(value)
+        if day is not None:
+            return day
     if isinstance(value, datetime.date):
         day = value.date() if isinstance(value, datetime.datetime) else value
         try:  # a plain date, also of a subclass; a missing one (pandas' NaT) has no ordinal
@@ -29,9 +43,12 @@ def day_of(value: object, argument: str) -> datetime.date:
             ) from None
     if isinstance(value, str):
         try:
-            return parse_iso_day(value)
+            day = parse_iso_day(value)
         except ValueError:
             raise InvalidDateError(value, f"{argument} must be an ISO date YYYY-MM-DD") from None
+        if type(value) is str and len(_days) < DAYS_KEPT:
+            _days[value] = day
+        return day
     raise InvalidDateError(value, f"{argument} must be a datetime.date or an ISO date string")
 
 

@@ -25,6 +25,7 @@ from taliban_recognition._errors import (
 )
 from taliban_recognition._invariants import (
     DIMENSIONS,
+    QUERIES_KEPT,
     SUBJECT,
     Indices,
     Record,
@@ -290,7 +291,24 @@ answers from the newest version
         return lookup(query) if found is None else found
 
     def _code(self, query: CountryQuery) -> str:
-        """The alpha-2 code of a country the dataset gives statuses for."""
+        """The alpha-2 code of a country the dataset gives statuses for.
+
+        The code of a plain `str` or `int` query (of that type itself: not a bool, not a
+        subclass, whose equality may differ) is remembered for up to `QUERIES_KEPT` queries.
+        Only answers are remembered: a query that raises raises again, with the same error.
+        """
+        queried = self._indices.queried
+        if type(query) is str or type(query) is int:
+            code = queried.get(query)
+            if code is None:
+                code = self._resolve_code(query)
+                if len(queried) < QUERIES_KEPT:
+                    queried[query] = code
+            return code
+        return self._resolve_code(query)
+
+    def _resolve_code(self, query: CountryQuery) -> str:
+        """`_code` without the memo: the code, or the error, from the indices."""
         found = self._country(query)
         if found.alpha_2 not in self._indices.periods:
             if not isinstance(query, Country):  # the ISO record, however the query was put

@@ -70,6 +70,10 @@ def _schema() -> tuple[int, int, int]:
     return newest(Dataset)
 
 
+QUERIES_KEPT = 4096
+"""How many country queries a dataset remembers the code of (`Indices.queried`)."""
+
+
 class Indices:
     """Lookups built once per loaded dataset, so that queries need not scan every record.
 
@@ -96,6 +100,7 @@ class Indices:
         "names",
         "periods",
         "possible",
+        "queried",
         "recognizing",
         "references",
         "sources",
@@ -178,6 +183,9 @@ class Indices:
         # The statuses a 2.x state's dimensions allow, by state, reading and the positions of
         # the periods that can hold: filled as queries ask, a few entries per state.
         self.possible: dict[tuple[str, str, tuple[int, ...]], tuple[RecognitionStatus, ...]] = {}
+        # The alpha-2 code of each plain str or int query answered so far, up to QUERIES_KEPT:
+        # asking about the same country the same way again skips normalizing and looking up.
+        self.queried: dict[str | int, str] = {}
         self.events_by_actor = _group(dataset.events, lambda e: e.actor.id)
         self.events_by_target = _group(dataset.events, lambda e: e.target.id if e.target else None)
         self.events_by_kind = _group(dataset.events, lambda e: e.kind)
