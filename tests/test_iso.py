@@ -484,6 +484,118 @@ def test_close_names_are_those_difflib_finds(key: str) -> None:
     assert _iso.close_names(key) == difflib.get_close_matches(key, NAMES, 3, 0.8)
 
 
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_matches_are_the_characters_difflib_matches(a: str, b: str) -> None:
+    positions: dict[str, list[int]] = {}
+    for position, character in enumerate(b):
+        positions.setdefault(character, []).append(position)
+    found = _iso.matches(a, positions, len(b))
+    expected = difflib.SequenceMatcher(None, a, b).get_matching_blocks()
+    assert found == sum(block.size for block in expected)
+
+
+def longest_common_subsequence(a: str, b: str) -> int:
+    """The textbook dynamic programme, row by row."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = row[:]
+        for j, y in enumerate(b, 1):
+            row[j] = previous[j - 1] + 1 if x == y else max(previous[j], row[j - 1])
+    return row[-1]
+
+
+@given(st.text(alphabet="abcab é", max_size=25), st.text(alphabet="abcab é", max_size=25))
+def test_the_common_subsequence_is_the_longest_and_bounds_the_matches(a: str, b: str) -> None:
+    masks: dict[str, int] = {}
+    positions: dict[str, list[int]] = {}
+    for position, character in enumerate(b):
+        masks[character] = masks.get(character, 0) | 1 << position
+        positions.setdefault(character, []).append(position)
+    found = _iso.common_subsequence(a, masks, len(b))
+    assert found == longest_common_subsequence(a, b)
+    assert _iso.matches(a, positions, len(b)) <= found
+
+
+@given(st.text(alphabet="aabnr ", max_size=12), st.text(alphabet="aabnr ", max_size=12))
+def test_matches_of_repetitive_text_are_those_difflib_finds(a: str, b: str) -> None:
+    # Few characters, many repeats: the longest block has rivals, and which one is taken
+    # decides what is left to match on either side.
+    positions: dict[str, list[int]] = {}
+    for position, character in enumerate(b):
+        positions.setdefault(character, []).append(position)
+    ratio = 2.0 * _iso.matches(a, positions, len(b)) / (len(a) + len(b) or 1)
+    assert ratio == (difflib.SequenceMatcher(None, a, b).ratio() if a or b else 0.0)
+
+
+@given(st.lists(st.text(alphabet="abcde", max_size=8), min_size=1, max_size=40), st.text("abcdef"))
+def test_the_sieve_counts_the_characters_each_name_shares_with_a_query(
+    names: list[str], query: str
+) -> None:
+    sieve = _iso._Sieve(dict.fromkeys(names))  # noqa: SLF001
+    counts = _iso._counts(query)  # noqa: SLF001
+    planes = sieve.common(counts)
+    shared = {name: sum(min(name.count(c), n) for c, n in counts.items()) for name in sieve.pool}
+    for position, name in enumerate(sieve.pool):
+        held = sum((plane >> position & 1) << i for i, plane in enumerate(planes))
+        assert held == shared[name]
+    everyone = (1 << len(sieve.pool)) - 1
+    for count in range(len(query) + 2):
+        chosen = set(sieve.named(_iso._exactly(planes, count, everyone)))  # noqa: SLF001
+        assert chosen == {name for name, n in shared.items() if n == count}
+    having = set(sieve.named(sieve.all_of(counts)))
+    assert having == {
+        name for name in sieve.pool if all(name.count(c) >= n for c, n in counts.items())
+    }
+
+
+@given(
+    st.text(st.sampled_from("ab_'- .1é\n"), max_size=12),
+    st.text(st.sampled_from("ab_'- .1é\n"), max_size=4),
+)
+def test_a_word_is_found_where_re_finds_it_between_word_boundaries(text: str, word: str) -> None:
+    expected = bool(word) and re.search(rf"\b{re.escape(word)}\b", text) is not None
+    assert _iso.has_word(text, word) is expected
+
+
+@given(st.lists(st.text(st.sampled_from("ab_'- .1é"), max_size=8), min_size=1), st.data())
+def test_the_names_with_a_word_are_those_re_finds(names: list[str], data: st.DataObject) -> None:
+    sieve = _iso._Sieve(dict.fromkeys(names))  # noqa: SLF001
+    word = data.draw(st.one_of(st.sampled_from(names), st.text(st.sampled_from("ab_'- .1é\n"))))
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    expected = sorted(name for name in sieve.pool if word and pattern.search(name))
+    assert list(sieve.with_word(word)) == expected
+
+
+def suggested(key: str) -> tuple[str, ...]:
+    """The suggestions for a normalized query, worked out the plain way: difflib and `re`."""
+    index = _iso._index()  # noqa: SLF001
+    if not 3 <= len(key) <= 100:
+        return ()
+    shown: dict[tr.Country, str] = {}
+    for name in difflib.get_close_matches(key, NAMES, 3, 0.8):
+        shown.setdefault(index.by_key[name], index.names[name])
+    word = re.compile(rf"\b{re.escape(key)}\b")
+    for name in sorted(name for name in index.names if word.search(name)):
+        found = index.by_key[name]
+        if found not in shown:
+            shown[found] = next(s for s in index.spellings[found] if word.search(normalize(s)))
+    return tuple(shown.values())[:5]
+
+
+@given(
+    st.one_of(
+        st.sampled_from(NAMES).flatmap(
+            lambda name: st.tuples(st.integers(0, len(name)), st.integers(1, 12)).map(
+                lambda cut: name[cut[0] : cut[0] + cut[1]]  # a part of a name: often a word
+            )
+        ),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.'-", min_size=1, max_size=30),
+    ).map(normalize)
+)
+def test_suggestions_are_those_difflib_and_re_give(key: str) -> None:
+    assert _iso._suggestions(_iso._index(), key) == suggested(key)  # noqa: SLF001
+
+
 @given(st.sampled_from(NAMES), st.integers(0, 3), st.data())
 def test_close_names_of_a_near_miss_are_those_difflib_finds(
     name: str, edits: int, data: st.DataObject

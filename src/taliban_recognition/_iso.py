@@ -9,7 +9,6 @@ look up (Kosovo, Abkhazia), which it answers by saying why they are not covered.
 
 from __future__ import annotations
 
-import re
 import threading
 import unicodedata
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from taliban_recognition._model import Country
 from taliban_recognition._public import publish
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 UPSTREAMS = {
     "CLDR": "Unicode CLDR 47, English territory names with their short and variant forms: "
@@ -540,13 +539,184 @@ def _suggestions(index: _Index, key: str) -> tuple[str, ...]:
     shown: dict[Country, str] = {}  # one name per country, so that "korea" shows both Koreas
     for name in close_names(key):
         shown.setdefault(index.by_key[name], index.names[name])
-    word = re.compile(rf"\b{re.escape(key)}\b")
-    for name in sorted(name for name in index.names if key in name and word.search(name)):
+    for name in _sieve().with_word(key):
         found = index.by_key[name]
         if found not in shown:  # its first name with the word: its common name if that has it
             spellings = index.spellings[found]
-            shown[found] = next(s for s in spellings if word.search(normalize(s)))
+            shown[found] = next(s for s in spellings if has_word(normalize(s), key))
     return tuple(shown.values())[:5]
+
+
+def _is_word(character: str) -> bool:
+    r"""Whether `re` counts a character as part of a word, as its ``\b`` does."""
+    return character.isalnum() or character == "_"
+
+
+def has_word(text: str, word: str) -> bool:
+    r"""Whether `word` occurs in `text` as ``re.search(rf"\b{re.escape(word)}\b", text)`` finds.
+
+    That is, with a word boundary at each end: the characters on either side of a boundary
+    are one of a word and one not (the ends of `text` count as not). Without compiling a
+    pattern for each word, which costs more than the search.
+    """
+    return next(_words(text, word), None) is not None
+
+
+def _words(text: str, word: str) -> Iterator[int]:
+    """Where `word` occurs in `text` as a word (`has_word`), first to last."""
+    if not word:
+        return
+    first, last = _is_word(word[0]), _is_word(word[-1])
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = at > 0 and _is_word(text[at - 1])
+        after = end < len(text) and _is_word(text[end])
+        if before != first and after != last:
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _bounded(name: str) -> Iterator[str]:
+    """Every part of `name` that starts and ends at a word boundary: `has_word` finds it.
+
+    A part a[i:j] of `name` is found as a word where the characters on each side of i and of
+    j are one of a word and one not (the ends of `name` counting as not), whatever the part.
+    """
+    marks = [False, *map(_is_word, name), False]
+    bounds = [i for i in range(len(name) + 1) if marks[i] != marks[i + 1]]
+    for first, i in enumerate(bounds):
+        for j in bounds[first + 1 :]:
+            yield name[i:j]
+
+
+def _counts(text: str) -> dict[str, int]:
+    """How many times each character occurs in `text`."""
+    counts: dict[str, int] = {}
+    for character in text:
+        counts[character] = counts.get(character, 0) + 1
+    return counts
+
+
+class _Sieve:
+    """The normalized country names as bit sets, to test every name against a query at once.
+
+    Name number p is bit p of each set. `having[c, k]` holds the names with at least k of the
+    character c, and `of_length[n]` those n characters long. How many characters a name has in
+    common with a query (difflib's quick ratio counts them) is the number of sets
+    `having[c, k]` it is in, for each character c of the query and k up to the times c occurs
+    in it; `common` adds those sets as binary numbers held bit-plane by bit-plane, so that one
+    big-integer operation adds one bit for every name.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.pool = tuple(names)
+        self.having: dict[tuple[str, int], int] = {}
+        self.of_length: dict[int, int] = {}
+        self.by_size: dict[int, tuple[tuple[float, int, int, int], ...]] = {}  # see `groups`
+        self.words: dict[str, tuple[str, ...]] | None = None  # see `with_word`
+        for position, name in enumerate(self.pool):
+            bit = 1 << position
+            self.of_length[len(name)] = self.of_length.get(len(name), 0) | bit
+            for character, times in _counts(name).items():
+                for k in range(1, times + 1):
+                    self.having[character, k] = self.having.get((character, k), 0) | bit
+
+    def all_of(self, counts: dict[str, int]) -> int:
+        """The names with at least as many of each character as `counts` gives."""
+        found = (1 << len(self.pool)) - 1
+        for character, times in counts.items():
+            found &= self.having.get((character, times), 0)
+            if not found:
+                return 0
+        return found
+
+    def common(self, counts: dict[str, int]) -> list[int]:
+        """Each name's number of characters in common with a query of `counts`, as bit planes.
+
+        Plane i holds bit i of each name's count: the names whose count has that bit set.
+        """
+        planes: list[int] = []
+        for character, times in counts.items():
+            for k in range(1, times + 1):
+                carry = self.having.get((character, k), 0)
+                if not carry:
+                    break  # no name has k of it, so none has more
+                plane = 0
+                while carry:  # add one to the count of every name in `carry`
+                    if plane == len(planes):
+                        planes.append(carry)
+                        break
+                    held = planes[plane]
+                    planes[plane] = held ^ carry
+                    carry &= held
+                    plane += 1
+        return planes
+
+    def with_word(self, word: str) -> tuple[str, ...]:
+        """The names with `word` in them as a word (`has_word`), sorted."""
+        if self.words is None:
+            words: dict[str, set[str]] = {}
+            for name in self.pool:
+                for part in _bounded(name):
+                    words.setdefault(part, set()).add(name)
+            self.words = {part: tuple(sorted(names)) for part, names in words.items()}
+        return self.words.get(word, ())
+
+    def groups(self, size: int) -> tuple[tuple[float, int, int, int], ...]:
+        """For a query of `size` characters, the names difflib's first two tests can pass.
+
+        One (quick ratio, total, common, names) for each length whose test by lengths passes
+        and each number of characters in common whose quick ratio passes: the quick ratio
+        they give, the two lengths' sum, that number, and the names of that length. Best quick
+        ratio first; worked out once for each size.
+        """
+        found = self.by_size.get(size)
+        if found is None:
+            found = self.by_size[size] = tuple(
+                sorted(
+                    (
+                        (2.0 * common / (length + size), length + size, common, among)
+                        for length, among in self.of_length.items()
+                        if 2.0 * min(length, size) / (length + size) >= _CUTOFF
+                        for common in range(min(length, size) + 1)
+                        if 2.0 * common / (length + size) >= _CUTOFF
+                    ),
+                    reverse=True,
+                )
+            )
+        return found
+
+    def named(self, found: int) -> Iterator[str]:
+        """The names of a set, by position."""
+        pool = self.pool
+        while found:
+            lowest = found & -found
+            yield pool[lowest.bit_length() - 1]
+            found ^= lowest
+
+
+def _exactly(planes: list[int], count: int, among: int) -> int:
+    """The names of `among` whose count, held in bit `planes`, is `count`."""
+    if count >> len(planes):
+        return 0
+    for plane, bits in enumerate(planes):
+        among &= bits if count >> plane & 1 else ~bits
+        if not among:
+            break
+    return among
+
+
+_sieves: list[_Sieve] = []
+
+
+def _sieve() -> _Sieve:
+    if not _sieves:
+        index = _index()
+        with _lock:
+            if not _sieves:
+                _sieves.append(_Sieve(index.names))
+    return _sieves[0]
 
 
 def close_names(key: str) -> list[str]:
@@ -556,42 +726,86 @@ def close_names(key: str) -> list[str]:
 
     difflib tests every name three ways, each bounding the next: by the two lengths, by the
     characters the two have in common (its quick ratio), and by its ratio proper, which is
-    costly. Here the lengths are tested a length at once; a bound that `str.translate`
-    counts in one call (the name's characters that the query has at all) rejects most names
-    before the common characters are counted; and the ratios are computed best quick ratio
-    first, stopping once no quick ratio left can beat the best ratios found.
+    costly. Here the first two tests are made of every name at once, on bit sets (`_Sieve`):
+    the names of each length the first test allows that have each number of characters in
+    common the second allows, best quick ratio first. Their ratios are computed in that
+    order, by `matches`, stopping once no quick ratio left can beat the best ratios found; a
+    name whose longest common subsequence with the query (`common_subsequence`, which bounds
+    its ratio) fails is skipped.
     """
-    import difflib  # noqa: PLC0415 -- deferred: importing the package stays cheap
     import heapq  # noqa: PLC0415 -- as difflib does
 
-    index = _index()
+    sieve = _sieve()
     size = len(key)
-    present = set(key)
-    others = dict.fromkeys(map(ord, index.alphabet - present))  # str.translate deletes them
-    counts = {character: key.count(character) for character in present}
-    candidates: list[tuple[float, str]] = []
-    for length, names in index.names_by_length.items():
-        total = length + size
-        if 2.0 * min(length, size) / total < _CUTOFF:
-            continue
-        for name in names:
-            if 2.0 * len(name.translate(others)) / total < _CUTOFF:
-                continue
-            common = sum(min(name.count(c), count) for c, count in counts.items())
-            quick = 2.0 * common / total
-            if quick >= _CUTOFF:
-                candidates.append((quick, name))
-    candidates.sort(reverse=True)
-    matcher = difflib.SequenceMatcher(None, "", key)
+    counts = _counts(key)
+    planes = sieve.common(counts)
+    positions: dict[str, list[int]] = {}
+    masks: dict[str, int] = {}
+    for position, character in enumerate(key):
+        positions.setdefault(character, []).append(position)
+        masks[character] = masks.get(character, 0) | 1 << position
     best: list[tuple[float, str]] = []  # a heap of the _MOST best (ratio, name) so far
-    for quick, name in candidates:
+    for quick, total, common, among in sieve.groups(size):
         if len(best) == _MOST and quick < best[0][0]:  # a ratio is at most its quick ratio
             break
-        matcher.set_seq1(name)
-        score = matcher.ratio()
-        if score >= _CUTOFF:
-            (heapq.heappush if len(best) < _MOST else heapq.heappushpop)(best, (score, name))
+        for name in sieve.named(_exactly(planes, common, among)):
+            if 2.0 * common_subsequence(name, masks, size) / total < _CUTOFF:
+                continue  # a bound on its ratio, as quick as its quick ratio, fails
+            score = 2.0 * matches(name, positions, size) / total
+            if score >= _CUTOFF:
+                (heapq.heappush if len(best) < _MOST else heapq.heappushpop)(best, (score, name))
     return [name for _, name in sorted(best, reverse=True)]
+
+
+def common_subsequence(a: str, masks: dict[str, int], size: int) -> int:
+    """The length of the longest common subsequence of a and b, at most b's length, `size`.
+
+    `masks` gives, for each character of b, the bits of its positions in b. Computed a
+    character of a at a time on all of b at once (Allison and Dix's bit-vector method, as
+    Hyyrö writes it): the zeros of `row` are the positions where the subsequence grows. The
+    blocks difflib matches are a common subsequence, so this bounds `matches`.
+    """
+    everything = (1 << size) - 1
+    row = everything
+    for character in a:
+        match = row & masks.get(character, 0)
+        row = ((row + match) | (row - match)) & everything
+    return size - row.bit_count()
+
+
+def matches(a: str, positions: dict[str, list[int]], size: int) -> int:
+    """How many characters difflib's `SequenceMatcher(None, a, b)` matches.
+
+    `positions` gives, for each character of b, where it occurs in b, in order; `size` is b's
+    length. As difflib does without junk: the longest common block of a window (the first in
+    a, then the first in b, of those as long), then the same in the windows on either side of
+    it. The ratio is ``2.0 * matches(...) / (len(a) + size)``. b must be shorter than 200
+    characters, beyond which difflib sets aside b's most frequent characters.
+    """
+    total = 0
+    windows = [(0, len(a), 0, size)]  # a[low:high] against b[start:end]
+    while windows:
+        low, high, start, end = windows.pop()
+        best_i, best_j, best = low, start, 0
+        ending: dict[int, int] = {}  # j -> length of the common block ending at a[i - 1], b[j]
+        for i in range(low, high):
+            here: dict[int, int] = {}
+            for j in positions.get(a[i], ()):
+                if j < start:
+                    continue
+                if j >= end:
+                    break
+                k = here[j] = ending.get(j - 1, 0) + 1
+                if k > best:
+                    best_i, best_j, best = i - k + 1, j - k + 1, k
+            ending = here
+        if best:
+            total += best
+            if low < best_i and start < best_j:
+                windows.append((low, best_i, start, best_j))
+            if best_i + best < high and best_j + best < end:
+                windows.append((best_i + best, high, best_j + best, end))
+    return total
 
 
 def all_countries() -> tuple[Country, ...]:
