@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import taliban_recognition as tr
 from taliban_recognition import EventKind, RecognitionStatus
+from taliban_recognition._invariants import QUERY_LENGTH_KEPT
 from taliban_recognition.strategies import datasets
 
 if TYPE_CHECKING:
@@ -365,15 +366,42 @@ def test_a_diff_between_things_that_are_not_datasets_says_what_it_takes(old: obj
 
 
 class _Code(str):
-    """A str subclass: its equality could differ from str's, so it is never remembered."""
+    """A str that reads as another country: its `lower` gives "zz", which names none."""
 
     __slots__ = ()
+
+    def lower(self) -> str:
+        return "zz"
 
 
 class _Number(int):
-    """An int subclass, likewise."""
+    """An int that reads as another country: formatted, it is 840, the United States."""
 
     __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return "840"
+
+
+class _Impostor(str):
+    """A str equal to every string, with the hash of "RU": a dict takes it for that key."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __hash__(self) -> int:
+        return hash("RU")
+
+
+class _DayImpostor(_Impostor):
+    """Likewise, with the hash of "2025-07-03"."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash("2025-07-03")
 
 
 def _outcome(call: Callable[..., object], *args: object, **kwargs: object) -> tuple[object, ...]:
@@ -387,7 +415,8 @@ def _outcome(call: Callable[..., object], *args: object, **kwargs: object) -> tu
 _QUERIES: list[object] = [
     *("RU", "rus", 643, "643", "Russia", "Russian Federation", "ru ", "US", 840, "usa"),
     *("AF", 4, "Afghanistan", "Guam", "Rusia", "Narnia", "XX", 999, "", "  ", None),
-    *(True, False, 643.0, 4.0, b"RU", _Code("RU"), _Number(643), _Code("Rusia"), _Number(0)),
+    *(True, False, 643.0, 4.0, b"RU", "x" * 101, "RU" + " " * 100),
+    *(_Code("RU"), _Number(643), _Impostor("Narnia")),
 ]
 """Country queries of every kind: answered, without a status, unknown, refused, look-alikes."""
 
@@ -402,17 +431,17 @@ def test_a_country_query_asked_again_is_answered_as_it_was_first(
     queries: list[object], dates: Literal["stated", "corroborated"]
 ) -> None:
     # The memo of country codes changes no answer and no error: each query on a dataset that
-    # has seen many gives what it gives on one that has seen none. True is not 1, 643.0 not
-    # 643, and a subclass of str or int is not remembered as the plain value.
+    # has seen many gives what it gives on one that has seen none. 643.0 is not taken for
+    # 643, nor a subclass of str or int, which may read or compare otherwise, for the plain
+    # value it equals; a query longer than a name is answered but not kept.
     first = tr.load()
     for query in queries:
         first._indices.queried.clear()  # noqa: SLF001 -- asked as if for the first time
         fresh = _outcome(first.status_of, query, dates=dates)
         again = _outcome(_remembered.status_of, query, dates=dates)
         assert again == fresh, query
-    remembered = _remembered._indices.queried  # noqa: SLF001
-    assert all(type(query) in (str, int) for query in remembered)
-    assert len(remembered) <= tr._invariants.QUERIES_KEPT  # noqa: SLF001
+    kept = _remembered._indices.queried  # noqa: SLF001
+    assert all(isinstance(query, int) or len(query) <= QUERY_LENGTH_KEPT for query in kept)
 
 
 def test_past_the_kept_number_country_queries_are_answered_without_being_kept(
@@ -425,6 +454,13 @@ def test_past_the_kept_number_country_queries_are_answered_without_being_kept(
     assert dataset._indices.queried == {"RU": "RU", "rus": "RU"}  # noqa: SLF001
 
 
+def test_a_query_longer_than_any_name_is_answered_without_being_kept() -> None:
+    dataset = attrs.evolve(tr.load())
+    padded = "RU" + " " * QUERY_LENGTH_KEPT
+    assert dataset.status_of(padded) is dataset.status_of("RU")
+    assert dataset._indices.queried == {"RU": "RU"}  # noqa: SLF001
+
+
 @given(
     st.one_of(
         covered.map(dt.date.isoformat),
@@ -433,13 +469,18 @@ def test_past_the_kept_number_country_queries_are_answered_without_being_kept(
 )
 def test_a_day_asked_again_is_read_as_it_was_first(day: str) -> None:
     # The memo of ISO days changes no day and no error, and keeps only plain strings.
+    tr._args._days.clear()  # noqa: SLF001 -- read as if for the first time
     first = _outcome(ds.status_of, "RU", on=day)
     assert _outcome(ds.status_of, "RU", on=day) == first
-    assert _outcome(ds.status_of, "RU", on=_Code(day)) == first
     kept = tr._args._days  # noqa: SLF001
     assert all(type(text) is str for text in kept)
     assert all(dt.date.fromisoformat(text) == found for text, found in kept.items())
-    assert len(kept) <= tr._args.DAYS_KEPT  # noqa: SLF001
+
+
+def test_a_str_that_equals_a_remembered_day_is_not_taken_for_it() -> None:
+    assert ds.status_of("RU", on="2025-07-03") is FORMAL  # remembered
+    with pytest.raises(tr.InvalidDateError, match="YYYY-MM-DD"):
+        ds.status_of("RU", on=_DayImpostor("yesterday"))
 
 
 def test_past_the_kept_number_days_are_read_without_being_kept(

@@ -26,6 +26,7 @@ from taliban_recognition._errors import (
 from taliban_recognition._invariants import (
     DIMENSIONS,
     QUERIES_KEPT,
+    QUERY_LENGTH_KEPT,
     SUBJECT,
     Indices,
     Record,
@@ -294,11 +295,12 @@ answers from the newest version
         """The alpha-2 code of a country the dataset gives statuses for.
 
         The code of a plain `str` or `int` query (of that type itself: not a bool, not a
-        subclass, whose equality may differ) is remembered for up to `QUERIES_KEPT` queries.
+        subclass, whose equality may differ) is remembered for up to `QUERIES_KEPT` queries,
+        strings of at most `QUERY_LENGTH_KEPT` characters.
         Only answers are remembered: a query that raises raises again, with the same error.
         """
         queried = self._indices.queried
-        if type(query) is str or type(query) is int:
+        if type(query) is int or (type(query) is str and len(query) <= QUERY_LENGTH_KEPT):
             code = queried.get(query)
             if code is None:
                 code = self._resolve_code(query)

@@ -73,6 +73,10 @@ def _schema() -> tuple[int, int, int]:
 QUERIES_KEPT = 4096
 """How many country queries a dataset remembers the code of (`Indices.queried`)."""
 
+QUERY_LENGTH_KEPT = 100
+"""The longest string query remembered: longer than any country name. The strings are the
+callers', and a longer one (padded, or a whole line of text) is answered but not kept."""
+
 
 class Indices:
     """Lookups built once per loaded dataset, so that queries need not scan every record.

@@ -364,11 +364,6 @@ class _Index:
             for place, names, _, why in OUTSIDE
             for name in names
         }
-        # Suggestions compare a query with the names of about its length only (see close_names).
-        self.names_by_length: dict[int, list[str]] = {}
-        for name in self.names:
-            self.names_by_length.setdefault(len(name), []).append(name)
-        self.alphabet = set("".join(self.names))
 
     def _add(self, key: str, found: Country) -> None:
         known = self.by_key.setdefault(key, found)
@@ -553,11 +548,12 @@ def _is_word(character: str) -> bool:
 
 
 def has_word(text: str, word: str) -> bool:
-    r"""Whether `word` occurs in `text` as ``re.search(rf"\b{re.escape(word)}\b", text)`` finds.
+    r"""Whether `word` occurs in `text` between word boundaries, as `re`'s ``\b`` finds them.
 
-    That is, with a word boundary at each end: the characters on either side of a boundary
-    are one of a word and one not (the ends of `text` count as not). Without compiling a
-    pattern for each word, which costs more than the search.
+    That is, ``re.search(rf"\b{re.escape(word)}\b", text)`` for a word that is not empty (an
+    empty word is never found): the characters on either side of each boundary are one of a
+    word and one not, the ends of `text` counting as not. Without compiling a pattern for
+    each word, which costs more than the search.
     """
     return next(_words(text, word), None) is not None
 
@@ -621,15 +617,6 @@ class _Sieve:
             for character, times in _counts(name).items():
                 for k in range(1, times + 1):
                     self.having[character, k] = self.having.get((character, k), 0) | bit
-
-    def all_of(self, counts: dict[str, int]) -> int:
-        """The names with at least as many of each character as `counts` gives."""
-        found = (1 << len(self.pool)) - 1
-        for character, times in counts.items():
-            found &= self.having.get((character, times), 0)
-            if not found:
-                return 0
-        return found
 
     def common(self, counts: dict[str, int]) -> list[int]:
         """Each name's number of characters in common with a query of `counts`, as bit planes.
