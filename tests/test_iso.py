@@ -484,14 +484,18 @@ def test_close_names_are_those_difflib_finds(key: str) -> None:
     assert _iso.close_names(key) == difflib.get_close_matches(key, NAMES, 3, 0.8)
 
 
-@given(st.text(max_size=30), st.text(max_size=30))
+_TEXTS = st.one_of(st.text(max_size=30), st.text(alphabet="aabnr ", max_size=12))
+"""Any text, and text of few characters with many repeats, where the longest block has rivals
+and which one is taken decides what is left to match on either side."""
+
+
+@given(_TEXTS, _TEXTS)
 def test_matches_are_the_characters_difflib_matches(a: str, b: str) -> None:
-    positions: dict[str, list[int]] = {}
-    for position, character in enumerate(b):
-        positions.setdefault(character, []).append(position)
-    found = _iso.matches(a, positions, len(b))
+    found = _iso.matches(a, _iso.where(b)[0], len(b))
     expected = difflib.SequenceMatcher(None, a, b).get_matching_blocks()
     assert found == sum(block.size for block in expected)
+    ratio = 2.0 * found / (len(a) + len(b)) if a or b else 1.0
+    assert ratio == difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def longest_common_subsequence(a: str, b: str) -> int:
@@ -506,25 +510,10 @@ def longest_common_subsequence(a: str, b: str) -> int:
 
 @given(st.text(alphabet="abcab é", max_size=25), st.text(alphabet="abcab é", max_size=25))
 def test_the_common_subsequence_is_the_longest_and_bounds_the_matches(a: str, b: str) -> None:
-    masks: dict[str, int] = {}
-    positions: dict[str, list[int]] = {}
-    for position, character in enumerate(b):
-        masks[character] = masks.get(character, 0) | 1 << position
-        positions.setdefault(character, []).append(position)
+    positions, masks = _iso.where(b)
     found = _iso.common_subsequence(a, masks, len(b))
     assert found == longest_common_subsequence(a, b)
     assert _iso.matches(a, positions, len(b)) <= found
-
-
-@given(st.text(alphabet="aabnr ", max_size=12), st.text(alphabet="aabnr ", max_size=12))
-def test_matches_of_repetitive_text_are_those_difflib_finds(a: str, b: str) -> None:
-    # Few characters, many repeats: the longest block has rivals, and which one is taken
-    # decides what is left to match on either side.
-    positions: dict[str, list[int]] = {}
-    for position, character in enumerate(b):
-        positions.setdefault(character, []).append(position)
-    ratio = 2.0 * _iso.matches(a, positions, len(b)) / (len(a) + len(b) or 1)
-    assert ratio == (difflib.SequenceMatcher(None, a, b).ratio() if a or b else 0.0)
 
 
 @given(st.lists(st.text(alphabet="abcde", max_size=8), min_size=1, max_size=40), st.text("abcdef"))

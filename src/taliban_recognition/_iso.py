@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from taliban_recognition._errors import InvalidArgumentError, UnknownCountryError
 from taliban_recognition._model import Country
 from taliban_recognition._public import publish
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
+
+_T = TypeVar("_T")
 
 UPSTREAMS = {
     "CLDR": "Unicode CLDR 47, English territory names with their short and variant forms: "
@@ -376,12 +378,17 @@ _lock = threading.Lock()
 _built: list[_Index] = []  # holds the index once built; a list so no global statement is needed
 
 
-def _index() -> _Index:
-    if not _built:
+def _once(built: list[_T], build: Callable[[], _T]) -> _T:
+    """What `build` gives, built by the first caller only and kept in `built`."""
+    if not built:
         with _lock:
-            if not _built:
-                _built.append(_Index())
-    return _built[0]
+            if not built:
+                built.append(build())
+    return built[0]
+
+
+def _index() -> _Index:
+    return _once(_built, _Index)
 
 
 def country(
@@ -555,13 +562,8 @@ def has_word(text: str, word: str) -> bool:
     word and one not, the ends of `text` counting as not. Without compiling a pattern for
     each word, which costs more than the search.
     """
-    return next(_words(text, word), None) is not None
-
-
-def _words(text: str, word: str) -> Iterator[int]:
-    """Where `word` occurs in `text` as a word (`has_word`), first to last."""
     if not word:
-        return
+        return False
     first, last = _is_word(word[0]), _is_word(word[-1])
     at = text.find(word)
     while at >= 0:
@@ -569,8 +571,9 @@ def _words(text: str, word: str) -> Iterator[int]:
         before = at > 0 and _is_word(text[at - 1])
         after = end < len(text) and _is_word(text[end])
         if before != first and after != last:
-            yield at
+            return True
         at = text.find(word, at + 1)
+    return False
 
 
 def _bounded(name: str) -> Iterator[str]:
@@ -587,7 +590,11 @@ def _bounded(name: str) -> Iterator[str]:
 
 
 def _counts(text: str) -> dict[str, int]:
-    """How many times each character occurs in `text`."""
+    """How many times each character occurs in `text`.
+
+    A plain dict: for strings as short as names, faster than `collections.Counter` (0.4
+    against 1.0 µs for "narnia", 1.2 against 1.8 µs for "republic of atlantis").
+    """
     counts: dict[str, int] = {}
     for character in text:
         counts[character] = counts.get(character, 0) + 1
@@ -610,13 +617,16 @@ class _Sieve:
         self.having: dict[tuple[str, int], int] = {}
         self.of_length: dict[int, int] = {}
         self.by_size: dict[int, tuple[tuple[float, int, int, int], ...]] = {}  # see `groups`
-        self.words: dict[str, tuple[str, ...]] | None = None  # see `with_word`
+        words: dict[str, set[str]] = {}  # each part `has_word` finds -> the names with it
         for position, name in enumerate(self.pool):
             bit = 1 << position
             self.of_length[len(name)] = self.of_length.get(len(name), 0) | bit
             for character, times in _counts(name).items():
                 for k in range(1, times + 1):
                     self.having[character, k] = self.having.get((character, k), 0) | bit
+            for part in _bounded(name):
+                words.setdefault(part, set()).add(name)
+        self.words = {part: tuple(sorted(names)) for part, names in words.items()}
 
     def common(self, counts: dict[str, int]) -> list[int]:
         """Each name's number of characters in common with a query of `counts`, as bit planes.
@@ -642,12 +652,6 @@ class _Sieve:
 
     def with_word(self, word: str) -> tuple[str, ...]:
         """The names with `word` in them as a word (`has_word`), sorted."""
-        if self.words is None:
-            words: dict[str, set[str]] = {}
-            for name in self.pool:
-                for part in _bounded(name):
-                    words.setdefault(part, set()).add(name)
-            self.words = {part: tuple(sorted(names)) for part, names in words.items()}
         return self.words.get(word, ())
 
     def groups(self, size: int) -> tuple[tuple[float, int, int, int], ...]:
@@ -698,12 +702,8 @@ _sieves: list[_Sieve] = []
 
 
 def _sieve() -> _Sieve:
-    if not _sieves:
-        index = _index()
-        with _lock:
-            if not _sieves:
-                _sieves.append(_Sieve(index.names))
-    return _sieves[0]
+    index = _index()  # first: building it takes the lock too
+    return _once(_sieves, lambda: _Sieve(index.names))
 
 
 def close_names(key: str) -> list[str]:
@@ -726,11 +726,7 @@ def close_names(key: str) -> list[str]:
     size = len(key)
     counts = _counts(key)
     planes = sieve.common(counts)
-    positions: dict[str, list[int]] = {}
-    masks: dict[str, int] = {}
-    for position, character in enumerate(key):
-        positions.setdefault(character, []).append(position)
-        masks[character] = masks.get(character, 0) | 1 << position
+    positions, masks = where(key)
     best: list[tuple[float, str]] = []  # a heap of the _MOST best (ratio, name) so far
     for quick, total, common, among in sieve.groups(size):
         if len(best) == _MOST and quick < best[0][0]:  # a ratio is at most its quick ratio
@@ -742,6 +738,19 @@ def close_names(key: str) -> list[str]:
             if score >= _CUTOFF:
                 (heapq.heappush if len(best) < _MOST else heapq.heappushpop)(best, (score, name))
     return [name for _, name in sorted(best, reverse=True)]
+
+
+def where(b: str) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """Where each character of b occurs.
+
+    Its positions in order, for `matches`, and as bits, for `common_subsequence`.
+    """
+    positions: dict[str, list[int]] = {}
+    masks: dict[str, int] = {}
+    for position, character in enumerate(b):
+        positions.setdefault(character, []).append(position)
+        masks[character] = masks.get(character, 0) | 1 << position
+    return positions, masks
 
 
 def common_subsequence(a: str, masks: dict[str, int], size: int) -> int:
