@@ -3,6 +3,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import gc
+import hashlib
 import importlib.resources
 import json
 from types import SimpleNamespace
@@ -12,9 +13,10 @@ import attrs
 import pytest
 
 import taliban_recognition as tr
-from taliban_recognition import _convert
+from taliban_recognition import _convert, _reader
 from taliban_recognition._convert import converter, dumps, loads
-from taliban_recognition._invariants import _index_codes, _named
+from taliban_recognition._invariants import DIMENSIONS, _index_codes, _named
+from taliban_recognition._schema import version_key
 
 RECORD_TYPES = (
     tr.Source,
@@ -344,9 +346,9 @@ def test_valid_files_are_read_by_the_fast_converter_alone(
 
 def test_loading_pauses_the_collector_and_restores_it_as_it_was() -> None:
     assert gc.isenabled()
-    with _convert._collection_paused():  # noqa: SLF001
+    with _reader.collection_paused():
         assert not gc.isenabled()
-        with _convert._collection_paused():  # noqa: SLF001 -- loads overlapping
+        with _reader.collection_paused():  # loads overlapping
             assert not gc.isenabled()
         assert not gc.isenabled()  # the outer load still runs
     assert gc.isenabled()
@@ -451,3 +453,44 @@ def test_a_2x_file_stores_each_named_record_once_and_round_trips() -> None:
     russia = dataset.actor("russia")
     assert all(e.actor is russia for e in dataset.find_events(actor="russia"))
     assert dataset.recognition_periods("RU")[0].country is russia.country
+
+
+# The reader of shipped files (`_reader`) --------------------------------------------------------
+
+
+def test_every_shipped_2x_file_and_only_those_is_trusted_with_its_digest() -> None:
+    manifest = tr._load.SHIPPED.manifest()  # noqa: SLF001
+    shipped = {v: digest for v, digest in manifest.items() if version_key(v) >= DIMENSIONS}
+    assert "2.0.0" in shipped
+    assert shipped == _reader.TRUSTED
+    folder = importlib.resources.files("taliban_recognition").joinpath("data")
+    for version, digest in shipped.items():
+        assert hashlib.sha256(folder.joinpath(f"{version}.json").read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize("version", sorted(_reader.TRUSTED))
+def test_a_shipped_file_reads_as_the_converter_reads_it(version: str) -> None:
+    data = importlib.resources.files("taliban_recognition").joinpath("data", f"{version}.json")
+    digest = _reader.TRUSTED[version]
+    fast = _reader.loads(data.read_bytes(), version, digest)
+    slow = loads(data.read_bytes(), digest)
+    assert fast is not None
+    assert fast == slow
+    for field in attrs.fields(tr.Dataset):  # each field alike; the indices: by their answers
+        if field.eq:
+            assert getattr(fast, field.name) == getattr(slow, field.name), field.name
+    for country in {p.country for p in slow.recognitions}:
+        assert fast.status_of(country) is slow.status_of(country)
+        for way in tr.Direction:
+            assert fast.representation_of(country, direction=way) is slow.representation_of(
+                country, direction=way
+            )
+    assert fast.status_of("RU") is tr.RecognitionStatus.FORMAL_RECOGNITION
+    assert tr.load(version) == slow
+
+
+def test_the_reader_of_shipped_files_takes_no_other_file() -> None:
+    digest = _reader.TRUSTED["2.0.0"]
+    assert _reader.loads(V2, "2.0.0", "0" * 64) is None  # not the shipped digest
+    assert _reader.loads(V2, "1.0.0", digest) is None  # not that version's digest
+    assert _reader.loads(V2 + b" ", "2.0.0", digest) is not None  # the digest is the caller's

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
-from taliban_recognition import _load
+from taliban_recognition import _load, _reader
 from taliban_recognition._convert import dumps
 from taliban_recognition._load import Shelf
 
@@ -144,6 +144,24 @@ SHIPPED_FILES = {name: DATA.joinpath(name).read_bytes() for name in ("SHA256SUMS
 def shelf(**replaced: bytes) -> tuple[Shelf, MemoryFolder]:
     folder = MemoryFolder({**SHIPPED_FILES, **replaced})
     return Shelf(lambda: folder, "memory"), folder
+
+
+def test_a_trusted_file_the_reader_fails_on_is_read_by_the_converter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Were a trusted digest ever to hold a file the reader of shipped files cannot read, the
+    # converter reads it and says what is wrong, as for any other file.
+    broken = SHIPPED_FILES["2.0.0.json"].replace(b'"actor": "russia"', b'"actor": "nobody"', 1)
+    digest, shipped = hashlib.sha256(broken).hexdigest(), _reader.TRUSTED["2.0.0"]
+    monkeypatch.setitem(_reader.TRUSTED, "2.0.0", digest)
+    assert _reader.loads(broken, "2.0.0", digest) is None
+    manifest = SHIPPED_FILES["SHA256SUMS"].replace(shipped.encode(), digest.encode())
+    copy, _ = shelf(**{"2.0.0.json": broken, "SHA256SUMS": manifest})
+    assert copy.digest("2.0.0") == ("2.0.0", digest)
+    with pytest.raises(tr.DataFormatError) as caught:
+        copy.load("2.0.0")
+    assert caught.value.path.endswith(".actor")
+    assert "no actor 'nobody'" in str(caught.value)
 
 
 def test_a_shelf_loads_what_the_package_ships() -> None:
@@ -426,8 +444,10 @@ def test_a_public_name_imports_only_what_it_needs() -> None:
 
 def test_a_status_by_code_or_recorded_name_is_answered_from_the_data_without_pycountry() -> None:
     by_code = modules_after("import taliban_recognition as tr; tr.load().status_of('RU')")
-    assert {"cattrs", "json"} <= by_code
-    assert "pycountry" not in by_code
+    assert "taliban_recognition._reader" in by_code  # the shipped file, read without cattrs
+    assert by_code & {"cattrs", "pycountry", "taliban_recognition._convert"} == set()
+    older = modules_after("import taliban_recognition as tr; tr.load('1.2.0').status_of('RU')")
+    assert "cattrs" in older  # a 1.x file is read by the converter
     for name in ("Russia", "Russian Federation", "korea, rep."):  # an alias, the record's name
         by_name = modules_after(f"import taliban_recognition as tr; tr.load().status_of({name!r})")
         assert "pycountry" not in by_name, name

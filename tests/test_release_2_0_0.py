@@ -165,7 +165,7 @@ def test_the_file_names_countries_actors_and_quotes_once() -> None:
     assert record["recognitions"][0]["country"] == "AD"
     assert all(isinstance(e, str) for p in record["representations"] for e in p["evidence"])
     assert set(record["quotes"]) == {
-        tr._convert.quote_id(e)  # noqa: SLF001
+        tr._reader.quote_id(e)  # noqa: SLF001
         for records in (DS.events, DS.recognitions, DS.representations)
         for r in records
         for e in r.evidence

@@ -10,10 +10,9 @@ import contextlib
 import contextvars
 import datetime as dt
 import enum
-import gc
 import json
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import cattrs
@@ -34,10 +33,8 @@ from taliban_recognition._model import (
     Source,
     parse_iso_day,
 )
+from taliban_recognition._reader import collection_paused, quote_id
 from taliban_recognition._schema import Level, added_after, items_of, optional_of, version_key
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 
 def _strict(kind: type[Any]) -> Any:  # noqa: ANN401
@@ -271,11 +268,6 @@ _BY_ID: dict[type, tuple[str, str]] = {
 """The records a 2.x file names by id: the table that holds them, and what one is called."""
 
 
-def quote_id(evidence: Evidence) -> str:
-    """The id a 2.x file gives a quote: its source's id and its offsets, e.g. ``src:81-194``."""
-    return f"{evidence.source_id}:{evidence.start}-{evidence.end}"
-
-
 def _id_of(record: Any) -> str:  # noqa: ANN401 -- any record named by id
     if isinstance(record, Country):
         return record.alpha_2
@@ -473,35 +465,8 @@ def loads(data: bytes, sha256: str) -> Dataset:
         DataFormatError: The bytes are not UTF-8 JSON, or do not fit the schema or its
             invariants; the error's ``path`` says where (``$.events[3].date``).
     """
-    with _collection_paused():
+    with collection_paused():
         return _loads(data, sha256)
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = {"loads": 0, "was_enabled": 0}
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, process-wide, while any load runs.
-
-    Reading a large file makes millions of objects, none in a reference cycle; the collector
-    would scan them again and again as they accumulate, for nothing, so that loading grew
-    faster than the file. The first of overlapping loads pauses it, the last restores it to
-    what it was before the first; a collector the user had disabled stays disabled.
-    """
-    with _gc_lock:
-        if _gc_pauses["loads"] == 0:
-            _gc_pauses["was_enabled"] = int(gc.isenabled())
-            gc.disable()
-        _gc_pauses["loads"] += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses["loads"] -= 1
-            if _gc_pauses["loads"] == 0 and _gc_pauses["was_enabled"]:
-                gc.enable()
 
 
 def _loads(data: bytes, sha256: str) -> Dataset:

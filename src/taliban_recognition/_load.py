@@ -186,9 +186,13 @@ class Shelf:
         actual = hashlib.sha256(data).hexdigest()
         if actual != expected:
             raise DataIntegrityError(f"{self._label}/{name}", expected, actual)
-        from taliban_recognition._convert import loads  # noqa: PLC0415 -- cattrs on first use
+        from taliban_recognition import _reader  # noqa: PLC0415 -- the model on first use
 
-        dataset = loads(data, actual)
+        dataset = _reader.loads(data, version, actual)  # a file a release shipped, of 2.x
+        if dataset is None:  # any other file
+            from taliban_recognition._convert import loads  # noqa: PLC0415 -- cattrs: costly
+
+            dataset = loads(data, actual)
         if dataset.version != version:
             raise DataFormatError(
                 f"{self._label}/{name}: $.version",
