@@ -10,9 +10,44 @@ profile's (see `WHOLE_DATASETS` in test_properties.py).
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import settings
+
+from taliban_recognition._reader import quote_id
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import taliban_recognition as tr
 
 settings.register_profile("fast", max_examples=50, deadline=None)
 settings.register_profile("ci", max_examples=400, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
+
+
+def _check_shared(dataset: tr.Dataset) -> None:
+    """Each country, quote and actor a 2.x file names by id is one object wherever it is used,
+    as the file stores it once: a reader that made a copy for each use would pass every check of
+    equality and hold the data many times over."""
+    periods: list[tr.RecognitionPeriod | tr.RepresentationPeriod]
+    periods = [*dataset.recognitions, *dataset.representations]
+    countries: dict[str, tr.Country] = {}
+    for record in [*periods, *dataset.actors]:
+        if record.country is not None:
+            assert countries.setdefault(record.country.alpha_2, record.country) is record.country
+    quotes: dict[str, tr.Evidence] = {}
+    for cited in [*dataset.events, *periods]:
+        for item in cited.evidence:
+            assert quotes.setdefault(quote_id(item), item) is item, quote_id(item)
+    for event in dataset.events:
+        assert event.actor is dataset.actor(event.actor.id)
+        assert event.target is None or event.target is dataset.actor(event.target.id)
+
+
+@pytest.fixture(scope="session")
+def check_shared() -> Callable[[tr.Dataset], None]:
+    """`_check_shared`, for the tests of both readers of 2.x files (session-scoped, so that
+    Hypothesis tests may take it)."""
+    return _check_shared

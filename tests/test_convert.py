@@ -7,16 +7,19 @@ import hashlib
 import importlib.resources
 import json
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 
 import taliban_recognition as tr
-from taliban_recognition import _convert, _reader
+from taliban_recognition import _convert, _load, _reader
 from taliban_recognition._convert import converter, dumps, loads
 from taliban_recognition._invariants import DIMENSIONS, _index_codes, _named
 from taliban_recognition._schema import version_key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 RECORD_TYPES = (
     tr.Source,
@@ -459,7 +462,7 @@ def test_a_2x_file_stores_each_named_record_once_and_round_trips() -> None:
 
 
 def test_every_shipped_2x_file_and_only_those_is_trusted_with_its_digest() -> None:
-    manifest = tr._load.SHIPPED.manifest()  # noqa: SLF001
+    manifest = _load.SHIPPED.manifest()
     shipped = {v: digest for v, digest in manifest.items() if version_key(v) >= DIMENSIONS}
     assert "2.0.0" in shipped
     assert shipped == _reader.TRUSTED
@@ -469,7 +472,9 @@ def test_every_shipped_2x_file_and_only_those_is_trusted_with_its_digest() -> No
 
 
 @pytest.mark.parametrize("version", sorted(_reader.TRUSTED))
-def test_a_shipped_file_reads_as_the_converter_reads_it(version: str) -> None:
+def test_a_shipped_file_reads_as_the_converter_reads_it(
+    version: str, check_shared: Callable[[tr.Dataset], None]
+) -> None:
     data = importlib.resources.files("taliban_recognition").joinpath("data", f"{version}.json")
     digest = _reader.TRUSTED[version]
     fast = _reader.loads(data.read_bytes(), version, digest)
@@ -487,10 +492,14 @@ def test_a_shipped_file_reads_as_the_converter_reads_it(version: str) -> None:
             )
     assert fast.status_of("RU") is tr.RecognitionStatus.FORMAL_RECOGNITION
     assert tr.load(version) == slow
+    check_shared(fast)
+    check_shared(slow)
 
 
-def test_the_reader_of_shipped_files_takes_no_other_file() -> None:
+def test_the_reader_of_shipped_files_takes_no_other_file(monkeypatch: pytest.MonkeyPatch) -> None:
     digest = _reader.TRUSTED["2.0.0"]
     assert _reader.loads(V2, "2.0.0", "0" * 64) is None  # not the shipped digest
     assert _reader.loads(V2, "1.0.0", digest) is None  # not that version's digest
+    monkeypatch.setitem(_reader.TRUSTED, "2.0.1", digest)
+    assert _reader.loads(V2, "2.0.1", digest) is None  # the file is of another version
     assert _reader.loads(V2 + b" ", "2.0.0", digest) is not None  # the digest is the caller's
