@@ -496,6 +496,40 @@ def test_a_shipped_file_reads_as_the_converter_reads_it(
     check_shared(slow)
 
 
+def test_the_check_of_shared_records_refuses_a_copy_of_each_kind(
+    check_shared: Callable[[tr.Dataset], None],
+) -> None:
+    # The check the tests of both readers rely on: a copy, equal but not the same object, of a
+    # country, a quote, an actor or a target used elsewhere must fail it.
+    shipped = tr.load("2.0.0")
+    check_shared(shipped)
+    event = next(e for e in shipped.events if e.target is not None and e.evidence)
+    period = next(p for p in shipped.recognitions if p.country.alpha_2 == "RU")
+    assert event.target is not None
+    copies: dict[str, dict[str, tuple[object, ...]]] = {
+        "a country": {
+            "recognitions": (attrs.evolve(period, country=attrs.evolve(period.country)),)
+        },
+        "a quote": {
+            "events": (
+                *shipped.events,
+                SimpleNamespace(
+                    evidence=(attrs.evolve(event.evidence[0]),), actor=event.actor, target=None
+                ),
+            )
+        },
+        "an actor": {"events": (attrs.evolve(event, actor=attrs.evolve(event.actor)),)},
+        "a target": {"events": (attrs.evolve(event, target=attrs.evolve(event.target)),)},
+    }
+    for changed in copies.values():
+        fields = ("recognitions", "representations", "actors", "events")
+        copy = SimpleNamespace(**{f: getattr(shipped, f) for f in fields}, actor=shipped.actor)
+        for name, value in changed.items():
+            setattr(copy, name, value)
+        with pytest.raises(AssertionError):
+            check_shared(copy)  # type: ignore[arg-type]
+
+
 def test_the_reader_of_shipped_files_takes_no_other_file(monkeypatch: pytest.MonkeyPatch) -> None:
     digest = _reader.TRUSTED["2.0.0"]
     assert _reader.loads(V2, "2.0.0", "0" * 64) is None  # not the shipped digest

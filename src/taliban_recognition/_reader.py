@@ -149,7 +149,7 @@ def loads(data: bytes, version: str, sha256: str) -> Dataset | None:
     if not trusted(version, sha256):
         return None
     with collection_paused(), contextlib.suppress(Exception):
-        record = json.loads(data)
+        record = json.loads(data.decode("utf-8"))  # strictly, as `_convert` reads it
         if record.get("version") == version:
             return read(record, sha256)
     return None
