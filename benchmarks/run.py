@@ -16,30 +16,35 @@ The parts:
    included), and reading the newest data file with the standard library's ``json`` for the
    first answer, which is also held to the dependencies' own cost (importing attrs, cattrs
    and pycountry and looking one country up).
-2. Peak memory (the largest resident set) of loading the newest dataset, against importing
+2. The first answer stage by stage: whole processes cut after each stage of its path
+   (`STAGES`: importing `importlib.resources`, then attrs, then making the model classes, and
+   so on), timed as in part 1, with each stage's own cost as the difference of medians; and
+   the newest file read, checked and parsed with no record made, through
+   `importlib.resources` as the package reads it and through its loader's `get_data`.
+3. Peak memory (the largest resident set) of loading the newest dataset, against importing
    pycountry and looking one country up.
-3. Repeated queries on the newest dataset, each timed after a first call: microseconds of
+4. Repeated queries on the newest dataset, each timed after a first call: microseconds of
    processor time a call, the median of 7 repeats of 2000 calls. A query that finds no
    country is held to `MISS_LIMIT` times one that finds a country by name: in each of 7
    rounds, 2000 hits and then 200 misses are timed, and the ratio is the median of the
    rounds' ratios, so that a change in the machine's load between the two does not count.
-4. Panels: a synthetic dataset of the 248 ISO states over ten thousand days, with four
+5. Panels: a synthetic dataset of the 248 ISO states over ten thousand days, with four
    sensitivity draws of its dates, so that the day panel over the draws is 992 state series
    of 10^4 days (about 10^7 state-days). The processor time of each step in a fresh process
    (CPU time, which another process on the machine does not add to): drawing, building the
    day panel (held to `PANEL_LIMIT_S`), its DataFrame, and the month and year panels; then the
    year panels of the newest shipped dataset over a thousand draws, as UCDP users take.
-5. Garbage collection: a full collection after loading a synthetic dataset of
+6. Garbage collection: a full collection after loading a synthetic dataset of
    `COLLECTION_EVENTS` events, as the package leaves the process (the records frozen out of
    the collector's way), against one that scans them all (`gc.unfreeze` first), in processor
    time; held to `COLLECTION_LIMIT`.
-6. Scale: synthetic datasets of 10^3 to 10^6 events (`synthetic.py`), each loaded in a fresh
+7. Scale: synthetic datasets of 10^3 to 10^6 events (`synthetic.py`), each loaded in a fresh
    process; seconds per 10^5 events and peak memory to load, and the time of each query, all
    in processor time. The growth of a measure with the number of events n is fitted as n^k
    by least squares on logarithms: k = 0 is flat, a logarithmic growth over this range gives
    k of about 0.1, a linear one k = 1. A query fails with k above `QUERY_GROWTH_LIMIT`,
    loading above `LOAD_GROWTH_LIMIT`. The fits are the last table, `GROWTH`, which
-   `find_events` of part 3 refers to.
+   `find_events` of part 4 refers to.
 
 Times under a millisecond are printed in µs (microseconds).
 """
@@ -288,6 +293,80 @@ def processes(rounds: int) -> list[Row]:
     ]
 
 
+STAGES = (
+    ("starting Python (`pass`)", "pass"),
+    ("importing `importlib.resources`", "import importlib.resources"),
+    ("and `hashlib` and `json`", "import importlib.resources, hashlib, json"),
+    ("and attrs", "import importlib.resources, hashlib, json, attrs"),
+    (
+        "and making the model classes (`_model`)",
+        "import importlib.resources, hashlib, json, taliban_recognition._model",
+    ),
+    (
+        "and `Dataset` and the reader of shipped files",
+        "import importlib.resources, hashlib, json, taliban_recognition._reader",
+    ),
+    ("and reading, checking and parsing the file, making the records, answering", FIRST),
+)
+"""The first answer's path, cut after each stage: what each whole process imports or does."""
+
+
+def reading_through_the_loader() -> str:
+    """`reading_as_the_package_must`, but through the package loader's `get_data`.
+
+    Not how the package reads its data (it reads it through `importlib.resources`): it shows
+    what that choice costs the first answer.
+    """
+    return (
+        "import hashlib, json, os, taliban_recognition as t; "
+        "data = t.__spec__.loader.get_data("
+        f"os.path.join(os.path.dirname(t.__file__), 'data', {newest_file()!r})); "
+        "hashlib.sha256(data).hexdigest(); json.loads(data)"
+    )
+
+
+def stages(rounds: int) -> list[Row]:
+    """Part 2: the first answer stage by stage, each stage a whole process cut after it.
+
+    The processes are timed in interleaved rounds, as in part 1, with the floor and the two
+    ways of reading the file without making records; each stage's cost is the difference of
+    the medians of the processes that end before and after it.
+    """
+    floor, must, loader = (
+        floor_of_reading(),
+        reading_as_the_package_must(),
+        reading_through_the_loader(),
+    )
+    commands = [code for _, code in STAGES] + [floor, must, loader]
+    for code in commands:  # warm up: byte code written, files in the page cache
+        spent(code)
+    costs: dict[str, list[float]] = {code: [] for code in commands}
+    for _ in range(rounds):
+        for code in commands:
+            costs[code].append(spent(code).cpu)
+    median = {code: 1000 * statistics.median(found) for code, found in costs.items()}
+    rows, before = [], None
+    for what, code in STAGES:
+        added = "" if before is None else f", {median[code] - median[before]:+.1f} ms"
+        rows.append(Row(what, f"{median[code]:.1f} ms{added}"))
+        before = code
+
+    def against_floor(code: str) -> str:
+        pairs = zip(costs[code], costs[floor], strict=True)
+        return f"{median[code]:.1f} ms, {statistics.median(a / b for a, b in pairs):.2f}x the floor"
+
+    rows.append(
+        Row(
+            "the newest file through `importlib.resources`, digest checked, parsed",
+            against_floor(must),
+        )
+    )
+    rows.append(
+        Row("the same through the package loader's `get_data` instead", against_floor(loader))
+    )
+    return rows
+
+
 PEAK_OF = """
 def resident(field):
     # A memory figure of this process from /proc/self/status, in bytes; None elsewhere.
@@ -323,7 +402,7 @@ def peak_bytes(code: str, runs: int = 5) -> float:
 
 
 def memory() -> list[Row]:
-    """Part 2: peak memory of loading the newest dataset against pycountry and one lookup."""
+    """Part 3: peak memory of loading the newest dataset against pycountry and one lookup."""
     base, loading = peak_bytes(BASE_MEMORY), peak_bytes(MEMORY)
     ratio = loading / base
     return [
@@ -390,7 +469,7 @@ print(json.dumps(found))
 
 
 def repeated() -> list[Row]:
-    """Part 3: repeated queries on the newest dataset, after a first call."""
+    """Part 4: repeated queries on the newest dataset, after a first call."""
     found = json.loads(run(REPEATED))
     results = found.pop("results")
     misses = found.pop("misses")
@@ -515,7 +594,7 @@ print(json.dumps(found))
 
 
 def panels(days: int, draws: int, events: int = 20_000) -> list[Row]:
-    """Part 4: panels of a synthetic dataset of `events` over `days` days, with `draws` draws."""
+    """Part 5: panels of a synthetic dataset of `events` over `days` days, with `draws` draws."""
     start = dt.date(1998, 3, 1)
     end = start + dt.timedelta(days - 1)
     data = synthetic.dataset(events, coverage_start=start, as_of=end)
@@ -581,7 +660,7 @@ print(json.dumps({"frozen": frozen, "scanned": full_collection(), "events": len(
 
 
 def collection(events: int) -> list[Row]:
-    """Part 5: a full garbage collection after loading `events` events, frozen and not."""
+    """Part 6: a full garbage collection after loading `events` events, frozen and not."""
     data = synthetic.dataset(events)
     with shelved(data) as folder:
         result = subprocess.run(
@@ -609,7 +688,7 @@ def collection(events: int) -> list[Row]:
 
 
 def scale(sizes: list[int]) -> tuple[list[list[str]], list[Row]]:
-    """Part 6: synthetic datasets of each size, each loaded and queried in a fresh process."""
+    """Part 7: synthetic datasets of each size, each loaded and queried in a fresh process."""
     measured: list[dict[str, float]] = []
     for size in sizes:
         data = synthetic.dataset(size)
@@ -758,6 +837,11 @@ def main(argv: list[str] | None = None) -> int:
             "Whole processes, processor time",
             ["Command", "Median CPU time (wall time), ratio"],
             processes(rounds),
+        ),
+        (
+            "The first answer, stage by stage, processor time",
+            ["The process stops after", "Median CPU time, the stage's own"],
+            stages(rounds),
         ),
         ("Peak memory", ["Command", "Peak resident set, ratio to baseline"], memory()),
         ("Repeated queries, newest dataset", ["Call", "Time per call"], repeated()),

@@ -160,6 +160,7 @@ def test_the_quick_run_prints_every_table_and_a_verdict() -> None:
     assert result.returncode in {0, 1}, result.stderr
     for heading in (
         "### Whole processes",
+        "### The first answer, stage by stage",
         "### Peak memory",
         "### Repeated queries, newest dataset",
         "### Garbage collection after loading",
