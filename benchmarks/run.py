@@ -18,9 +18,9 @@ The parts:
    and pycountry and looking one country up).
 2. The first answer stage by stage: whole processes cut after each stage of its path
    (`STAGES`: importing `importlib.resources`, then attrs, then making the model classes, and
-   so on), timed as in part 1, with each stage's own cost as the difference of medians; and
-   the newest file read, checked and parsed with no record made, through
-   `importlib.resources` as the package reads it and through its loader's `get_data`.
+   so on), timed in the rounds of part 1, with each stage's own cost as the difference of
+   medians. Part 1 also reads the newest file, checks and parses it with no record made,
+   through `importlib.resources` as the package does and through its loader's `get_data`.
 3. Peak memory (the largest resident set) of loading the newest dataset, against importing
    pycountry and looking one country up.
 4. Repeated queries on the newest dataset, each timed after a first call: microseconds of
@@ -243,56 +243,6 @@ def added_modules() -> list[str]:
     return list(json.loads(run(IMPORTED)))
 
 
-def processes(rounds: int) -> list[Row]:
-    """Part 1: whole processes, each timed in every round, by processor time."""
-    floor = floor_of_reading()
-    must = reading_as_the_package_must()
-    commands = [BASE_IMPORT, IMPORT, floor, must, BASE_FIRST, FIRST, FIRST_BY_NAME]
-    for code in commands * 3:  # warm up: byte code written, files in the page cache
-        spent(code)
-    costs: dict[str, list[Spent]] = {code: [] for code in commands}
-    for _ in range(rounds):
-        for code in commands:
-            costs[code].append(spent(code))
-
-    def ratio(code: str, base: str) -> float:
-        pairs = zip(costs[code], costs[base], strict=True)
-        return statistics.median(a.cpu / b.cpu for a, b in pairs)
-
-    def ms(code: str) -> str:
-        cpu = statistics.median(c.cpu for c in costs[code])
-        wall = statistics.median(c.wall for c in costs[code])
-        return f"{1000 * cpu:.1f} ms ({1000 * wall:.1f} ms wall)"
-
-    def held(what: str, code: str, base: str, limit: float, then: str = "") -> Row:
-        found = ratio(code, base)
-        return Row(what, f"{ms(code)}, {found:.2f}x{then}", f"<= {limit}x", found <= limit)
-
-    added = added_modules()
-    typing = [name for name in added if name == "typing" or name.startswith("typing.")]
-    name = f"`{floor.split(';', 1)[0]}; json.load(<newest file>)`"
-    return [
-        Row(f"`python -c {BASE_IMPORT}` (floor)", ms(BASE_IMPORT)),
-        held(f"`{IMPORT}`", IMPORT, BASE_IMPORT, IMPORT_LIMIT, f", {len(added)} modules"),
-        Row(
-            f"`{IMPORT}` imports `typing`",
-            "yes" if typing else "no",
-            "no",
-            not typing,
-        ),
-        Row(f"{name} (floor)", ms(floor)),
-        Row(
-            "the same file read through `importlib.resources` and its digest checked, "
-            "no records made (what the package must do at least)",
-            f"{ms(must)}, {ratio(must, floor):.2f}x the floor",
-        ),
-        Row(f"`{BASE_FIRST}` (baseline)", ms(BASE_FIRST)),
-        held(f"`{FIRST}` against the floor", FIRST, floor, FIRST_FLOOR_LIMIT),
-        held(f"`{FIRST}` against the baseline", FIRST, BASE_FIRST, FIRST_BASE_LIMIT),
-        held(f"`{FIRST_BY_NAME}` against the floor", FIRST_BY_NAME, floor, FIRST_NAME_LIMIT),
-    ]
-
-
 STAGES = (
     ("starting Python (`pass`)", "pass"),
     ("importing `importlib.resources`", "import importlib.resources"),
@@ -325,46 +275,74 @@ def reading_through_the_loader() -> str:
     )
 
 
-def stages(rounds: int) -> list[Row]:
-    """Part 2: the first answer stage by stage, each stage a whole process cut after it.
+def processes(rounds: int) -> tuple[list[Row], list[Row]]:
+    """Parts 1 and 2: whole processes, each timed in every round, by processor time.
 
-    The processes are timed in interleaved rounds, as in part 1, with the floor and the two
-    ways of reading the file without making records; each stage's cost is the difference of
-    the medians of the processes that end before and after it.
+    Part 1 holds the first answer and the import to their targets; part 2 is the first
+    answer's path cut after each stage (`STAGES`). Both come from the same rounds, so the
+    first answer is one figure in both, and each stage's own cost is the difference of the
+    medians of the processes that end before and after it.
     """
-    floor, must, loader = (
-        floor_of_reading(),
-        reading_as_the_package_must(),
-        reading_through_the_loader(),
-    )
-    commands = [code for _, code in STAGES] + [floor, must, loader]
-    for code in commands:  # warm up: byte code written, files in the page cache
+    floor = floor_of_reading()
+    must, loader = reading_as_the_package_must(), reading_through_the_loader()
+    commands = [BASE_IMPORT, IMPORT, floor, must, loader, BASE_FIRST, FIRST, FIRST_BY_NAME]
+    commands += [code for _, code in STAGES if code not in commands]
+    for code in commands * 3:  # warm up: byte code written, files in the page cache
         spent(code)
-    costs: dict[str, list[float]] = {code: [] for code in commands}
+    costs: dict[str, list[Spent]] = {code: [] for code in commands}
     for _ in range(rounds):
         for code in commands:
-            costs[code].append(spent(code).cpu)
-    median = {code: 1000 * statistics.median(found) for code, found in costs.items()}
-    rows, before = [], None
-    for what, code in STAGES:
-        added = "" if before is None else f", {median[code] - median[before]:+.1f} ms"
-        rows.append(Row(what, f"{median[code]:.1f} ms{added}"))
-        before = code
+            costs[code].append(spent(code))
 
-    def against_floor(code: str) -> str:
-        pairs = zip(costs[code], costs[floor], strict=True)
-        return f"{median[code]:.1f} ms, {statistics.median(a / b for a, b in pairs):.2f}x the floor"
+    def ratio(code: str, base: str) -> float:
+        pairs = zip(costs[code], costs[base], strict=True)
+        return statistics.median(a.cpu / b.cpu for a, b in pairs)
 
-    rows.append(
+    def cpu(code: str) -> float:
+        return 1000 * statistics.median(c.cpu for c in costs[code])
+
+    def ms(code: str) -> str:
+        wall = statistics.median(c.wall for c in costs[code])
+        return f"{cpu(code):.1f} ms ({1000 * wall:.1f} ms wall)"
+
+    def held(what: str, code: str, base: str, limit: float, then: str = "") -> Row:
+        found = ratio(code, base)
+        return Row(what, f"{ms(code)}, {found:.2f}x{then}", f"<= {limit}x", found <= limit)
+
+    added = added_modules()
+    typing = [name for name in added if name == "typing" or name.startswith("typing.")]
+    name = f"`{floor.split(';', 1)[0]}; json.load(<newest file>)`"
+    whole = [
+        Row(f"`python -c {BASE_IMPORT}` (floor)", ms(BASE_IMPORT)),
+        held(f"`{IMPORT}`", IMPORT, BASE_IMPORT, IMPORT_LIMIT, f", {len(added)} modules"),
         Row(
-            "the newest file through `importlib.resources`, digest checked, parsed",
-            against_floor(must),
-        )
-    )
-    rows.append(
-        Row("the same through the package loader's `get_data` instead", against_floor(loader))
-    )
-    return rows
+            f"`{IMPORT}` imports `typing`",
+            "yes" if typing else "no",
+            "no",
+            not typing,
+        ),
+        Row(f"{name} (floor)", ms(floor)),
+        Row(
+            "the same file read through `importlib.resources` and its digest checked, "
+            "no records made (what the package must do at least)",
+            f"{ms(must)}, {ratio(must, floor):.2f}x the floor",
+        ),
+        Row(
+            "the same through the package loader's `get_data` instead (not how the package "
+            "reads it)",
+            f"{ms(loader)}, {ratio(loader, floor):.2f}x the floor",
+        ),
+        Row(f"`{BASE_FIRST}` (baseline)", ms(BASE_FIRST)),
+        held(f"`{FIRST}` against the floor", FIRST, floor, FIRST_FLOOR_LIMIT),
+        held(f"`{FIRST}` against the baseline", FIRST, BASE_FIRST, FIRST_BASE_LIMIT),
+        held(f"`{FIRST_BY_NAME}` against the floor", FIRST_BY_NAME, floor, FIRST_NAME_LIMIT),
+    ]
+    stages, before = [], None
+    for what, code in STAGES:
+        own = "" if before is None else f", {cpu(code) - cpu(before):+.1f} ms"
+        stages.append(Row(what, f"{cpu(code):.1f} ms{own}"))
+        before = code
+    return whole, stages
 
 
 PEAK_OF = """
@@ -832,16 +810,17 @@ def main(argv: list[str] | None = None) -> int:
     panel_days, panel_events = (400, 2_000) if options.quick else (PANEL_DAYS, 20_000)
     collected = 3_000 if options.quick else COLLECTION_EVENTS
 
+    whole, stages = processes(rounds)
     parts = [
         (
             "Whole processes, processor time",
             ["Command", "Median CPU time (wall time), ratio"],
-            processes(rounds),
+            whole,
         ),
         (
             "The first answer, stage by stage, processor time",
             ["The process stops after", "Median CPU time, the stage's own"],
-            stages(rounds),
+            stages,
         ),
         ("Peak memory", ["Command", "Peak resident set, ratio to baseline"], memory()),
         ("Repeated queries, newest dataset", ["Call", "Time per call"], repeated()),
