@@ -521,8 +521,8 @@ def test_the_check_of_shared_records_refuses_a_copy_of_each_kind(
         "an actor": {"events": (attrs.evolve(event, actor=attrs.evolve(event.actor)),)},
         "a target": {"events": (attrs.evolve(event, target=attrs.evolve(event.target)),)},
     }
+    fields = ("recognitions", "representations", "actors", "events")
     for changed in copies.values():
-        fields = ("recognitions", "representations", "actors", "events")
         copy = SimpleNamespace(**{f: getattr(shipped, f) for f in fields}, actor=shipped.actor)
         for name, value in changed.items():
             setattr(copy, name, value)
