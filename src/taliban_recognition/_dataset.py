@@ -7,8 +7,6 @@ import operator
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Literal, Protocol
 
-import attrs
-
 from taliban_recognition._args import CountryQuery, DateQuery, day_of
 from taliban_recognition._chains import expand, possible_statuses
 from taliban_recognition._errors import (
@@ -51,6 +49,7 @@ from taliban_recognition._model import (
     check_dates,
 )
 from taliban_recognition._public import publish
+from taliban_recognition._record import field, fields_dict, fields_of, record
 from taliban_recognition._schema import column, field_since, newest, version_key
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ class _KindColumns(Protocol):
     def __call__(self, *, period: bool) -> list[Column]: ...
 
 
-@attrs.frozen(repr=False)
+@record
 class Dataset:
     """One version of the dataset: its records, and queries over them.
 
@@ -92,18 +91,18 @@ class Dataset:
         ['RU']
     """
 
-    version: str = attrs.field(metadata=column("Dataset version (semantic versioning for data)."))
+    version: str = field(metadata=column("Dataset version (semantic versioning for data)."))
     """The dataset version, e.g. ``"1.0.0"``."""
-    sha256: str = attrs.field(
+    sha256: str = field(
         metadata=column(
             "SHA-256 of the version's shipped data file, as its manifest records it.",
             pattern=SHA256,
         )
     )
     """Hex SHA-256 digest of the shipped data file this dataset was read from."""
-    as_of: dt.date = attrs.field(metadata=column("Reference date: the last day the data covers."))
+    as_of: dt.date = field(metadata=column("Reference date: the last day the data covers."))
     """The reference date: the source's "Thursday", and the last day covered."""
-    coverage_start: dt.date = attrs.field(metadata=column("First day statuses are given for."))
+    coverage_start: dt.date = field(metadata=column("First day statuses are given for."))
     """The first day statuses are given for: the start of the takeover month."""
     sources: tuple[Source, ...]
     """The texts the evidence quotes."""
@@ -114,23 +113,21 @@ class Dataset:
     statuses: tuple[StatusPeriod, ...]
     """Every country's status periods, by country code, then in time order. Empty from 2.0.0,
     where the status is derived from `recognitions` and `representations`."""
-    notes: str = attrs.field(metadata=column("The annotation conventions of this version."))
+    notes: str = field(metadata=column("The annotation conventions of this version."))
     """The annotation conventions of this version: which states statuses cover, how relative
     and missing dates were resolved."""
-    references: tuple[Reference, ...] = attrs.field(default=(), metadata=column(since="1.1.0"))
+    references: tuple[Reference, ...] = field(default=(), metadata=column(since="1.1.0"))
     """Published works cited for corroborated dates; not shipped, not quoted."""
-    recognitions: tuple[RecognitionPeriod, ...] = attrs.field(
-        default=(), metadata=column(since="2.0.0")
-    )
+    recognitions: tuple[RecognitionPeriod, ...] = field(default=(), metadata=column(since="2.0.0"))
     """Every covered state's formal recognition over time, by country code, then in time order.
     From dataset 2.0.0."""
-    representations: tuple[RepresentationPeriod, ...] = attrs.field(
+    representations: tuple[RepresentationPeriod, ...] = field(
         default=(), metadata=column(since="2.0.0")
     )
     """Every covered state's representation periods, by country code, then direction, then in
     time order: each state's mission in Kabul and the Taliban government's in the state. From
     dataset 2.0.0."""
-    _indices: Indices = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _indices: Indices = field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_indices", Indices(self))
@@ -169,7 +166,7 @@ class Dataset:
         # A pickle holds the records only: unpickling checks them and rebuilds the indices,
         # so a pickle does not depend on how a release of the package builds its indices.
         return type(self), tuple(
-            getattr(self, field.name) for field in attrs.fields(type(self)) if field.init
+            getattr(self, field.name) for field in fields_of(type(self)) if field.init
         )
 
     def source(self, source_id: str) -> Source:
@@ -261,7 +258,7 @@ answers from the newest version
         if number is None:
             found = self._country(query)
             return self._indices.codes.get(found.alpha_2.lower(), found)
-        since = field_since(attrs.fields(Country).cow_code)
+        since = field_since(fields_dict(Country)["cow_code"])
         if version_key(self.version) < since:
             raise UnknownCountryError(
                 number[1],

@@ -10,8 +10,6 @@ import functools
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
-
 from taliban_recognition._chains import Chain, chains_by_reading
 from taliban_recognition._draws import check_order
 from taliban_recognition._errors import DataFormatError
@@ -30,6 +28,7 @@ from taliban_recognition._model import (
     Source,
     StatusPeriod,
 )
+from taliban_recognition._record import fields_of, is_record
 from taliban_recognition._schema import field_since, newest, version_key
 
 if TYPE_CHECKING:
@@ -325,9 +324,9 @@ def _check_schema(record: object, path: str, level: tuple[int, int, int]) -> Non
             _check_schema(item, f"{path}[{n}]", level)
         return
     kind = type(record)
-    if not attrs.has(kind):
+    if not is_record(kind):
         return
-    for field in attrs.fields(kind):
+    for field in fields_of(kind):
         if not field.init:
             continue
         value = getattr(record, field.name)

@@ -1,4 +1,4 @@
-"""The record types of the dataset: frozen, slotted attrs classes and the enums they use."""
+"""The record types of the dataset: frozen, slotted record classes and the enums they use."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ import re
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
-import attrs
-
 from taliban_recognition._errors import InvalidDateError, InvalidRecordError, UnknownDatesError
 from taliban_recognition._public import publish
+from taliban_recognition._record import field, record
 from taliban_recognition._schema import Derived, column, export_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    import attrs
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -493,7 +494,7 @@ def _check_fuzzy_date(instance: FuzzyDate, _: attrs.Attribute[dt.date], __: dt.d
 
 
 @functools.total_ordering
-@attrs.frozen(order=False)
+@record
 class FuzzyDate:
     """A day known only as precisely as the source gives it.
 
@@ -512,7 +513,7 @@ class FuzzyDate:
         '[2021-08..2025-07-03]'
     """
 
-    earliest: dt.date = attrs.field(
+    earliest: dt.date = field(
         validator=_check_fuzzy_date,
         metadata=column(
             "First day the date of {what} can be.",
@@ -527,11 +528,9 @@ class FuzzyDate:
         ),
     )
     """The first day the date can be."""
-    latest: dt.date = attrs.field(metadata=column("Last day the date of {what} can be."))
+    latest: dt.date = field(metadata=column("Last day the date of {what} can be."))
     """The last day the date can be."""
-    precision: DatePrecision = attrs.field(
-        metadata=column("How precisely the date of {what} is known.")
-    )
+    precision: DatePrecision = field(metadata=column("How precisely the date of {what} is known."))
     """How precisely the day is known."""
 
     @classmethod
@@ -655,7 +654,7 @@ def _check_gw_microstate(instance: Country, _: attrs.Attribute[bool | None], val
         raise InvalidRecordError("gw_microstate", value, msg)
 
 
-@attrs.frozen
+@record
 class Country:
     """An ISO 3166-1 country, as the dataset records it.
 
@@ -677,27 +676,27 @@ class Country:
         True
     """
 
-    alpha_2: str = attrs.field(
+    alpha_2: str = field(
         validator=_matches,
         metadata=column("ISO 3166-1 alpha-2 code of {what}.", pattern="[A-Z]{2}"),
     )
     """ISO 3166-1 alpha-2 code, e.g. ``"RU"``."""
-    alpha_3: str = attrs.field(
+    alpha_3: str = field(
         validator=_matches,
         metadata=column("ISO 3166-1 alpha-3 code of {what}.", pattern="[A-Z]{3}"),
     )
     """ISO 3166-1 alpha-3 code, e.g. ``"RUS"``."""
-    numeric: str = attrs.field(
+    numeric: str = field(
         validator=_matches,
         metadata=column("ISO 3166-1 numeric code of {what}.", pattern="[0-9]{3}"),
     )
     """ISO 3166-1 numeric code as three digits, e.g. ``"643"``."""
-    name: str = attrs.field(
+    name: str = field(
         validator=_check_text,
         metadata=column("English short name of {what}, as recorded in this dataset version."),
     )
     """ISO 3166-1 English short name, e.g. ``"Russian Federation"``."""
-    cow_code: int | None = attrs.field(
+    cow_code: int | None = field(
         default=None,
         validator=_check_optional_code,
         metadata=column(
@@ -706,7 +705,7 @@ class Country:
         ),
     )
     """Correlates of War state number, e.g. ``365``; None where COW lists none."""
-    cow_abbr: str | None = attrs.field(
+    cow_abbr: str | None = field(
         default=None,
         validator=_optional(_matches),
         metadata=column(
@@ -716,7 +715,7 @@ class Country:
         ),
     )
     """Correlates of War state abbreviation, e.g. ``"RUS"``; None where COW lists none."""
-    gw_code: int | None = attrs.field(
+    gw_code: int | None = field(
         default=None,
         validator=_check_optional_code,
         metadata=column(
@@ -726,7 +725,7 @@ class Country:
     )
     """Gleditsch-Ward state number, e.g. ``365``; None where the list of independent states
     has none."""
-    gw_abbr: str | None = attrs.field(
+    gw_abbr: str | None = field(
         default=None,
         validator=_optional(_matches),
         metadata=column(
@@ -736,7 +735,7 @@ class Country:
         ),
     )
     """Gleditsch-Ward state abbreviation, e.g. ``"RUS"``; None where the list has none."""
-    gw_microstate: bool | None = attrs.field(
+    gw_microstate: bool | None = field(
         default=None,
         validator=_check_gw_microstate,
         metadata=column(
@@ -764,7 +763,7 @@ def _check_evidence(instance: Evidence, _: attrs.Attribute[int], __: int) -> Non
         raise InvalidRecordError("quote", quote, msg)
 
 
-@attrs.frozen
+@record
 class Evidence:
     """A verbatim quote from a source, with where it stands in the source's text.
 
@@ -775,18 +774,18 @@ class Evidence:
         InvalidRecordError: A field is of the wrong type, or the offsets do not fit the quote.
     """
 
-    source_id: str = attrs.field(
+    source_id: str = field(
         validator=_check_id, metadata=column("Id of the source quoted.", refers="sources")
     )
     """The `Source.id` the quote is from."""
-    quote: str = attrs.field(validator=_check_text, metadata=column("The quoted text, verbatim."))
+    quote: str = field(validator=_check_text, metadata=column("The quoted text, verbatim."))
     """The exact characters of the source."""
-    start: int = attrs.field(
+    start: int = field(
         validator=_check_evidence,
         metadata=column("Offset of the quote's first character in the text."),
     )
     """Index of the quote's first character in the source text."""
-    end: int = attrs.field(metadata=column("Offset just past the quote's last character."))
+    end: int = field(metadata=column("Offset just past the quote's last character."))
     """Index one past the quote's last character."""
 
 
@@ -812,7 +811,7 @@ def _check_url(_: object, attribute: attrs.Attribute[str], value: object) -> Non
         raise InvalidRecordError(attribute.name, value, msg)
 
 
-@attrs.frozen
+@record
 class Source:
     """A text the dataset's evidence quotes, shipped whole inside the package.
 
@@ -821,22 +820,22 @@ class Source:
             not the digest of `text`.
     """
 
-    id: str = attrs.field(validator=_check_id, metadata=column("Source id."))
+    id: str = field(validator=_check_id, metadata=column("Source id."))
     """Stable identifier, used by `Evidence.source_id`."""
-    title: str = attrs.field(validator=_check_text, metadata=column("Title of the source."))
+    title: str = field(validator=_check_text, metadata=column("Title of the source."))
     """Title of the source (see `notes` for where it comes from)."""
-    sha256: str = attrs.field(
+    sha256: str = field(
         validator=_matches,
         metadata=column("SHA-256 of the UTF-8 bytes of the text.", pattern=SHA256),
     )
     """Hex SHA-256 digest of the text's UTF-8 bytes."""
-    text: str = attrs.field(
+    text: str = field(
         validator=[_check_text, _check_digest],
         repr=False,
         metadata=column("The full text; evidence offsets index into it."),
     )
     """The full text, as shipped."""
-    notes: str | None = attrs.field(
+    notes: str | None = field(
         default=None, validator=_check_optional_text, metadata=column("Provenance of the source.")
     )
     """How the source was obtained and anything else a reader should know."""
@@ -848,7 +847,7 @@ def _check_day(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         raise InvalidRecordError(attribute.name, value, msg)
 
 
-@attrs.frozen
+@record
 class Reference:
     """A published work cited for a fact the sources leave vague, such as an exact date.
 
@@ -859,26 +858,26 @@ class Reference:
         InvalidRecordError: A field is of the wrong type or out of its range.
     """
 
-    id: str = attrs.field(validator=_check_id, metadata=column("Reference id."))
+    id: str = field(validator=_check_id, metadata=column("Reference id."))
     """Stable identifier, used by `Corroboration.reference_id`."""
-    title: str = attrs.field(validator=_check_text, metadata=column("Title of the work."))
+    title: str = field(validator=_check_text, metadata=column("Title of the work."))
     """Title of the work (see `notes` for where it comes from)."""
-    publisher: str = attrs.field(validator=_check_text, metadata=column("Who published it."))
+    publisher: str = field(validator=_check_text, metadata=column("Who published it."))
     """Who published it, e.g. ``"Daily Sabah"``."""
-    url: str = attrs.field(validator=_check_url, metadata=column("Where it is published."))
+    url: str = field(validator=_check_url, metadata=column("Where it is published."))
     """Where it is published: an ``https`` or ``http`` URL."""
-    date: FuzzyDate | None = attrs.field(
+    date: FuzzyDate | None = field(
         validator=_optional(_instance_of(FuzzyDate)),
         metadata=column(what="the work's publication", empty="no date is known"),
     )
     """When it was published, as precisely as known; None for a work without one, such as a
     wiki article."""
-    notes: str | None = attrs.field(
+    notes: str | None = field(
         default=None, validator=_check_optional_text, metadata=column("What it is cited for.")
     )
     """What it is cited for, what of it was checked and how, and anything else a reader should
     know."""
-    checked_on: dt.date | None = attrs.field(
+    checked_on: dt.date | None = field(
         default=None,
         validator=_optional(_check_day),
         metadata=column(
@@ -892,7 +891,7 @@ class Reference:
     were not. From dataset version 1.2.0."""
 
 
-@attrs.frozen
+@record
 class Actor:
     """A party that acts or is acted on: a state, government, person, group, ...
 
@@ -900,21 +899,21 @@ class Actor:
         InvalidRecordError: A field is of the wrong type or out of its range.
     """
 
-    id: str = attrs.field(validator=_check_id, metadata=column("Actor id."))
+    id: str = field(validator=_check_id, metadata=column("Actor id."))
     """Stable identifier, e.g. ``"russia"``."""
-    name: str = attrs.field(validator=_check_text, metadata=column("Name of the actor."))
+    name: str = field(validator=_check_text, metadata=column("Name of the actor."))
     """Display name, e.g. ``"Russia"``."""
-    kind: ActorKind = attrs.field(
+    kind: ActorKind = field(
         validator=_instance_of(ActorKind),
         metadata=column("What sort of party the actor is."),
     )
     """What kind of party this is."""
-    country: Country | None = attrs.field(
+    country: Country | None = field(
         validator=_optional(_instance_of(Country)),
         metadata=column(what="the state the actor belongs to"),
     )
     """The state the actor is, belongs to or governs; None for groups without one."""
-    notes: str | None = attrs.field(
+    notes: str | None = field(
         default=None, validator=_check_optional_text, metadata=column("Annotation remarks.")
     )
     """Annotation remarks."""
@@ -946,7 +945,7 @@ def _check_plover_context(_: object, __: attrs.Attribute[str | None], value: obj
         raise InvalidRecordError("plover_context", value, msg)
 
 
-@attrs.frozen
+@record
 class EventCodes:
     """An event's codes in the event-data ontologies, so it lines up with coded event data.
 
@@ -959,7 +958,7 @@ class EventCodes:
         'Grant diplomatic recognition'
     """
 
-    cameo: str = attrs.field(
+    cameo: str = field(
         validator=_one_of(tuple(CAMEO), "taliban_recognition.CAMEO"),
         metadata=column(
             "CAMEO event code, with its leading zero.",
@@ -970,12 +969,12 @@ class EventCodes:
         ),
     )
     """CAMEO event code, as a string with its leading zero, e.g. ``"054"``."""
-    plover: PloverType = attrs.field(
+    plover: PloverType = field(
         validator=_instance_of(PloverType),
         metadata=column("PLOVER event type."),
     )
     """PLOVER event type, e.g. `PloverType.SUPPORT`."""
-    plover_mode: str | None = attrs.field(
+    plover_mode: str | None = field(
         default=None,
         validator=_check_plover_mode,
         metadata=column(
@@ -986,7 +985,7 @@ class EventCodes:
     )
     """PLOVER mode, one of `PLOVER_MODES` for the `plover` type, e.g. ``"explosives"`` for an
     `ASSAULT`; None where none is given. From dataset version 1.2.0."""
-    plover_context: str | None = attrs.field(
+    plover_context: str | None = field(
         default=None,
         validator=_check_plover_context,
         metadata=column(
@@ -997,7 +996,7 @@ class EventCodes:
     )
     """PLOVER context, one of `PLOVER_CONTEXTS`, e.g. ``"diplomatic"``; None where none is
     given. From dataset version 1.2.0."""
-    notes: str | None = attrs.field(
+    notes: str | None = field(
         default=None,
         validator=_check_optional_text,
         metadata=column("Why these codes, where the choice is not plain.", name="codes_notes"),
@@ -1010,7 +1009,7 @@ class EventCodes:
         return CAMEO[self.cameo]
 
 
-@attrs.frozen
+@record
 class Corroboration:
     """A date for an event from a published work, beside the date the source gives.
 
@@ -1023,12 +1022,12 @@ class Corroboration:
         InvalidRecordError: A field is of the wrong type or out of its range.
     """
 
-    date: FuzzyDate = attrs.field(
+    date: FuzzyDate = field(
         validator=_instance_of(FuzzyDate),
         metadata=column(name="corroborated_date", what="the event by a published reference"),
     )
     """The date the reference gives."""
-    reference_id: str = attrs.field(
+    reference_id: str = field(
         validator=_check_id,
         metadata=column(
             "Id of the reference that gives the corroborated date.",
@@ -1037,7 +1036,7 @@ class Corroboration:
         ),
     )
     """The `Reference.id` of the work that gives it."""
-    discrepancy: str | None = attrs.field(
+    discrepancy: str | None = field(
         default=None,
         validator=_check_optional_text,
         metadata=column(
@@ -1067,7 +1066,7 @@ def _check_corroboration(
         raise InvalidRecordError("corroboration", value, msg)
 
 
-@attrs.frozen
+@record
 class Event:
     """A dated, sourced happening: who did what to whom, and when.
 
@@ -1076,57 +1075,51 @@ class Event:
             date outside the stated one gives no discrepancy.
     """
 
-    id: str = attrs.field(validator=_check_id, metadata=column("Event id."))
+    id: str = field(validator=_check_id, metadata=column("Event id."))
     """Stable identifier, e.g. ``"russia-recognizes-taliban"``."""
-    kind: EventKind = attrs.field(
-        validator=_instance_of(EventKind), metadata=column("What happened.")
-    )
+    kind: EventKind = field(validator=_instance_of(EventKind), metadata=column("What happened."))
     """What kind of happening this is."""
-    actor: Actor = attrs.field(
+    actor: Actor = field(
         validator=_instance_of(Actor),
         metadata=column("Id of the actor who acted.", name="actor_id", refers="actors"),
     )
     """Who acted."""
-    target: Actor | None = attrs.field(
+    target: Actor | None = field(
         validator=_optional(_instance_of(Actor)),
         metadata=column("Id of the actor acted upon.", name="target_id", refers="actors"),
     )
     """Who was acted on, if anyone."""
-    date: FuzzyDate = attrs.field(
-        validator=_instance_of(FuzzyDate), metadata=column(what="the event")
-    )
+    date: FuzzyDate = field(validator=_instance_of(FuzzyDate), metadata=column(what="the event"))
     """When, as precisely as the source says."""
-    date_text: str | None = attrs.field(
+    date_text: str | None = field(
         validator=_check_optional_text,
         metadata=column("The source's own words for the date, verbatim."),
     )
     """The source's own words for the date (``"Last April"``), or None if it gives none."""
-    summary: str = attrs.field(
-        validator=_check_text, metadata=column("One line saying what happened.")
-    )
+    summary: str = field(validator=_check_text, metadata=column("One line saying what happened."))
     """One line saying what happened."""
-    evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
+    evidence: tuple[Evidence, ...] = field(validator=_tuple_of(Evidence, non_empty=True))
     """The quotes that support the record; never empty."""
-    ongoing: bool = attrs.field(
+    ongoing: bool = field(
         default=False,
         validator=_instance_of(bool),
         metadata=column("Whether the source presents the event as still going on at as_of."),
     )
     """Whether the source presents it as still going on at its reference date ("has
     continued to pursue", "are still wary"); `date` is then when it began, if known."""
-    notes: str | None = attrs.field(
+    notes: str | None = field(
         default=None,
         validator=_check_optional_text,
         metadata=column("How the date was resolved, discrepancies, remarks."),
     )
     """How the date was resolved, discrepancies, and other annotation remarks."""
-    codes: EventCodes | None = attrs.field(
+    codes: EventCodes | None = field(
         default=None,
         validator=_optional(_instance_of(EventCodes)),
         metadata=column(since="1.1.0", name=""),
     )
     """Its CAMEO code and PLOVER type."""
-    corroboration: Corroboration | None = attrs.field(
+    corroboration: Corroboration | None = field(
         default=None,
         validator=_check_corroboration,
         metadata=column(since="1.1.0", name="", empty="no reference corroborates the date"),
@@ -1175,7 +1168,7 @@ def _check_span(instance: Any, _: attrs.Attribute[Any], __: object) -> None:  # 
         raise InvalidRecordError("end", end, msg)
 
 
-@attrs.frozen
+@record
 class StatusPeriod:
     """One country's recognition status from one change to the next.
 
@@ -1188,14 +1181,14 @@ class StatusPeriod:
             before it starts.
     """
 
-    id: str = attrs.field(validator=_check_id, metadata=column("Status period id."))
+    id: str = field(validator=_check_id, metadata=column("Status period id."))
     """Stable identifier: the country code and the status, e.g. ``"ru-formal-recognition"``."""
-    country: Country = attrs.field(
+    country: Country = field(
         validator=_instance_of(Country),
         metadata=column(what="the state whose status this is"),
     )
     """The state whose status this is."""
-    status: RecognitionStatus = attrs.field(
+    status: RecognitionStatus = field(
         validator=[_instance_of(RecognitionStatus), _check_period],
         metadata=column(
             "The status held (ordered: no < de facto < formal).",
@@ -1204,31 +1197,31 @@ class StatusPeriod:
         ),
     )
     """The status held during the period."""
-    start: FuzzyDate = attrs.field(
+    start: FuzzyDate = field(
         validator=_instance_of(FuzzyDate),
         metadata=column(what="the change into this status"),
     )
     """When the status began: the date of the event that brought it, or of the takeover."""
-    end: FuzzyDate | None = attrs.field(
+    end: FuzzyDate | None = field(
         validator=[_optional(_instance_of(FuzzyDate)), _check_span],
         metadata=column(
             what="the change out of this status", empty="the status held through as_of"
         ),
     )
     """When the next status began, or None if the status held through ``as_of``."""
-    basis: Basis = attrs.field(
+    basis: Basis = field(
         validator=_instance_of(Basis),
         metadata=column("Whether the source states the status or it is inferred."),
     )
     """Whether the source states this status of this country or it is inferred."""
-    events: tuple[str, ...] = attrs.field(
+    events: tuple[str, ...] = field(
         validator=_tuple_of(str),
         metadata=column("Id of an event the period rests on.", name="event_id", refers="events"),
     )
     """Ids of the events the period rests on (the one that started it, if any)."""
-    evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
+    evidence: tuple[Evidence, ...] = field(validator=_tuple_of(Evidence, non_empty=True))
     """The quotes the status rests on; never empty."""
-    notes: str | None = attrs.field(
+    notes: str | None = field(
         default=None,
         validator=_check_optional_text,
         metadata=column("How the status was inferred, caveats."),
@@ -1236,7 +1229,7 @@ class StatusPeriod:
     """How the status was inferred, and its caveats."""
 
 
-@attrs.frozen
+@record
 class RecognitionPeriod:
     """Whether one state formally recognizes the Taliban government, from one change to the next.
 
@@ -1247,40 +1240,40 @@ class RecognitionPeriod:
         InvalidRecordError: A field is of the wrong type, or the period ends before it starts.
     """
 
-    id: str = attrs.field(validator=_check_id, metadata=column("Recognition period id."))
+    id: str = field(validator=_check_id, metadata=column("Recognition period id."))
     """Stable identifier: the country code and the value, e.g. ``"ru-recognizing"``."""
-    country: Country = attrs.field(
+    country: Country = field(
         validator=_instance_of(Country),
         metadata=column(what="the state whose recognition this is"),
     )
     """The state."""
-    recognizes: bool = attrs.field(
+    recognizes: bool = field(
         validator=_instance_of(bool),
         metadata=column("Whether the state formally recognizes the Taliban government."),
     )
     """Whether the state formally recognizes the Taliban government in this period."""
-    start: FuzzyDate = attrs.field(
+    start: FuzzyDate = field(
         validator=_instance_of(FuzzyDate), metadata=column(what="the change into this period")
     )
     """When the period began: the date of the event that brought it, or of the takeover."""
-    end: FuzzyDate | None = attrs.field(
+    end: FuzzyDate | None = field(
         validator=[_optional(_instance_of(FuzzyDate)), _check_span],
         metadata=column(what="the change out of this period", empty="it held through as_of"),
     )
     """When the next period began, or None if this one held through ``as_of``."""
-    basis: Basis = attrs.field(
+    basis: Basis = field(
         validator=_instance_of(Basis),
         metadata=column("Whether the source states it of this state or it is inferred."),
     )
     """Whether the source states this of this state or it is inferred."""
-    events: tuple[str, ...] = attrs.field(
+    events: tuple[str, ...] = field(
         validator=_tuple_of(str),
         metadata=column("Id of an event the period rests on.", name="event_id", refers="events"),
     )
     """Ids of the events the period rests on (the one that started it first)."""
-    evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
+    evidence: tuple[Evidence, ...] = field(validator=_tuple_of(Evidence, non_empty=True))
     """The quotes the period rests on; never empty."""
-    notes: str | None = attrs.field(
+    notes: str | None = field(
         default=None,
         validator=_check_optional_text,
         metadata=column("How it was inferred, caveats."),
@@ -1288,7 +1281,7 @@ class RecognitionPeriod:
     """How the value was inferred, and its caveats."""
 
 
-@attrs.frozen
+@record
 class RepresentationPeriod:
     """The level of one side's mission at the other, between Afghanistan and a state.
 
@@ -1301,20 +1294,20 @@ class RepresentationPeriod:
         InvalidRecordError: A field is of the wrong type, or the period ends before it starts.
     """
 
-    id: str = attrs.field(validator=_check_id, metadata=column("Representation period id."))
+    id: str = field(validator=_check_id, metadata=column("Representation period id."))
     """Stable identifier: country code, direction and level, e.g.
     ``"cn-state-in-afghanistan-ambassador"``."""
-    country: Country = attrs.field(
+    country: Country = field(
         validator=_instance_of(Country),
         metadata=column(what="the state paired with Afghanistan"),
     )
     """The state paired with Afghanistan."""
-    direction: Direction = attrs.field(
+    direction: Direction = field(
         validator=_instance_of(Direction),
         metadata=column("Whose mission: the state's in Kabul, or the Taliban's in the state."),
     )
     """Whose mission the period records."""
-    level: RepresentationLevel = attrs.field(
+    level: RepresentationLevel = field(
         validator=_instance_of(RepresentationLevel),
         metadata=column(
             "The level of the mission (unknown: the source records none).",
@@ -1331,28 +1324,28 @@ class RepresentationPeriod:
         ),
     )
     """The level of the mission during the period."""
-    start: FuzzyDate = attrs.field(
+    start: FuzzyDate = field(
         validator=_instance_of(FuzzyDate), metadata=column(what="the change into this period")
     )
     """When the period began: the date of the event that brought it, or of the takeover."""
-    end: FuzzyDate | None = attrs.field(
+    end: FuzzyDate | None = field(
         validator=[_optional(_instance_of(FuzzyDate)), _check_span],
         metadata=column(what="the change out of this period", empty="it held through as_of"),
     )
     """When the next period began, or None if this one held through ``as_of``."""
-    basis: Basis = attrs.field(
+    basis: Basis = field(
         validator=_instance_of(Basis),
         metadata=column("Whether the source states it of this state or it is inferred."),
     )
     """Whether the source states this of this state or it is inferred."""
-    events: tuple[str, ...] = attrs.field(
+    events: tuple[str, ...] = field(
         validator=_tuple_of(str),
         metadata=column("Id of an event the period rests on.", name="event_id", refers="events"),
     )
     """Ids of the events the period rests on (the one that started it first)."""
-    evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence, non_empty=True))
+    evidence: tuple[Evidence, ...] = field(validator=_tuple_of(Evidence, non_empty=True))
     """The quotes the period rests on; never empty."""
-    notes: str | None = attrs.field(
+    notes: str | None = field(
         default=None,
         validator=_check_optional_text,
         metadata=column("How it was inferred, caveats."),

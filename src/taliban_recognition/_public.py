@@ -16,15 +16,29 @@ def publish(module: str) -> None:
     module defines; each of those modules calls this last, with its ``__name__``, so the
     names are the same whichever way, and in whatever order, the modules were imported.
 
-    The string annotations of an attrs class are resolved first, in the defining module's
-    namespace, and stored resolved: the package's namespace fills in lazily, so
-    `typing.get_type_hints` could not evaluate them there.
+    The string annotations of a record or attrs class are resolved first, in the defining module's
+    namespace, and stored resolved, in the class's ``__annotations__`` and its fields: the
+    package's namespace fills in lazily, so `typing.get_type_hints` could not evaluate them
+    there.
     """
+    from taliban_recognition._record import fields_of, is_record  # noqa: PLC0415 -- no cycle
+
     defined_in: dict[str, tuple[str, ...]] = sys.modules[PACKAGE]._DEFINED_IN  # noqa: SLF001
     namespace = vars(sys.modules[module])
     for name in defined_in[module.rpartition(".")[2]]:
         item = namespace[name]
-        if hasattr(item, "__attrs_attrs__"):
+        if is_record(item):
+            import typing  # noqa: PLC0415 -- imported already by the modules that get here
+
+            hints = typing.get_type_hints(item)
+            for field in fields_of(item):
+                field.type = hints[field.name]
+            item.__annotations__ = {field.name: field.type for field in fields_of(item)}
+            item.__init__.__annotations__ = {  # as attrs annotates the __init__ it writes
+                **{field.alias: field.type for field in fields_of(item) if field.init},
+                "return": None,
+            }
+        elif isinstance(item, type) and "__attrs_attrs__" in item.__dict__:
             import inspect  # noqa: PLC0415 -- attrs has imported both
 
             import attrs  # noqa: PLC0415 -- only for attrs classes

@@ -1,6 +1,6 @@
 """The schema, declared once at each record field: when it was added, and how it is exported.
 
-A field of a record says, in its ``attrs.field`` metadata (made by `column`), the dataset
+A field of a record says, in its `field` metadata (made by `column`), the dataset
 version that added it and the column it becomes in the tidy tables. Everything that depends on
 the schema reads it from there: the converter (which fields a version's file has), the tables
 and the Data Package schema, the diff, the data dictionary, the builder and the strategies.
@@ -13,14 +13,25 @@ import functools
 import operator
 import re
 from types import UnionType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, Union, get_args, get_origin
 
-import attrs
+from taliban_recognition._record import Field, evolve, fields_dict, fields_of, is_record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
 T = TypeVar("T")
+
+
+class FieldLike(Protocol):
+    """A record field: a `taliban_recognition._record.Field`, or its `attrs.Attribute`."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def metadata(self) -> Mapping[Any, Any]: ...
+
 
 Level = tuple[int, int, int]
 """A dataset version as a tuple that sorts in version order."""
@@ -163,13 +174,13 @@ def column(  # noqa: PLR0913 -- one argument per part of the declaration
     return metadata
 
 
-def field_since(field: attrs.Attribute[Any]) -> Level:
+def field_since(field: FieldLike) -> Level:
     """The dataset version a record field was added in; `FIRST` for the first fields."""
     found: Level = field.metadata.get(_SINCE, FIRST)
     return found
 
 
-def export_of(field: attrs.Attribute[Any]) -> Export | None:
+def export_of(field: FieldLike) -> Export | None:
     """How a field is exported, or None for a field that is not a column (a collection)."""
     found: Export | None = field.metadata.get(_EXPORT)
     return found
@@ -208,10 +219,10 @@ def reachable(root: type) -> tuple[type, ...]:
         if kind in found:
             return
         found[kind] = None
-        if attrs.has(kind):
-            for field in attrs.fields(kind):
+        if is_record(kind):
+            for field in fields_of(kind):
                 for part in _parts(field.type):
-                    if isinstance(part, type) and (attrs.has(part) or issubclass(part, enum.Enum)):
+                    if isinstance(part, type) and (is_record(part) or issubclass(part, enum.Enum)):
                         visit(part)
 
     visit(root)
@@ -219,8 +230,8 @@ def reachable(root: type) -> tuple[type, ...]:
 
 
 def records_of(root: type) -> tuple[type, ...]:
-    """`root` and the attrs record types it holds."""
-    return tuple(kind for kind in reachable(root) if attrs.has(kind))
+    """`root` and the record types it holds."""
+    return tuple(kind for kind in reachable(root) if is_record(kind))
 
 
 def enums_of(root: type) -> tuple[type[enum.Enum], ...]:
@@ -231,14 +242,14 @@ def enums_of(root: type) -> tuple[type[enum.Enum], ...]:
 def newest(root: type) -> Level:
     """The newest schema the records of `root` have: the latest ``since`` of any field."""
     return max(
-        (field_since(field) for kind in records_of(root) for field in attrs.fields(kind)),
+        (field_since(field) for kind in records_of(root) for field in fields_of(kind)),
         default=FIRST,
     )
 
 
-def added_after(kind: type, level: Level) -> tuple[attrs.Attribute[Any], ...]:
+def added_after(kind: type, level: Level) -> tuple[Field, ...]:
     """The fields of `kind` that dataset version `level` does not have."""
-    return tuple(field for field in attrs.fields(kind) if field_since(field) > level)
+    return tuple(field for field in fields_of(kind) if field_since(field) > level)
 
 
 def narrow(value: Any, level: Level) -> Any:  # noqa: ANN401 -- any record, tuple or value
@@ -250,18 +261,18 @@ def narrow(value: Any, level: Level) -> Any:  # noqa: ANN401 -- any record, tupl
     if isinstance(value, tuple):
         items = tuple(narrow(item, level) for item in value)
         return value if all(map(operator.is_, items, value)) else items
-    kind = type(value)
-    if not attrs.has(kind) or _newest_of(kind) <= level:
+    kind: type = type(value)
+    if not is_record(kind) or _newest_of(kind) <= level:
         return value
     changes: dict[str, Any] = {}
-    for field in attrs.fields(kind):
+    for field in fields_of(kind):
         if not field.init:
             continue
         current = getattr(value, field.name)
         new = field.default if field_since(field) > level else narrow(current, level)
         if new is not current:
             changes[field.alias or field.name] = new
-    return attrs.evolve(value, **changes) if changes else value
+    return evolve(value, **changes) if changes else value
 
 
 @functools.cache
@@ -275,7 +286,7 @@ def build(kind: Callable[..., T], level: Level, values: Mapping[str, Any]) -> T:
     Values of the fields `level` does not have are dropped, so they take their defaults, and
     the records the others hold are narrowed (`narrow`).
     """
-    fields = attrs.fields_dict(kind)  # type: ignore[arg-type]
+    fields = fields_dict(kind)  # type: ignore[arg-type]
     return kind(
         **{
             name: narrow(value, level)

@@ -1,0 +1,216 @@
+"""The record classes against the attrs classes made from the same fields.
+
+`taliban_recognition._record` makes the record classes without attrs; each must behave as
+``attrs.frozen`` makes it from the same declarations (`_record.attrs_twin`). The values drawn
+for a field are the values that field takes in the shipped records, mixed across records, and
+values of the wrong kind, so both the records made and the errors refused are compared.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import inspect
+import pickle
+import sys
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import taliban_recognition as tr
+from taliban_recognition import _record
+from taliban_recognition._schema import records_of
+
+KINDS = records_of(tr.Dataset)
+TWINS = {kind: _record.attrs_twin(kind) for kind in KINDS}
+
+
+def _shipped(kind: type) -> list[Any]:
+    """Every record of `kind` in the shipped datasets, at any depth."""
+    found: dict[int, Any] = {}
+
+    def visit(value: object) -> None:
+        if isinstance(value, tuple):
+            for item in value:
+                visit(item)
+        elif _record.is_record(type(value)) and id(value) not in found:
+            if type(value) is kind:
+                found[id(value)] = value
+            for field in _record.fields_of(type(value)):
+                visit(getattr(value, field.name))
+
+    for version in tr.versions():
+        visit(tr.load(version))
+    return list(found.values())
+
+
+SHIPPED = {kind: _shipped(kind) for kind in KINDS if kind is not tr.Dataset}
+WRONG: tuple[object, ...] = (None, "", " ", "x", "RU", 0, -1, 365, True, 1.5, (), ("x",))
+WRONG += (dt.date(2025, 7, 3), tr.FuzzyDate.day(dt.date(2025, 7, 3)), tr.RecognitionStatus.UNKNOWN)
+
+
+def _arguments(kind: type) -> st.SearchStrategy[dict[str, Any]]:
+    """Keyword arguments for `kind`: each field's value from any shipped record (four times in
+    five) or of the wrong kind; a field with a default is sometimes left out."""
+    records = SHIPPED[kind]
+    required: dict[str, st.SearchStrategy[Any]] = {}
+    optional: dict[str, st.SearchStrategy[Any]] = {}
+    for field in _record.fields_of(kind):
+        taken = st.sampled_from([getattr(record, field.name) for record in records])
+        value = st.integers(0, 4).flatmap(
+            lambda n, t=taken: st.sampled_from(WRONG) if n == 0 else t
+        )
+        (optional if field.default is not _record.NOTHING else required)[field.alias] = value
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def _make(kind: type, arguments: dict[str, Any]) -> tuple[Any, str | None]:
+    """The record `kind` makes of `arguments`, or None and the error's type and message."""
+    try:
+        return kind(**arguments), None
+    except Exception as error:  # noqa: BLE001 -- any error, to compare
+        return None, f"{type(error).__name__}: {error}"
+
+
+def _twin_of(record: Any) -> Any:
+    """The attrs twin of `record`, made from its values."""
+    kind = type(record)
+    return TWINS[kind](**{f.alias: getattr(record, f.name) for f in _record.fields_of(kind)})
+
+
+def _values(record: object) -> list[object]:
+    return [getattr(record, field.name) for field in attrs.fields(type(record))]
+
+
+RECORD_KINDS = [kind for kind in KINDS if kind is not tr.Dataset]
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS, ids=lambda kind: kind.__name__)
+@given(data=st.data())
+def test_a_record_class_takes_and_refuses_what_attrs_would(kind: type, data: st.DataObject) -> None:
+    arguments = data.draw(_arguments(kind))
+    ours, our_error = _make(kind, arguments)
+    theirs, their_error = _make(TWINS[kind], arguments)
+    assert our_error == their_error
+    if ours is None:
+        return
+    assert repr(ours) == repr(theirs)
+    assert _values(ours) == _values(theirs)
+    assert ours.__getstate__() == theirs.__getstate__()
+    other = data.draw(st.sampled_from(SHIPPED[kind]))
+    twin_of_other = TWINS[kind](
+        **{f.alias: getattr(other, f.name) for f in _record.fields_of(kind)}
+    )
+    assert (ours == other) == (theirs == twin_of_other)
+    assert (ours != other) == (theirs != twin_of_other)
+    if ours == other:
+        assert hash(ours) == hash(other)
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS, ids=lambda kind: kind.__name__)
+def test_every_shipped_record_survives_pickling_copying_and_evolving(kind: type) -> None:
+    for record in SHIPPED[kind]:
+        for again in (pickle.loads(pickle.dumps(record)), copy.copy(record)):  # noqa: S301
+            assert again == record
+            assert hash(again) == hash(record)
+            assert type(again) is kind
+        assert copy.deepcopy(record) == record
+        assert attrs.evolve(record) == record
+        assert _record.evolve(record) == record
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.__name__)
+def test_a_record_class_has_the_shape_attrs_would_give_it(kind: type) -> None:
+    twin = TWINS[kind]
+    assert set(kind.__slots__) == set(twin.__slots__)  # type: ignore[attr-defined]
+    assert kind.__match_args__ == twin.__match_args__  # type: ignore[attr-defined]
+    assert inspect.signature(kind) == inspect.signature(twin)
+    assert attrs.has(kind)
+    assert [repr(a) for a in attrs.fields(kind)] == [repr(a) for a in attrs.fields(twin)]
+    assert kind.__mro__ == (kind, object)
+    assert kind.__module__ == "taliban_recognition"
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS, ids=lambda kind: kind.__name__)
+def test_a_record_cannot_be_changed_as_an_attrs_one_cannot(kind: type) -> None:
+    record = SHIPPED[kind][0]
+    twin = _twin_of(record)
+    name = _record.fields_of(kind)[0].name
+    for target in (record, twin):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(target, name, getattr(record, name))
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            delattr(target, name)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            target.unknown = 1  # type: ignore[union-attr]
+        assert not hasattr(target, "__dict__")  # slotted
+
+
+def test_the_dataset_is_compared_as_attrs_would_and_pickles_as_before() -> None:
+    dataset = tr.load()
+    twin = TWINS[tr.Dataset]
+    fields = [f.alias for f in _record.fields_of(tr.Dataset) if f.init]
+    copied = twin(**{name: getattr(dataset, name) for name in fields})
+    assert [getattr(dataset, name) for name in fields] == [getattr(copied, name) for name in fields]
+    assert dataset == attrs.evolve(dataset)  # the indices are not compared
+    assert pickle.loads(pickle.dumps(dataset)) == dataset  # noqa: S301
+    assert hash(pickle.loads(pickle.dumps(dataset))) == hash(dataset)  # noqa: S301
+    assert attrs.evolve(dataset, notes="changed") != dataset
+    assert repr(dataset).startswith("<Dataset 2.0.0 as of 2025-07-03")  # its own __repr__
+
+
+def test_evolving_a_record_runs_its_checks() -> None:
+    russia = tr.load().country("RU")
+    assert _record.evolve(russia, name="Russia").name == "Russia"
+    with pytest.raises(tr.InvalidRecordError, match="alpha_2 must match"):
+        _record.evolve(russia, alpha_2="ru")
+    if sys.version_info >= (3, 13):
+        assert copy.replace(russia, name="Russia") == _record.evolve(russia, name="Russia")  # type: ignore[attr-defined]
+
+
+def test_the_record_helpers_refuse_what_is_not_a_record() -> None:
+    assert not _record.is_record(tr.RecognitionStatus)
+    assert not _record.is_record(tr.load().country("RU"))  # an instance, not a class
+    with pytest.raises(TypeError, match="is not a record class"):
+        _record.fields_of(int)
+    with pytest.raises(TypeError, match="derives from object alone"):
+        _record.record(type("Derived", (Exception,), {"__annotations__": {"x": "int"}}))
+
+    class Calls:
+        x: int
+
+        def get(self) -> object:
+            return super().__repr__()
+
+    with pytest.raises(TypeError, match="cannot use super"):
+        _record.record(Calls)
+
+
+def test_a_record_class_made_here_behaves_as_its_declarations_say() -> None:
+    def positive(_: object, field: Any, value: object) -> None:
+        if not isinstance(value, int) or value <= 0:
+            msg = f"{field.name} must be positive"
+            raise ValueError(msg)
+
+    class Point:
+        __annotations__ = {"x": "int", "label": "str", "_cache": "int", "unit": "ClassVar[str]"}
+        x = _record.field(validator=[positive])
+        label = _record.field(default="p", repr=False, eq=False)
+        _cache = _record.field(init=False, default=0, eq=False)
+        unit = "m"
+
+    made = _record.record(Point)
+    point = made(1)
+    assert (point.x, point.label, point._cache, made.unit) == (1, "p", 0, "m")  # noqa: SLF001
+    assert repr(point) == "Point(x=1, _cache=0)"
+    assert point == made(1, "other")  # label is not compared
+    assert hash(point) == hash(made(1, "other"))
+    assert point != made(2)
+    assert made.__match_args__ == ("x", "label")
+    with pytest.raises(ValueError, match="x must be positive"):
+        made(0)
+    with pytest.raises(TypeError):
+        made(1, "p", 0)  # _cache is not a parameter
