@@ -11,7 +11,7 @@ Two parts, both named in ``mkdocs.yml``:
   are bare names that also name a record field, an exported column or a command (`country`,
   `recognizes`, `diff`): in a page, nothing says which one is meant.
 - `on_post_page` fails the build when an API page shows code where a type belongs: a
-  validator (``attrs.field(``), a private name (``_check_id``) in a signature or a type, the
+  field's declaration (``= field(``), a private name (``_check_id``) in a signature or a type, the
   module alias ``dt.`` for ``datetime``, or a method that returns something and has no
   Returns section.
 """
@@ -226,9 +226,9 @@ class LinkNames(griffe.Extension):
 
 
 class AttrsInit(griffe.Extension):
-    """Give each public attrs class the `__init__` attrs writes, so its signature is shown.
+    """Give each public record class its `__init__`, so its signature is shown.
 
-    Griffe reads the source, where attrs classes have no `__init__`; the parameters are
+    Griffe reads the source, where record classes have no `__init__`; the parameters are
     read off the class at run time, with the annotations of its fields as written.
     """
 
@@ -284,6 +284,7 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
 
 _PRIVATE = re.compile(r"(?<![\w.])_[A-Za-z]\w*")
 _ALIAS = re.compile(r"(?<![\w.])dt\.[A-Za-z]")
+_FIELD = re.compile(r"=\s*(?:attrs\.)?field\(")
 _RETURNS = re.compile(r"\)\s*->\s*(.+?)\s*$", re.DOTALL)
 
 
@@ -357,8 +358,9 @@ def problems(page_html: str) -> list[str]:
     reader.feed(page_html)
     text = html.unescape("".join(reader.text))
     found = []
-    if "attrs.field(" in text:
-        found.append(f"attrs.field( shown {text.count('attrs.field(')} times")
+    declarations = len(_FIELD.findall(text))
+    if declarations:
+        found.append(f"a field's declaration (field(...)) shown {declarations} times")
     private = sorted({name for typed in reader.typed for name in _PRIVATE.findall(typed)})
     if private:
         found.append(f"private names in signatures or types: {', '.join(private)}")

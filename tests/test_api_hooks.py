@@ -94,8 +94,12 @@ def test_the_guard_passes_types_and_documented_returns() -> None:
     ("page", "problem"),
     [
         (
+            SIGNATURE.format("sha256 = field(validator=_check_id)"),
+            "a field's declaration (field(...)) shown 1 times",
+        ),
+        (
             SIGNATURE.format("sha256 = attrs.field(validator=_check_id)"),
-            "attrs.field( shown 1 times",
+            "a field's declaration (field(...)) shown 1 times",
         ),
         (SIGNATURE.format("kind: str = _KIND"), "private names in signatures or types: _KIND"),
         (

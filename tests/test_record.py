@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import inspect
 import pickle
+import subprocess
 import sys
+import weakref
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -21,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
-from taliban_recognition import _record
+from taliban_recognition import _inits, _record
 from taliban_recognition._schema import records_of
 
 KINDS = records_of(tr.Dataset)
@@ -52,6 +56,10 @@ WRONG: tuple[object, ...] = (None, "", " ", "x", "RU", 0, -1, 365, True, 1.5, ()
 WRONG += (dt.date(2025, 7, 3), tr.FuzzyDate.day(dt.date(2025, 7, 3)), tr.RecognitionStatus.UNKNOWN)
 
 
+def _taken_or_wrong(taken: st.SearchStrategy[Any], n: int) -> st.SearchStrategy[Any]:
+    return taken if n else st.sampled_from(WRONG)
+
+
 def _arguments(kind: type) -> st.SearchStrategy[dict[str, Any]]:
     """Keyword arguments for `kind`: each field's value from any shipped record (four times in
     five) or of the wrong kind; a field with a default is sometimes left out."""
@@ -60,9 +68,7 @@ def _arguments(kind: type) -> st.SearchStrategy[dict[str, Any]]:
     optional: dict[str, st.SearchStrategy[Any]] = {}
     for field in _record.fields_of(kind):
         taken = st.sampled_from([getattr(record, field.name) for record in records])
-        value = st.integers(0, 4).flatmap(
-            lambda n, t=taken: st.sampled_from(WRONG) if n == 0 else t
-        )
+        value = st.integers(0, 4).flatmap(functools.partial(_taken_or_wrong, taken))
         (optional if field.default is not _record.NOTHING else required)[field.alias] = value
     return st.fixed_dictionaries(required, optional=optional)
 
@@ -81,7 +87,7 @@ def _twin_of(record: Any) -> Any:
     return TWINS[kind](**{f.alias: getattr(record, f.name) for f in _record.fields_of(kind)})
 
 
-def _values(record: object) -> list[object]:
+def _values(record: Any) -> list[object]:
     return [getattr(record, field.name) for field in attrs.fields(type(record))]
 
 
@@ -132,6 +138,20 @@ def test_a_record_class_has_the_shape_attrs_would_give_it(kind: type) -> None:
     assert [repr(a) for a in attrs.fields(kind)] == [repr(a) for a in attrs.fields(twin)]
     assert kind.__mro__ == (kind, object)
     assert kind.__module__ == "taliban_recognition"
+    if kind is not tr.Dataset:
+        record = SHIPPED[kind][0]
+        assert weakref.ref(record)() is record
+
+
+def test_a_subclass_of_a_record_class_has_its_fields_as_an_attrs_subclass_would() -> None:
+    class Named(tr.Country):
+        pass
+
+    assert attrs.has(Named)
+    assert attrs.fields(Named) == attrs.fields(tr.Country)
+    russia: Any = Named(**attrs.asdict(tr.load().country("RU"), recurse=False))
+    assert russia.alpha_2 == "RU"
+    assert russia != tr.load().country("RU")  # another class
 
 
 @pytest.mark.parametrize("kind", RECORD_KINDS, ids=lambda kind: kind.__name__)
@@ -145,7 +165,7 @@ def test_a_record_cannot_be_changed_as_an_attrs_one_cannot(kind: type) -> None:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             delattr(target, name)
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            target.unknown = 1  # type: ignore[union-attr]
+            target.unknown = 1
         assert not hasattr(target, "__dict__")  # slotted
 
 
@@ -202,7 +222,7 @@ def test_a_record_class_made_here_behaves_as_its_declarations_say() -> None:
         _cache = _record.field(init=False, default=0, eq=False)
         unit = "m"
 
-    made = _record.record(Point)
+    made: Any = _record.record(Point)
     point = made(1)
     assert (point.x, point.label, point._cache, made.unit) == (1, "p", 0, "m")  # noqa: SLF001
     assert repr(point) == "Point(x=1, _cache=0)"
@@ -214,3 +234,23 @@ def test_a_record_class_made_here_behaves_as_its_declarations_say() -> None:
         made(0)
     with pytest.raises(TypeError):
         made(1, "p", 0)  # _cache is not a parameter
+
+
+def test_the_inits_written_ahead_of_time_are_current_and_used() -> None:
+    script = Path(__file__).resolve().parent.parent / "scripts" / "write_inits.py"
+    checked = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stderr
+    for kind in KINDS:  # made from `_inits`, so making them compiled nothing
+        assert vars(kind)["__init__"].__code__.co_filename == _inits.__file__, kind
+
+
+def test_a_record_class_with_no_init_written_ahead_of_time_compiles_one() -> None:
+    class Pair:
+        __annotations__ = {"left": "int", "right": "int"}
+
+    made: Any = _record.record(Pair)
+    assert made.__init__.__code__.co_filename.startswith("<record __init__ ")
+    assert made(1, 2) == made(left=1, right=2)
+    assert made.__init__.__qualname__.endswith(".<locals>.Pair.__init__")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from types import FunctionType
 
+from taliban_recognition._record import is_record, resolve_types
+
 PACKAGE = "taliban_recognition"
 
 
@@ -21,24 +23,12 @@ def publish(module: str) -> None:
     package's namespace fills in lazily, so `typing.get_type_hints` could not evaluate them
     there.
     """
-    from taliban_recognition._record import fields_of, is_record  # noqa: PLC0415 -- no cycle
-
     defined_in: dict[str, tuple[str, ...]] = sys.modules[PACKAGE]._DEFINED_IN  # noqa: SLF001
     namespace = vars(sys.modules[module])
-    for name in defined_in[module.rpartition(".")[2]]:
-        item = namespace[name]
-        if is_record(item):
-            import typing  # noqa: PLC0415 -- imported already by the modules that get here
-
-            hints = typing.get_type_hints(item)
-            for field in fields_of(item):
-                field.type = hints[field.name]
-            item.__annotations__ = {field.name: field.type for field in fields_of(item)}
-            item.__init__.__annotations__ = {  # as attrs annotates the __init__ it writes
-                **{field.alias: field.type for field in fields_of(item) if field.init},
-                "return": None,
-            }
-        elif isinstance(item, type) and "__attrs_attrs__" in item.__dict__:
+    items = [namespace[name] for name in defined_in[module.rpartition(".")[2]]]
+    resolve_types([item for item in items if is_record(item)], namespace)
+    for item in items:
+        if isinstance(item, type) and "__attrs_attrs__" in item.__dict__ and not is_record(item):
             import inspect  # noqa: PLC0415 -- attrs has imported both
 
             import attrs  # noqa: PLC0415 -- only for attrs classes

@@ -42,6 +42,7 @@ from taliban_recognition._model import (
 )
 
 if TYPE_CHECKING:
+    import enum
     from collections.abc import Callable, Iterator
 
 TRUSTED = {
@@ -73,6 +74,28 @@ def _or_none(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else read(value)
 
 
+def _member(kind: type[enum.Enum]) -> Callable[[Any], Any]:
+    """A reader of an enum's value: its member.
+
+    Any other value raises KeyError, where calling the enum raises ValueError; either way
+    `loads` hands the file to the converter.
+    """
+    return {member.value: member for member in kind}.__getitem__
+
+
+def _memo(read: Callable[[str], Any]) -> Callable[[str], Any]:
+    """`read`, called once for each text it is given."""
+    found: dict[str, Any] = {}
+
+    def once(text: str) -> Any:  # noqa: ANN401 -- what `read` gives
+        value = found.get(text)
+        if value is None:
+            value = found[text] = read(text)
+        return value
+
+    return once
+
+
 def read(record: dict[str, Any], sha256: str) -> Dataset:
     """The dataset of a trusted 2.x file's JSON object, read without cattrs.
 
@@ -81,50 +104,58 @@ def read(record: dict[str, Any], sha256: str) -> Dataset:
     fields of the file and of each record, their JSON types, ids that name their records, no
     record that none names) and must give an equal dataset. `sha256` is the file's digest.
     """
-    fuzzy = _record(
-        FuzzyDate,
-        {"earliest": parse_iso_day, "latest": parse_iso_day, "precision": DatePrecision},
-    )
+    day = _memo(parse_iso_day)
+    dates: dict[tuple[str, str, str], FuzzyDate] = {}
+
+    def fuzzy(entry: dict[str, str]) -> FuzzyDate:
+        # A date is made once for each value it has (a frozen record; about one in two repeats).
+        key = entry["earliest"], entry["latest"], entry["precision"]
+        found = dates.get(key)
+        if found is None:
+            found = dates[key] = FuzzyDate(day(key[0]), day(key[1]), precision(key[2]))
+        return found
+
+    precision = _member(DatePrecision)
     countries = {key: Country(**entry) for key, entry in record["countries"].items()}
     quotes = {key: Evidence(**entry) for key, entry in record["quotes"].items()}
 
     def evidence(keys: list[str]) -> tuple[Evidence, ...]:
         return tuple(quotes[key] for key in keys)
 
-    actor_of = _record(Actor, {"kind": ActorKind, "country": _or_none(countries.__getitem__)})
+    actor_of = _record(
+        Actor, {"kind": _member(ActorKind), "country": _or_none(countries.__getitem__)}
+    )
     actors = tuple(actor_of(entry) for entry in record["actors"])
     by_id = {found.id: found for found in actors}
-    periods = {"start": fuzzy, "end": _or_none(fuzzy), "basis": Basis, "events": tuple}
+    periods = {"start": fuzzy, "end": _or_none(fuzzy), "basis": _member(Basis), "events": tuple}
     periods.update(country=countries.__getitem__, evidence=evidence)
     readers: dict[str, Callable[[Any], Any]] = {
         "events": _record(
             Event,
             {
-                "kind": EventKind,
+                "kind": _member(EventKind),
                 "actor": by_id.__getitem__,
                 "target": _or_none(by_id.__getitem__),
                 "date": fuzzy,
                 "evidence": evidence,
-                "codes": _or_none(_record(EventCodes, {"plover": PloverType})),
+                "codes": _or_none(_record(EventCodes, {"plover": _member(PloverType)})),
                 "corroboration": _or_none(_record(Corroboration, {"date": fuzzy})),
             },
         ),
         "recognitions": _record(RecognitionPeriod, periods),
         "representations": _record(
             RepresentationPeriod,
-            {**periods, "direction": Direction, "level": RepresentationLevel},
+            {**periods, "direction": _member(Direction), "level": _member(RepresentationLevel)},
         ),
         "sources": _record(Source, {}),
-        "references": _record(
-            Reference, {"date": _or_none(fuzzy), "checked_on": _or_none(parse_iso_day)}
-        ),
+        "references": _record(Reference, {"date": _or_none(fuzzy), "checked_on": _or_none(day)}),
     }
     values = {name: tuple(map(build, record[name])) for name, build in readers.items()}
     return Dataset(
         version=record["version"],
         sha256=sha256,
-        as_of=parse_iso_day(record["as_of"]),
-        coverage_start=parse_iso_day(record["coverage_start"]),
+        as_of=day(record["as_of"]),
+        coverage_start=day(record["coverage_start"]),
         notes=record["notes"],
         actors=actors,
         statuses=(),

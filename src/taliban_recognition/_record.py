@@ -124,24 +124,36 @@ def _is_class_var(annotation: object) -> bool:
     return isinstance(annotation, str) and annotation.startswith(("ClassVar", "typing.ClassVar"))
 
 
-def _key(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """A function giving the tuple of an object's values of `names`."""
-    if len(names) > 1:
-        return operator.attrgetter(*names)
-    if names:
-        name = names[0]
-        return lambda record: (getattr(record, name),)
-    return lambda _: ()
+class _NothingCompared:
+    """The key of a record with no field compared: every record of its class is equal."""
+
+    __slots__ = ()
+
+    def __call__(self, _: object) -> tuple[()]:
+        return ()
 
 
-def _init(kind: type, fields: tuple[Field, ...]) -> Callable[..., None]:
-    """The ``__init__`` attrs writes for `fields`: set them all, then validate in order."""
-    space: dict[str, Any] = {"_set": object.__setattr__}
+def _key(names: tuple[str, ...]) -> Callable[[Any], Any]:
+    """A callable giving the values of `names` of an object to compare or hash it by.
+
+    Not a function, so that stored on a class it stays as it is when read from an instance.
+    """
+    return operator.attrgetter(*names) if names else _NothingCompared()
+
+
+def _init_factory(kind: type, fields: tuple[Field, ...]) -> tuple[str, dict[str, Any]]:
+    """The source of a function that makes `kind`'s ``__init__``, and the values it takes.
+
+    The ``__init__`` is the one attrs writes for `fields`: set them all, then run the
+    validators in field order, then ``__attrs_post_init__``. The values it uses (the
+    defaults, the validators and the fields they are given) are the factory's parameters.
+    """
+    values: dict[str, Any] = {"_set": object.__setattr__}
     parameters: list[str] = []
     lines: list[str] = []
     for n, item in enumerate(fields):
         if item.default is not NOTHING:
-            space[f"_d{n}"] = item.default
+            values[f"_d{n}"] = item.default
         if item.init:
             default = "" if item.default is NOTHING else f"=_d{n}"
             parameters.append(f"{item.alias}{default}")
@@ -149,21 +161,66 @@ def _init(kind: type, fields: tuple[Field, ...]) -> Callable[..., None]:
         elif item.default is not NOTHING:
             lines.append(f"_set(self, {item.name!r}, _d{n})")
     for n, item in enumerate(fields):
-        space[f"_f{n}"] = item
         for m, check in enumerate(item.validators):
-            space[f"_v{n}_{m}"] = check
+            values[f"_f{n}"] = item
+            values[f"_v{n}_{m}"] = check
             lines.append(f"_v{n}_{m}(self, _f{n}, self.{item.name})")
     if hasattr(kind, "__attrs_post_init__"):
         lines.append("self.__attrs_post_init__()")
-    source = f"def __init__(self, {', '.join(parameters)}):\n    " + "\n    ".join(
-        lines or ["pass"]
+    body = "\n        ".join(lines or ["pass"])
+    source = (
+        f"def factory({', '.join(values)}):\n"
+        f"    def __init__(self, {', '.join(parameters)}):\n        {body}\n"
+        "    return __init__\n"
     )
-    name = f"{kind.__module__}.{kind.__qualname__}"
-    exec(compile(source, f"<record __init__ {name}>", "exec"), space)  # noqa: S102 -- our own text
-    init: Callable[..., None] = space["__init__"]
+    return source, values
+
+
+def _written() -> Mapping[str, Any]:
+    """The factories written ahead of time (`_inits`), by their source."""
+    from taliban_recognition._inits import FACTORIES  # noqa: PLC0415 -- no cycle
+
+    return FACTORIES
+
+
+def _init(kind: type, fields: tuple[Field, ...]) -> Callable[..., None]:
+    """`kind`'s ``__init__``, from a factory written ahead of time if there is one for it.
+
+    The shipped record classes have theirs in `_inits` (``scripts/write_inits.py`` writes it,
+    and a test requires it to be current), so making them compiles nothing: compiling the
+    fourteen took a thirtieth of the first answer. Any other class's is compiled here.
+    """
+    source, values = _init_factory(kind, fields)
+    factory = _written().get(source)
+    if factory is None:
+        space: dict[str, Any] = {}
+        name = f"{kind.__module__}.{kind.__qualname__}"
+        exec(compile(source, f"<record __init__ {name}>", "exec"), space)  # noqa: S102 -- our text
+        factory = space["factory"]
+    init: Callable[..., None] = factory(*values.values())
     init.__qualname__ = f"{kind.__qualname__}.__init__"
     init.__module__ = kind.__module__
     return init
+
+
+def inits_module(kinds: Iterable[type]) -> str:
+    """The text of `_inits`: the ``__init__`` factories of `kinds`, by their source."""
+    sources = dict.fromkeys(_init_factory(kind, fields_of(kind))[0] for kind in kinds)
+    lines = [
+        '"""The ``__init__`` of each record class, written ahead of time: do not edit.',
+        "",
+        "``scripts/write_inits.py`` writes this file from the record classes, and a test requires",
+        "it to be current; see `taliban_recognition._record`.",
+        '"""',
+        "# mypy: ignore-errors",
+        "",
+    ]
+    for n, source in enumerate(sources):
+        lines.append(source.replace("def factory(", f"def _factory_{n}(", 1))
+    lines.append("FACTORIES = {")
+    lines.extend(f"    {source!r}: _factory_{n}," for n, source in enumerate(sources))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def _record(kind: type) -> type:
@@ -193,16 +250,9 @@ def _record(kind: type) -> type:
     namespace["__qualname__"] = kind.__qualname__
     namespace["__record_fields__"] = record_fields
     namespace["__record_names__"] = names
-    namespace["__record_eq__"] = staticmethod(
-        _key(tuple(item.name for item in record_fields if item.eq))
-    )
-    namespace["__record_hash__"] = staticmethod(
-        _key(
-            tuple(
-                item.name for item in record_fields if (item.eq if item.hash is None else item.hash)
-            )
-        )
-    )
+    namespace["__record_eq__"] = _key(tuple(item.name for item in record_fields if item.eq))
+    hashed = (item for item in record_fields if (item.eq if item.hash is None else item.hash))
+    namespace["__record_hash__"] = _key(tuple(item.name for item in hashed))
     namespace["__record_repr__"] = tuple(item.name for item in record_fields if item.repr)
     namespace["__attrs_attrs__"] = _ATTRS_VIEW
     namespace.setdefault("__match_args__", tuple(item.name for item in record_fields if item.init))
@@ -221,11 +271,13 @@ class _AttrsView:
     """``__attrs_attrs__``: the attrs fields of a record class, made on first use."""
 
     def __get__(self, instance: object, owner: type) -> Any:  # noqa: ANN401 -- attrs' tuple
+        # A subclass a user makes, as of an attrs class, has the fields of its record class.
+        kind = next(base for base in owner.__mro__ if is_record(base))
         with _LOCK:
-            found = owner.__dict__["__attrs_attrs__"]
+            found = kind.__dict__["__attrs_attrs__"]
             if found is self:
-                found = attrs_fields(owner)
-                type.__setattr__(owner, "__attrs_attrs__", found)
+                found = attrs_fields(kind)
+                type.__setattr__(kind, "__attrs_attrs__", found)
         return found
 
 
@@ -292,7 +344,7 @@ def _ne(self: Any, other: Any) -> Any:  # noqa: ANN401 -- any record; a bool or 
 
 
 def _hash(self: Any) -> int:  # noqa: ANN401 -- any record
-    return hash((self.__class__.__qualname__, *self.__record_hash__(self)))
+    return hash((self.__class__.__qualname__, self.__record_hash__(self)))
 
 
 def _repr(self: Any) -> str:  # noqa: ANN401 -- any record
@@ -350,8 +402,10 @@ __all__ = [
     "field",
     "fields_dict",
     "fields_of",
+    "inits_module",
     "is_record",
     "record",
+    "resolve_types",
 ]
 
 if TYPE_CHECKING:
@@ -360,6 +414,28 @@ if TYPE_CHECKING:
     from attrs import frozen as record
 else:
     field, record = _field, _record
+
+
+def resolve_types(kinds: list[type], namespace: dict[str, Any]) -> None:
+    """Evaluate the string annotations of the record classes `kinds` in `namespace`.
+
+    Each field's ``type``, the class's ``__annotations__`` and its ``__init__``'s (as attrs
+    annotates the ``__init__`` it writes) then hold the types, as `typing.get_type_hints`
+    gives them. All of them are evaluated as one expression: compiling each alone, as
+    `typing.get_type_hints` does, took a twentieth of the first answer.
+    """
+    pending = [item for kind in kinds for item in fields_of(kind) if isinstance(item.type, str)]
+    if pending:
+        expression = f"({', '.join(item.type for item in pending)},)"
+        for item, value in zip(pending, eval(expression, namespace), strict=True):  # noqa: S307 -- our own annotations
+            item.type = type(None) if value is None else value
+    for kind in kinds:
+        found = fields_of(kind)
+        type.__setattr__(kind, "__annotations__", {item.name: item.type for item in found})
+        vars(kind)["__init__"].__annotations__ = {
+            **{item.alias: item.type for item in found if item.init},
+            "return": None,
+        }
 
 
 def is_record(kind: object) -> bool:
