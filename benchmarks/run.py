@@ -17,9 +17,9 @@ The parts:
    first answer, which is also held to the dependencies' own cost (importing attrs, cattrs
    and pycountry and looking one country up).
 2. The first answer stage by stage: whole processes cut after each stage of its path
-   (`STAGES`: importing `importlib.resources`, then attrs, then making the model classes, and
-   so on), timed in the rounds of part 1, with each stage's own cost as the difference of
-   medians. Part 1 also reads the newest file, checks and parses it with no record made,
+   (`STAGES`: importing `importlib.resources`, then `hashlib` and `json`, then making the
+   model classes, and so on), timed in the rounds of part 1, with each stage's own cost as
+   the difference of medians. Part 1 also reads the newest file, checks and parses it with no record made,
    through `importlib.resources` as the package does and through its loader's `get_data`.
 3. Peak memory (the largest resident set) of loading the newest dataset, against importing
    pycountry and looking one country up.
@@ -247,7 +247,6 @@ STAGES = (
     ("starting Python (`pass`)", "pass"),
     ("importing `importlib.resources`", "import importlib.resources"),
     ("and `hashlib` and `json`", "import importlib.resources, hashlib, json"),
-    ("and attrs", "import importlib.resources, hashlib, json, attrs"),
     (
         "and making the model classes (`_model`)",
         "import importlib.resources, hashlib, json, taliban_recognition._model",
