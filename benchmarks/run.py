@@ -19,8 +19,9 @@ The parts:
 2. The first answer stage by stage: whole processes cut after each stage of its path
    (`STAGES`: importing `importlib.resources`, then `hashlib` and `json`, then making the
    model classes, and so on), timed in the rounds of part 1, with each stage's own cost as
-   the difference of medians. Part 1 also reads the newest file, checks and parses it with no record made,
-   through `importlib.resources` as the package does and through its loader's `get_data`.
+   the difference of medians. Part 1 also reads the newest file, checks and parses it with
+   no record made, through `importlib.resources` as the package does and through its
+   loader's `get_data`.
 3. Peak memory (the largest resident set) of loading the newest dataset, against importing
    pycountry and looking one country up.
 4. Repeated queries on the newest dataset, each timed after a first call: microseconds of

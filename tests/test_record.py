@@ -1,23 +1,28 @@
-"""The record classes against the attrs classes made from the same fields.
+"""The record classes against the attrs classes made from the same declarations.
 
 `taliban_recognition._record` makes the record classes without attrs; each must behave as
-``attrs.frozen`` makes it from the same declarations (`_record.attrs_twin`). The values drawn
-for a field are the values that field takes in the shipped records, mixed across records, and
-values of the wrong kind, so both the records made and the errors refused are compared.
+``attrs.frozen`` makes it from the same declarations. The twin of each class here is made by
+attrs from the class's own source text, run in its module's namespace with ``record`` and
+``field`` standing for ``attrs.frozen`` and ``attrs.field``, so that how `_record` reads the
+declarations is tested too. The values drawn for a field are the values that field takes in
+the shipped records, mixed across records, and values of the wrong kind, so both the records
+made and the errors refused are compared.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
 import datetime as dt
 import functools
 import inspect
 import pickle
+import re
 import subprocess
 import sys
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -25,11 +30,29 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import taliban_recognition as tr
-from taliban_recognition import _inits, _record
+from taliban_recognition import _dataset, _inits, _model, _record
 from taliban_recognition._schema import records_of
 
+if TYPE_CHECKING:
+    from types import ModuleType
+
 KINDS = records_of(tr.Dataset)
-TWINS = {kind: _record.attrs_twin(kind) for kind in KINDS}
+DEFINED_IN: dict[type, ModuleType] = {tr.Dataset: _dataset}
+
+
+def _declared_with_attrs(kind: type) -> type:
+    """The attrs class that attrs makes of `kind`'s own source, in its module's namespace."""
+    module = DEFINED_IN.get(kind, _model)
+    tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
+    node = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == kind.__name__)
+    namespace = {**vars(module), "record": attrs.frozen, "field": attrs.field}
+    exec(compile(ast.Module([node], []), module.__file__ or "", "exec"), namespace)  # noqa: S102
+    twin: type = namespace[kind.__name__]
+    attrs.resolve_types(twin, globalns=namespace)
+    return twin
+
+
+TWINS = {kind: _declared_with_attrs(kind) for kind in KINDS}
 
 
 def _shipped(kind: type) -> list[Any]:
@@ -87,6 +110,11 @@ def _twin_of(record: Any) -> Any:
     return TWINS[kind](**{f.alias: getattr(record, f.name) for f in _record.fields_of(kind)})
 
 
+def _without_addresses(fields: object) -> str:
+    """The repr of `fields` without object addresses: each twin has validators of its own."""
+    return re.sub(r" at 0x[0-9a-f]+", "", repr(fields))
+
+
 def _values(record: Any) -> list[object]:
     return [getattr(record, field.name) for field in attrs.fields(type(record))]
 
@@ -133,9 +161,18 @@ def test_a_record_class_has_the_shape_attrs_would_give_it(kind: type) -> None:
     twin = TWINS[kind]
     assert set(kind.__slots__) == set(twin.__slots__)  # type: ignore[attr-defined]
     assert kind.__match_args__ == twin.__match_args__  # type: ignore[attr-defined]
-    assert inspect.signature(kind) == inspect.signature(twin)
+    ours, theirs = inspect.signature(kind), inspect.signature(twin)
+    assert ours.replace(
+        parameters=[p.replace(annotation=p.empty) for p in ours.parameters.values()]
+    ) == theirs.replace(
+        parameters=[p.replace(annotation=p.empty) for p in theirs.parameters.values()]
+    )
+    # attrs leaves its __init__'s annotations as written; ours are the fields' resolved types
+    resolved = {a.alias: a.type for a in attrs.fields(twin) if a.init}
+    assert {name: p.annotation for name, p in ours.parameters.items()} == resolved
     assert attrs.has(kind)
-    assert [repr(a) for a in attrs.fields(kind)] == [repr(a) for a in attrs.fields(twin)]
+    assert _without_addresses(attrs.fields(kind)) == _without_addresses(attrs.fields(twin))
+    assert attrs.inspect(kind) == attrs.inspect(twin)
     assert kind.__mro__ == (kind, object)
     assert kind.__module__ == "taliban_recognition"
     if kind is not tr.Dataset:
@@ -254,3 +291,77 @@ def test_a_record_class_with_no_init_written_ahead_of_time_compiles_one() -> Non
     assert made.__init__.__code__.co_filename.startswith("<record __init__ ")
     assert made(1, 2) == made(left=1, right=2)
     assert made.__init__.__qualname__.endswith(".<locals>.Pair.__init__")
+
+
+def test_a_record_class_refuses_declarations_it_would_read_otherwise_than_attrs() -> None:
+    cases: list[tuple[dict[str, Any], type[Exception], str]] = [
+        ({"x": attrs.field()}, TypeError, "declared with attrs"),
+        ({"__eq__": lambda *_: True}, TypeError, "defines __eq__"),
+        ({"__hash__": lambda *_: 0}, TypeError, "defines __hash__"),
+    ]
+    for body, error, message in cases:
+        kind = type("Declared", (), {"__annotations__": {"x": "int"}, **body})
+        with pytest.raises(error, match=message):
+            _record.record(kind)
+    with pytest.raises(TypeError, match="eq and repr are True or False"):
+        _record.field(eq=str.lower)
+    with pytest.raises(TypeError, match="not attrs' Factory"):
+        _record.field(default=attrs.Factory(list))
+    with pytest.raises(ValueError, match="no mandatory field after one with a default"):
+        _record.record(type("Order", (), {"__annotations__": {"a": "int", "b": "int"}, "a": 1}))
+
+    class Property:
+        x: int
+
+        @property
+        def name(self) -> str:
+            return super().__repr__()
+
+    with pytest.raises(TypeError, match="cannot use super"):
+        _record.record(Property)
+
+
+def test_class_variables_are_not_fields_however_they_are_written() -> None:
+    import typing  # noqa: PLC0415
+
+    kind: Any = _record.record(
+        type(
+            "Constants",
+            (),
+            {
+                "__annotations__": {"x": "int", "a": "t.ClassVar[int]", "b": typing.ClassVar[int]},
+                "a": 1,
+                "b": 2,
+            },
+        )
+    )
+    assert [f.name for f in _record.fields_of(kind)] == ["x"]
+    assert (kind(0).a, kind(0).b) == (1, 2)
+
+
+def test_a_subclass_of_a_record_class_pickles_evolves_and_narrows_as_its_record_class() -> None:
+    class Mine(tr.Dataset):
+        pass
+
+    dataset = tr.load("1.0.0")
+    mine: Any = Mine(
+        **{f.alias: getattr(dataset, f.name) for f in _record.fields_of(tr.Dataset) if f.init}
+    )
+    assert _record.is_record(Mine)
+    assert type(copy.copy(mine)) is Mine  # through Dataset.__reduce__, as a pickle goes
+    assert _record.evolve(mine, notes="other").notes == "other"
+    if sys.version_info >= (3, 13):
+        assert copy.replace(mine, notes="other").notes == "other"  # type: ignore[attr-defined]
+    else:
+        assert not hasattr(mine, "__replace__")  # as attrs, which adds it from 3.13
+
+
+def test_the_repr_of_a_field_never_set_says_so_as_attrs_does() -> None:
+    kind: Any = _record.record(
+        type(
+            "Late",
+            (),
+            {"__annotations__": {"x": "int", "y": "int"}, "y": _record.field(init=False)},
+        )
+    )
+    assert repr(kind(1)) == "Late(x=1, y=NOTHING)"

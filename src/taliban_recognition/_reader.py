@@ -77,8 +77,8 @@ def _or_none(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
 def _member(kind: type[enum.Enum]) -> Callable[[Any], Any]:
     """A reader of an enum's value: its member.
 
-    Any other value raises KeyError, where calling the enum raises ValueError; either way
-    `loads` hands the file to the converter.
+    Any other value raises KeyError (TypeError if unhashable), where calling the enum raises
+    ValueError; either way `loads` hands the file to the converter.
     """
     return {member.value: member for member in kind}.__getitem__
 

@@ -10,23 +10,37 @@ A class that `record` makes behaves as ``attrs.frozen`` makes it from the same d
 - equality of the same class by the fields compared, a hash from the same fields, a repr
   ``Name(field=value, ...)``, and ``__match_args__``;
 - no setting or deleting of attributes (`attrs.exceptions.FrozenInstanceError`), slots with
-  a weak-reference slot, the pickle state attrs gives a slotted class, and ``__replace__``;
-- ``__attrs_attrs__``, made on first use by having attrs build a class from the same fields,
-  so `attrs.fields`, `attrs.has`, `attrs.evolve`, cattrs and Hypothesis see an attrs class.
-  Only that first use imports attrs.
+  a weak-reference slot, the pickle state attrs gives a slotted class, and from Python 3.13
+  ``__replace__`` (`copy.replace`);
+- ``__attrs_attrs__`` and ``__attrs_props__``, made on first use by having attrs build a
+  class of the same fields (`attrs_twin`), so `attrs.fields`, `attrs.has`, `attrs.evolve`,
+  `attrs.inspect`, cattrs and Hypothesis see an attrs class. Only that first use imports
+  attrs.
 
-A method the class body defines itself (``Dataset.__repr__``) is kept, as attrs keeps it.
-``__init__`` is the one method written for each class; the others are shared. The tests
-compare every record class with the attrs class made from its fields: the same values taken
-and refused, with the same messages, and equal reprs, equality and pickles.
+A ``__repr__`` the class body defines itself (``Dataset.__repr__``) is kept, as attrs keeps
+it; a class that defines another of the methods it would be given, derives from a class, or
+declares a field in a way read differently here (``attrs.field``, an ``attrs.Factory``
+default, an ``eq`` or ``repr`` function) is refused. ``__init__`` is the one method written
+for each class, ahead of time for the shipped ones (`_inits`); the others are shared.
+
+Where it is knowingly not attrs: ``attrs.validators.disabled()`` does not turn the
+validators off; an ``attrs.define`` subclass of a record class is not made frozen; fields
+are compared as tuples, so a field holding a NaN equals itself; a repr has no guard against
+a record that holds itself; and ``__init__``'s annotations are the resolved types, where
+attrs leaves them as written. The tests compare every record class with the attrs class
+that attrs makes from the class's own source: the same values taken and refused, with the
+same messages, and equal reprs, equality, fields and pickles.
 """
 
 from __future__ import annotations
 
 import operator
+import re
+import sys
 import threading
+import typing
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -108,7 +122,13 @@ def _field(  # noqa: PLR0913 -- the options attrs.field takes
     Returns:
         The declaration; the class replaces it with the field's slot.
     """
-    validators = tuple(validator) if isinstance(validator, list) else (validator,)
+    if type(eq) is not bool or type(repr) is not bool:
+        msg = "a record field's eq and repr are True or False (keys and repr functions are attrs')"
+        raise TypeError(msg)
+    if _from_attrs(default):
+        msg = f"a record field's default is a value, not attrs' {type(default).__name__}"
+        raise TypeError(msg)
+    validators = tuple(validator) if isinstance(validator, (list, tuple)) else (validator,)
     return Field(
         default=default,
         validators=tuple(v for v in validators if v is not None),
@@ -120,8 +140,18 @@ def _field(  # noqa: PLR0913 -- the options attrs.field takes
     )
 
 
+def _from_attrs(value: object) -> bool:
+    """Whether `value` is an attrs declaration (``attrs.field()``, ``attrs.Factory``)."""
+    return type(value).__module__.startswith("attr.")
+
+
+_CLASS_VAR = re.compile(r"(?:\w+\.)*ClassVar\b")
+
+
 def _is_class_var(annotation: object) -> bool:
-    return isinstance(annotation, str) and annotation.startswith(("ClassVar", "typing.ClassVar"))
+    if isinstance(annotation, str):
+        return _CLASS_VAR.match(annotation) is not None
+    return typing.get_origin(annotation) is ClassVar or annotation is ClassVar
 
 
 class _NothingCompared:
@@ -223,28 +253,62 @@ def inits_module(kinds: Iterable[type]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _record(kind: type) -> type:
-    """Make `kind` a record class: its annotated fields become slots (see the module)."""
-    namespace = dict(kind.__dict__)
-    for name in ("__dict__", "__weakref__"):
-        namespace.pop(name, None)
+def _refuse(kind: type, namespace: dict[str, Any]) -> None:
+    """Refuse what a record class cannot be: a subclass, or one with methods it makes itself.
+
+    Raises:
+        TypeError: `kind` derives from a class, defines a method a record class makes (all
+            but ``__repr__``), or has a method that uses ``super()`` or ``__class__``, whose
+            cell would name the class before it was made a record class.
+    """
     if kind.__bases__ != (object,):
         msg = f"a record class derives from object alone, not {kind.__bases__}"
         raise TypeError(msg)
+    own = sorted(set(namespace) & {*_METHODS, "__init__", "__eq__"} - {"__repr__"})
+    if own:
+        msg = f"{kind.__qualname__} defines {', '.join(own)}, which a record class makes itself"
+        raise TypeError(msg)
+    for value in namespace.values():
+        parts = ("fget", "fset", "fdel", "__func__")  # of a property, classmethod, staticmethod
+        for function in (value, *(getattr(value, part, None) for part in parts)):
+            code = getattr(function, "__code__", None)
+            if code is not None and "__class__" in code.co_freevars:
+                msg = f"{kind.__qualname__}: a record class's methods cannot use super()"
+                raise TypeError(msg)
+
+
+def _declared(kind: type, namespace: dict[str, Any]) -> tuple[Field, ...]:
+    """The fields the class body declares, in order, taken out of `namespace`.
+
+    Raises:
+        TypeError: A field is declared with attrs' ``attrs.field`` rather than `field`.
+        ValueError: A field without a default follows one with a default.
+    """
     fields: list[Field] = []
     for attribute, annotation in namespace.get("__annotations__", {}).items():
         if _is_class_var(annotation):
             continue
         declared = namespace.pop(attribute, NOTHING)
+        if _from_attrs(declared):
+            msg = f"{kind.__qualname__}.{attribute} is declared with attrs: use _record.field"
+            raise TypeError(msg)
         item = declared if isinstance(declared, Field) else Field(default=declared)
         item.name, item.alias, item.type = attribute, attribute.lstrip("_"), annotation
+        defaulted = any(f.init and f.default is not NOTHING for f in fields)
+        if item.init and item.default is NOTHING and defaulted:
+            msg = f"{kind.__qualname__}.{attribute}: no mandatory field after one with a default"
+            raise ValueError(msg)
         fields.append(item)
-    for value in namespace.values():
-        code = getattr(value, "__code__", None)
-        if code is not None and "__class__" in code.co_freevars:
-            msg = f"{kind.__qualname__}: a record class's methods cannot use super() or __class__"
-            raise TypeError(msg)
-    record_fields = tuple(fields)
+    return tuple(fields)
+
+
+def _record(kind: type) -> type:
+    """Make `kind` a record class: its annotated fields become slots (see the module)."""
+    namespace = dict(kind.__dict__)
+    for name in ("__dict__", "__weakref__"):
+        namespace.pop(name, None)
+    _refuse(kind, namespace)
+    record_fields = _declared(kind, namespace)
     names = tuple(item.name for item in record_fields)
     namespace["__slots__"] = (*names, "__weakref__")
     namespace["__qualname__"] = kind.__qualname__
@@ -255,12 +319,12 @@ def _record(kind: type) -> type:
     namespace["__record_hash__"] = _key(tuple(item.name for item in hashed))
     namespace["__record_repr__"] = tuple(item.name for item in record_fields if item.repr)
     namespace["__attrs_attrs__"] = _ATTRS_VIEW
+    namespace["__attrs_props__"] = _ATTRS_PROPS
     namespace.setdefault("__match_args__", tuple(item.name for item in record_fields if item.init))
     for name, method in _METHODS.items():
         namespace.setdefault(name, method)
     made = type(kind)(kind.__name__, kind.__bases__, namespace)
-    if "__init__" not in kind.__dict__:
-        type.__setattr__(made, "__init__", _init(made, record_fields))
+    type.__setattr__(made, "__init__", _init(made, record_fields))
     return made
 
 
@@ -268,20 +332,30 @@ _LOCK = threading.Lock()
 
 
 class _AttrsView:
-    """``__attrs_attrs__``: the attrs fields of a record class, made on first use."""
+    """An attribute of the attrs view of a record class, made on first use from its twin.
 
-    def __get__(self, instance: object, owner: type) -> Any:  # noqa: ANN401 -- attrs' tuple
+    ``__attrs_attrs__`` (the fields, which `attrs.fields` reads) or ``__attrs_props__`` (the
+    class's options, which `attrs.inspect` reads), as `attrs_twin` has them.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type) -> Any:  # noqa: ANN401 -- attrs' own
         # A subclass a user makes, as of an attrs class, has the fields of its record class.
-        kind = next(base for base in owner.__mro__ if is_record(base))
+        kind = next(base for base in owner.__mro__ if "__record_fields__" in vars(base))
         with _LOCK:
-            found = kind.__dict__["__attrs_attrs__"]
+            found = vars(kind)[self.name]
             if found is self:
-                found = attrs_fields(kind)
-                type.__setattr__(kind, "__attrs_attrs__", found)
+                twin = attrs_twin(kind)
+                for view in (_ATTRS_VIEW, _ATTRS_PROPS):
+                    type.__setattr__(kind, view.name, getattr(twin, view.name, None))
+                found = vars(kind)[self.name]
         return found
 
 
-_ATTRS_VIEW = _AttrsView()
+_ATTRS_VIEW = _AttrsView("__attrs_attrs__")
+_ATTRS_PROPS = _AttrsView("__attrs_props__")
 
 
 def attrs_twin(kind: type) -> type:
@@ -305,17 +379,18 @@ def attrs_twin(kind: type) -> type:
         for item in fields_of(kind)
     }
     twin: type = attrs.make_class(
-        kind.__name__, these, frozen=True, slots=True, weakref_slot=True, eq=True, order=False
+        kind.__name__,
+        these,
+        frozen=True,
+        slots=True,
+        weakref_slot=True,
+        eq=True,
+        order=False,
+        collect_by_mro=True,  # attrs.frozen's defaults, where make_class has attr.s's
+        repr=vars(kind)["__repr__"] is _repr,  # a __repr__ of its own is kept, as attrs keeps it
     )
     twin.__qualname__ = kind.__qualname__
     return twin
-
-
-def attrs_fields(kind: type) -> Any:  # noqa: ANN401 -- attrs' tuple of Attribute
-    """The attrs fields of record class `kind`: those of `attrs_twin`."""
-    import attrs  # noqa: PLC0415 -- only when something asks for the attrs view
-
-    return attrs.fields(attrs_twin(kind))
 
 
 def _one(validators: tuple[Any, ...]) -> Any:  # noqa: ANN401 -- attrs' validator type
@@ -349,7 +424,7 @@ def _hash(self: Any) -> int:  # noqa: ANN401 -- any record
 
 def _repr(self: Any) -> str:  # noqa: ANN401 -- any record
     name = self.__class__.__qualname__.rsplit(">.", 1)[-1]
-    values = ", ".join(f"{item}={getattr(self, item)!r}" for item in self.__record_repr__)
+    values = ", ".join(f"{item}={getattr(self, item, NOTHING)!r}" for item in self.__record_repr__)
     return f"{name}({values})"
 
 
@@ -389,14 +464,14 @@ _METHODS: dict[str, Callable[..., Any]] = {
     "__delattr__": _delattr,
     "__getstate__": _getstate,
     "__setstate__": _setstate,
-    "__replace__": _replace,
 }
+if sys.version_info >= (3, 13):  # copy.replace, as attrs gives it from 3.13
+    _METHODS["__replace__"] = _replace
 """The methods every record class shares, unless its body defines its own."""
 
 __all__ = [
     "NOTHING",
     "Field",
-    "attrs_fields",
     "attrs_twin",
     "evolve",
     "field",
@@ -419,16 +494,20 @@ else:
 def resolve_types(kinds: list[type], namespace: dict[str, Any]) -> None:
     """Evaluate the string annotations of the record classes `kinds` in `namespace`.
 
-    Each field's ``type``, the class's ``__annotations__`` and its ``__init__``'s (as attrs
-    annotates the ``__init__`` it writes) then hold the types, as `typing.get_type_hints`
-    gives them. All of them are evaluated as one expression: compiling each alone, as
-    `typing.get_type_hints` does, took a twentieth of the first answer.
+    `namespace` is the defining module's: each field's ``type``, the class's
+    ``__annotations__`` and its ``__init__``'s then hold the types. All of them are evaluated
+    as one expression: compiling each alone, as `typing.get_type_hints` does, took a
+    twentieth of the first answer. An annotation that gives a string (``"Inner"`` under
+    ``from __future__ import annotations``) is evaluated again, as `typing.get_type_hints`
+    evaluates it.
     """
     pending = [item for kind in kinds for item in fields_of(kind) if isinstance(item.type, str)]
-    if pending:
+    while pending:
         expression = f"({', '.join(item.type for item in pending)},)"
-        for item, value in zip(pending, eval(expression, namespace), strict=True):  # noqa: S307 -- our own annotations
+        values = eval(expression, namespace)  # noqa: S307 -- the classes' own annotations
+        for item, value in zip(pending, values, strict=True):
             item.type = type(None) if value is None else value
+        pending = [item for item in pending if isinstance(item.type, str)]
     for kind in kinds:
         found = fields_of(kind)
         type.__setattr__(kind, "__annotations__", {item.name: item.type for item in found})
@@ -439,8 +518,8 @@ def resolve_types(kinds: list[type], namespace: dict[str, Any]) -> None:
 
 
 def is_record(kind: object) -> bool:
-    """Whether `kind` is a record class."""
-    return isinstance(kind, type) and "__record_fields__" in kind.__dict__
+    """Whether `kind` is a record class, or a subclass of one (as `attrs.has` says of those)."""
+    return isinstance(kind, type) and hasattr(kind, "__record_fields__")
 
 
 def fields_of(kind: type) -> tuple[Field, ...]:
@@ -452,7 +531,7 @@ def fields_of(kind: type) -> tuple[Field, ...]:
     if not is_record(kind):
         msg = f"{kind!r} is not a record class"
         raise TypeError(msg)
-    found: tuple[Field, ...] = kind.__dict__["__record_fields__"]
+    found: tuple[Field, ...] = kind.__record_fields__  # type: ignore[attr-defined]
     return found
 
 
