@@ -172,7 +172,8 @@ def test_a_record_class_has_the_shape_attrs_would_give_it(kind: type) -> None:
     assert {name: p.annotation for name, p in ours.parameters.items()} == resolved
     assert attrs.has(kind)
     assert _without_addresses(attrs.fields(kind)) == _without_addresses(attrs.fields(twin))
-    assert attrs.inspect(kind) == attrs.inspect(twin)
+    if hasattr(attrs, "inspect"):  # attrs 26.1 on; the package takes attrs 24.1 on
+        assert attrs.inspect(kind) == attrs.inspect(twin)
     assert kind.__mro__ == (kind, object)
     assert kind.__module__ == "taliban_recognition"
     if kind is not tr.Dataset:
