@@ -13,6 +13,7 @@ readers cannot drift apart; any other file, or a trusted one this reader fails o
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import threading
@@ -83,19 +84,6 @@ def _member(kind: type[enum.Enum]) -> Callable[[Any], Any]:
     return {member.value: member for member in kind}.__getitem__
 
 
-def _memo(read: Callable[[str], Any]) -> Callable[[str], Any]:
-    """`read`, called once for each text it is given."""
-    found: dict[str, Any] = {}
-
-    def once(text: str) -> Any:  # noqa: ANN401 -- what `read` gives
-        value = found.get(text)
-        if value is None:
-            value = found[text] = read(text)
-        return value
-
-    return once
-
-
 def read(record: dict[str, Any], sha256: str) -> Dataset:
     """The dataset of a trusted 2.x file's JSON object, read without cattrs.
 
@@ -104,18 +92,17 @@ def read(record: dict[str, Any], sha256: str) -> Dataset:
     fields of the file and of each record, their JSON types, ids that name their records, no
     record that none names) and must give an equal dataset. `sha256` is the file's digest.
     """
-    day = _memo(parse_iso_day)
-    dates: dict[tuple[str, str, str], FuzzyDate] = {}
+    # Each day and date is made once for each text it has: about one date in two repeats.
+    day = functools.cache(parse_iso_day)
+    precision = _member(DatePrecision)
+
+    @functools.cache
+    def date(earliest: str, latest: str, of: str) -> FuzzyDate:
+        return FuzzyDate(day(earliest), day(latest), precision(of))
 
     def fuzzy(entry: dict[str, str]) -> FuzzyDate:
-        # A date is made once for each value it has (a frozen record; about one in two repeats).
-        key = entry["earliest"], entry["latest"], entry["precision"]
-        found = dates.get(key)
-        if found is None:
-            found = dates[key] = FuzzyDate(day(key[0]), day(key[1]), precision(key[2]))
-        return found
+        return date(entry["earliest"], entry["latest"], entry["precision"])
 
-    precision = _member(DatePrecision)
     countries = {key: Country(**entry) for key, entry in record["countries"].items()}
     quotes = {key: Evidence(**entry) for key, entry in record["quotes"].items()}
 

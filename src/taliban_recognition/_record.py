@@ -60,10 +60,15 @@ NOTHING: Any = _Nothing()
 
 
 class Field:
-    """One field of a record, as `field` declares it and its class names and types it.
+    """One field of a record: what `field` declares, then the name and type its class gives.
 
-    The attribute names are those of `attrs.Attribute`, so code that reads a field's
-    ``name``, ``metadata``, ``default`` or ``init`` reads either.
+    `field` is this class: it takes the arguments of `attrs.field` that a record uses. The
+    attribute names are those of `attrs.Attribute`, so code that reads a field's ``name``,
+    ``metadata``, ``default`` or ``init`` reads either.
+
+    Raises:
+        TypeError: ``eq`` or ``repr`` is not a bool (attrs' key and repr functions are not
+            taken), or the default is an attrs declaration such as ``attrs.Factory``.
     """
 
     __slots__ = (
@@ -83,15 +88,24 @@ class Field:
         self,
         *,
         default: Any = NOTHING,  # noqa: ANN401 -- any value
-        validators: tuple[Callable[[Any, Field, Any], None], ...] = (),
+        validator: Callable[[Any, Any, Any], None]
+        | list[Callable[[Any, Any, Any], None]]
+        | None = None,
         repr: bool = True,  # noqa: A002 -- attrs' name
         eq: bool = True,
         hash: bool | None = None,  # noqa: A002 -- attrs' name
         init: bool = True,
         metadata: Mapping[str, Any] | None = None,
     ) -> None:
+        if type(eq) is not bool or type(repr) is not bool:
+            msg = "a record field's eq and repr are True or False (not attrs' key functions)"
+            raise TypeError(msg)
+        if _from_attrs(default):
+            msg = f"a record field's default is a value, not attrs' {type(default).__name__}"
+            raise TypeError(msg)
+        listed = validator if isinstance(validator, (list, tuple)) else (validator,)
+        self.validators = tuple(check for check in listed if check is not None)
         self.default = default
-        self.validators = validators
         self.repr = repr
         self.eq = eq
         self.hash = hash
@@ -103,41 +117,6 @@ class Field:
 
     def __repr__(self) -> str:
         return f"<field {self.name}>"
-
-
-def _field(  # noqa: PLR0913 -- the options attrs.field takes
-    *,
-    default: Any = NOTHING,  # noqa: ANN401 -- any value
-    validator: Callable[[Any, Any, Any], None]
-    | list[Callable[[Any, Any, Any], None]]
-    | None = None,
-    repr: bool = True,  # noqa: A002 -- attrs' name
-    eq: bool = True,
-    hash: bool | None = None,  # noqa: A002 -- attrs' name
-    init: bool = True,
-    metadata: Mapping[str, Any] | None = None,
-) -> Any:  # noqa: ANN401 -- stands for the field's value in the class body
-    """Declare a record field, as `attrs.field` does with the same arguments.
-
-    Returns:
-        The declaration; the class replaces it with the field's slot.
-    """
-    if type(eq) is not bool or type(repr) is not bool:
-        msg = "a record field's eq and repr are True or False (keys and repr functions are attrs')"
-        raise TypeError(msg)
-    if _from_attrs(default):
-        msg = f"a record field's default is a value, not attrs' {type(default).__name__}"
-        raise TypeError(msg)
-    validators = tuple(validator) if isinstance(validator, (list, tuple)) else (validator,)
-    return Field(
-        default=default,
-        validators=tuple(v for v in validators if v is not None),
-        repr=repr,
-        eq=eq,
-        hash=hash,
-        init=init,
-        metadata=metadata,
-    )
 
 
 def _from_attrs(value: object) -> bool:
@@ -413,9 +392,8 @@ def _eq(self: Any, other: Any) -> Any:  # noqa: ANN401 -- any record; a bool or 
 
 
 def _ne(self: Any, other: Any) -> Any:  # noqa: ANN401 -- any record; a bool or NotImplemented
-    if other.__class__ is not self.__class__:
-        return NotImplemented
-    return self.__record_eq__(self) != self.__record_eq__(other)
+    equal = _eq(self, other)
+    return equal if equal is NotImplemented else not equal
 
 
 def _hash(self: Any) -> int:  # noqa: ANN401 -- any record
@@ -465,9 +443,9 @@ _METHODS: dict[str, Callable[..., Any]] = {
     "__getstate__": _getstate,
     "__setstate__": _setstate,
 }
+"""The methods every record class shares (its body may define its own ``__repr__``)."""
 if sys.version_info >= (3, 13):  # copy.replace, as attrs gives it from 3.13
     _METHODS["__replace__"] = _replace
-"""The methods every record class shares, unless its body defines its own."""
 
 __all__ = [
     "NOTHING",
@@ -488,7 +466,7 @@ if TYPE_CHECKING:
     from attrs import field
     from attrs import frozen as record
 else:
-    field, record = _field, _record
+    field, record = Field, _record
 
 
 def resolve_types(kinds: list[type], namespace: dict[str, Any]) -> None:
