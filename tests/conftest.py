@@ -51,3 +51,40 @@ def check_shared() -> Callable[[tr.Dataset], None]:
     """`_check_shared`, for the tests of both readers of 2.x files (session-scoped, so that
     Hypothesis tests may take it)."""
     return _check_shared
+
+
+_MEMOS = ("possible", "queried")
+"""The slots of `Indices` that queries fill (what they have answered), not loading."""
+
+
+def _state(value: object) -> object:
+    """`value` with every `Chain` and `Indices` in it made comparable: their slots' values."""
+    from taliban_recognition._chains import Chain  # noqa: PLC0415 -- the tests' own helper
+    from taliban_recognition._invariants import Indices  # noqa: PLC0415
+
+    if isinstance(value, Chain | Indices):
+        slots = [name for name in type(value).__slots__ if name not in _MEMOS]
+        return (type(value).__name__, {name: _state(getattr(value, name)) for name in slots})
+    if isinstance(value, dict):
+        return {key: _state(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [_state(item) for item in value]
+    if type(value).__name__ == "array":
+        return list(value)  # type: ignore[call-overload]
+    return value
+
+
+def _check_indices(dataset: tr.Dataset) -> None:
+    """The dataset's indices are those of the same records with every check run: the unchecked
+    reader of shipped files (`_reader`) builds them without the checks."""
+    from taliban_recognition._invariants import Indices  # noqa: PLC0415
+
+    built = dataset._indices  # noqa: SLF001 -- what a load built
+    assert _state(built) == _state(Indices(dataset, checked=True))
+    assert _state(built) == _state(Indices(dataset, checked=False))
+
+
+@pytest.fixture(scope="session")
+def check_indices() -> Callable[[tr.Dataset], None]:
+    """`_check_indices`, for the tests of both readers (session-scoped, as `check_shared`)."""
+    return _check_indices

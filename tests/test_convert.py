@@ -473,7 +473,9 @@ def test_every_shipped_2x_file_and_only_those_is_trusted_with_its_digest() -> No
 
 @pytest.mark.parametrize("version", sorted(_reader.TRUSTED))
 def test_a_shipped_file_reads_as_the_converter_reads_it(
-    version: str, check_shared: Callable[[tr.Dataset], None]
+    version: str,
+    check_shared: Callable[[tr.Dataset], None],
+    check_indices: Callable[[tr.Dataset], None],
 ) -> None:
     data = importlib.resources.files("taliban_recognition").joinpath("data", f"{version}.json")
     digest = _reader.TRUSTED[version]
@@ -494,6 +496,8 @@ def test_a_shipped_file_reads_as_the_converter_reads_it(
     assert tr.load(version) == slow
     check_shared(fast)
     check_shared(slow)
+    check_indices(fast)  # built without their checks, they are those built with them
+    check_indices(slow)
 
 
 def test_the_check_of_shared_records_refuses_a_copy_of_each_kind(

@@ -111,7 +111,9 @@ def test_a_dataset_round_trips_through_the_converter_and_the_loader(dataset: tr.
 @WHOLE_DATASETS
 @given(dataset=datasets(version=st.sampled_from(sorted(_reader.TRUSTED))))
 def test_the_reader_of_shipped_files_reads_any_2x_file_as_the_converter_does(
-    dataset: tr.Dataset, check_shared: Callable[[tr.Dataset], None]
+    dataset: tr.Dataset,
+    check_shared: Callable[[tr.Dataset], None],
+    check_indices: Callable[[tr.Dataset], None],
 ) -> None:
     # The files it is trusted with are few; the datasets drawn here have every optional field
     # both set and unset, targets, codes, corroborations and references of every kind.
@@ -122,6 +124,8 @@ def test_the_reader_of_shipped_files_reads_any_2x_file_as_the_converter_does(
     assert _reader.loads(data, dataset.version, dataset.sha256) is None  # not a shipped file
     check_shared(read)  # each record stored once is one object, as the converter makes it
     check_shared(converted)
+    check_indices(read)  # its indices, built without their checks, are those built with them
+    check_indices(converted)
 
 
 @WHOLE_DATASETS

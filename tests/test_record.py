@@ -129,8 +129,15 @@ def test_a_record_class_takes_and_refuses_what_attrs_would(kind: type, data: st.
     ours, our_error = _make(kind, arguments)
     theirs, their_error = _make(TWINS[kind], arguments)
     assert our_error == their_error
+    unchecked: Any = _record.unchecked(kind)(**arguments)  # whatever the values: it checks nothing
+    assert type(unchecked) is kind
+    assert unchecked.__getstate__() == {f.name: f.default for f in _record.fields_of(kind)} | {
+        f.name: arguments[f.alias] for f in _record.fields_of(kind) if f.alias in arguments
+    }
     if ours is None:
         return
+    assert unchecked == ours
+    assert unchecked.__getstate__() == ours.__getstate__()
     assert repr(ours) == repr(theirs)
     assert _values(ours) == _values(theirs)
     assert ours.__getstate__() == theirs.__getstate__()
@@ -272,6 +279,45 @@ def test_a_record_class_made_here_behaves_as_its_declarations_say() -> None:
         made(0)
     with pytest.raises(TypeError):
         made(1, "p", 0)  # _cache is not a parameter
+
+
+def test_the_unchecked_maker_sets_the_fields_and_runs_nothing_else() -> None:
+    calls: list[str] = []
+
+    def seen(_: object, field: Any, value: object) -> None:
+        calls.append(field.name)
+        if value == "bad":
+            msg = "bad"
+            raise ValueError(msg)
+
+    class Noted:
+        __annotations__ = {"x": "str", "note": "str", "_seen": "bool"}
+        x = _record.field(validator=seen)
+        note = _record.field(default="none", validator=seen)
+        _seen = _record.field(init=False, default=False)
+
+        def __attrs_post_init__(self) -> None:
+            calls.append("post-init")
+
+    made: Any = _record.record(Noted)
+    made("ok")
+    assert calls == ["x", "note", "post-init"]
+    calls.clear()
+    unchecked = _record.unchecked(made)("bad")
+    assert calls == []  # neither the validators nor the post-init ran
+    assert (unchecked.x, unchecked.note, unchecked._seen) == ("bad", "none", False)  # noqa: SLF001
+    assert type(unchecked) is made
+    with pytest.raises(TypeError):
+        _record.unchecked(made)("ok", "none", True)  # _seen is not a parameter
+    shipped = tr.load()
+    dataset = _record.unchecked(tr.Dataset)(  # the dataset's post-init builds its indices
+        **{f.alias: getattr(shipped, f.name) for f in _record.fields_of(tr.Dataset) if f.init}
+    )
+    with pytest.raises(AttributeError):
+        dataset._indices  # noqa: B018, SLF001 -- never set
+    for kind in (int, type("Sub", (made,), {})):
+        with pytest.raises(TypeError, match="is not a record class"):
+            _record.unchecked(kind)
 
 
 def test_the_inits_written_ahead_of_time_are_current_and_used() -> None:

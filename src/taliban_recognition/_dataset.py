@@ -49,7 +49,7 @@ from taliban_recognition._model import (
     check_dates,
 )
 from taliban_recognition._public import publish
-from taliban_recognition._record import field, fields_dict, fields_of, record
+from taliban_recognition._record import field, fields_dict, fields_of, record, unchecked
 from taliban_recognition._schema import column, field_since, newest, version_key
 
 if TYPE_CHECKING:
@@ -1397,6 +1397,18 @@ datetime.date(2025, 7, 3))
 
 MAX_DRAWS = 10_000
 """The most draws one call of `Dataset.draws` makes."""
+
+
+def unchecked_dataset(**fields: object) -> Dataset:
+    """A `Dataset` of `fields` made without any check: not its own, not its indices'.
+
+    Its indices are built as `Dataset` builds them, less the checks (`Indices`). It is for
+    the records of a file the tests have read with every check (`_reader`); any other data
+    is made by calling `Dataset`.
+    """
+    dataset = unchecked(Dataset)(**fields)
+    object.__setattr__(dataset, "_indices", Indices(dataset, checked=False))
+    return dataset
 
 
 def _whole(value: object) -> int | None:

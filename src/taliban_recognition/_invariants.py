@@ -11,7 +11,6 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from taliban_recognition._chains import Chain, chains_by_reading
-from taliban_recognition._draws import check_order
 from taliban_recognition._errors import DataFormatError
 from taliban_recognition._iso import ALIASES, codes_of, normalize
 from taliban_recognition._model import (
@@ -80,7 +79,9 @@ callers', and a longer one (padded, or a whole line of text) is answered but not
 class Indices:
     """Lookups built once per loaded dataset, so that queries need not scan every record.
 
-    Building them checks every invariant of the data. A plain class, like `Chain`.
+    Building them checks every invariant of the data, unless `checked` is false: then only
+    the indices are built, which is for the records of a file the tests have read with every
+    check (`_reader`). A plain class, like `Chain`.
 
     A dataset of 1.x has status periods, indexed by country in `periods` and `chains`. From
     2.0.0 (`derived`) it has recognition and representation periods instead: `periods` and
@@ -110,21 +111,23 @@ class Indices:
         "triples",
     )
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, *, checked: bool = True) -> None:
         try:
             level = version_key(dataset.version)
         except ValueError as error:
             raise DataFormatError("$.version", str(error)) from None
-        if level < _schema():  # a version of the newest schema may set every field
+        if checked and level < _schema():  # a version of the newest schema may set every field
             _check_schema(dataset, "$", level)
         self.derived = level >= DIMENSIONS
         self.sources = _unique(dataset.sources, "sources")
         self.actors = _unique(dataset.actors, "actors")
         self.events = _unique(dataset.events, "events")
         self.references = _unique(dataset.references, "references")
-        if dataset.as_of < dataset.coverage_start:
-            raise DataFormatError("$.as_of", "as_of comes before coverage_start")
-        self.events_by_country = _index_events(dataset, self.sources, self.actors, self.references)
+        if checked:
+            if dataset.as_of < dataset.coverage_start:
+                raise DataFormatError("$.as_of", "as_of comes before coverage_start")
+            _check_events(dataset, self.sources, self.actors, self.references)
+        self.events_by_country = _index_events(dataset)
         self.periods: dict[str, tuple[StatusPeriod, ...]] | dict[str, tuple[RecognitionPeriod, ...]]
         self.chains: (
             dict[Dates, dict[str, Chain[StatusPeriod, RecognitionStatus]]]
@@ -134,35 +137,19 @@ class Indices:
         self.levels: dict[
             Direction, dict[Dates, dict[str, Chain[RepresentationPeriod, RepresentationLevel]]]
         ] = {}
+        check = _Checker(dataset, self.sources, self.events, checked=checked)
         if self.derived:
-            if dataset.statuses:
-                raise DataFormatError(
-                    "$.statuses", "from dataset 2.0.0 the status is derived, not recorded"
-                )
-            check = _Checker(dataset, self.sources, self.events)
-            recognitions = check.chains("recognitions", _recognizes)
-            self.periods = recognitions
-            self.chains = chains_by_reading(recognitions, self.events, _recognizes, "recognitions")
-            for direction in Direction:
-                grouped = check.chains("representations", _level, _of_direction(direction))
-                if grouped.keys() != recognitions.keys():
-                    raise DataFormatError(
-                        "$.representations",
-                        f"{direction.value} must cover the states recognitions cover",
-                    )
-                self.directions[direction] = grouped
-                self.levels[direction] = chains_by_reading(
-                    grouped, self.events, _level, "representations"
-                )
-            _unique(dataset.recognitions, "recognitions")
-            _unique(dataset.representations, "representations")
-            _one_record_per_country(dataset)
+            self._index_dimensions(dataset, check)
         else:
-            _unique(dataset.statuses, "statuses")
-            statuses = _Checker(dataset, self.sources, self.events).chains("statuses", _status)
+            if checked:
+                _unique(dataset.statuses, "statuses")
+            statuses = check.chains("statuses", _status)
             self.periods = statuses
             self.chains = chains_by_reading(statuses, self.events, _status, "statuses")
-        check_order(self)  # chains that share an event must be orderable together
+        if checked:
+            from taliban_recognition._draws import check_order  # noqa: PLC0415 -- when checking
+
+            check_order(self)  # chains that share an event must be orderable together
         named = _named(dataset)
         self.codes = _index_codes(named)  # each code key of every country the records name
         self.names = _index_names(named, self.codes)  # and their names, without pycountry
@@ -192,6 +179,31 @@ class Indices:
         self.events_by_actor = _group(dataset.events, lambda e: e.actor.id)
         self.events_by_target = _group(dataset.events, lambda e: e.target.id if e.target else None)
         self.events_by_kind = _group(dataset.events, lambda e: e.kind)
+
+    def _index_dimensions(self, dataset: Dataset, check: _Checker) -> None:
+        """Index (and check, as `check` does) a 2.x dataset's recognition and representation."""
+        if check.checked and dataset.statuses:
+            raise DataFormatError(
+                "$.statuses", "from dataset 2.0.0 the status is derived, not recorded"
+            )
+        recognitions = check.chains("recognitions", _recognizes)
+        self.periods = recognitions
+        self.chains = chains_by_reading(recognitions, self.events, _recognizes, "recognitions")
+        for direction in Direction:
+            grouped = check.chains("representations", _level, _of_direction(direction))
+            if check.checked and grouped.keys() != recognitions.keys():
+                raise DataFormatError(
+                    "$.representations",
+                    f"{direction.value} must cover the states recognitions cover",
+                )
+            self.directions[direction] = grouped
+            self.levels[direction] = chains_by_reading(
+                grouped, self.events, _level, "representations"
+            )
+        if check.checked:
+            _unique(dataset.recognitions, "recognitions")
+            _unique(dataset.representations, "representations")
+            _one_record_per_country(dataset)
 
 
 def _one_record_per_country(dataset: Dataset) -> None:
@@ -340,14 +352,22 @@ def _check_schema(record: object, path: str, level: tuple[int, int, int]) -> Non
         _check_schema(value, f"{path}.{field.name}", level)
 
 
-def _index_events(
+def _index_events(dataset: Dataset) -> dict[str, tuple[Event, ...]]:
+    """The events by the code of each country of their actor and target, in dataset order."""
+    by_country: defaultdict[str, list[Event]] = defaultdict(list)
+    for event in dataset.events:
+        for code in sorted(codes_of_event(event)):
+            by_country[code].append(event)
+    return {code: tuple(found) for code, found in by_country.items()}
+
+
+def _check_events(
     dataset: Dataset,
     sources: dict[str, Source],
     actors: dict[str, Actor],
     references: dict[str, Reference],
-) -> dict[str, tuple[Event, ...]]:
-    """Check the events' order, dates, actors and quotes; index them by country."""
-    by_country: defaultdict[str, list[Event]] = defaultdict(list)
+) -> None:
+    """Check the events' order, dates, actors, quotes and references."""
     previous: tuple[dt.date, dt.date, str] | None = None
     for position, event in enumerate(dataset.events):
         path = f"$.events[{position}]"
@@ -373,25 +393,31 @@ def _index_events(
                 )
             if event.corroboration.date.latest > dataset.as_of:
                 raise DataFormatError(f"{path}.corroboration.date", "ends after as_of")
-        for code in sorted(codes_of_event(event)):
-            by_country[code].append(event)
-    return {code: tuple(found) for code, found in by_country.items()}
 
 
 _Period = TypeVar("_Period", StatusPeriod, RecognitionPeriod, RepresentationPeriod)
 
 
 class _Checker:
-    """Checks that each unit's periods chain across the coverage, and indexes them by country."""
+    """Checks that each unit's periods chain across the coverage, and indexes them by country.
 
-    __slots__ = ("dataset", "events", "sources")
+    Unless `checked` is false: then it only indexes them (see `Indices`).
+    """
+
+    __slots__ = ("checked", "dataset", "events", "sources")
 
     def __init__(
-        self, dataset: Dataset, sources: dict[str, Source], events: dict[str, Event]
+        self,
+        dataset: Dataset,
+        sources: dict[str, Source],
+        events: dict[str, Event],
+        *,
+        checked: bool = True,
     ) -> None:
         self.dataset = dataset
         self.sources = sources
         self.events = events
+        self.checked = checked
 
     def chains(
         self,
@@ -405,6 +431,8 @@ class _Checker:
         """
         dataset = self.dataset
         noun = NOUNS[field]
+        if not self.checked:
+            return self._grouped(field, keep)
         grouped: defaultdict[str, list[_Period]] = defaultdict(list)
         for position, period in enumerate(getattr(dataset, field)):
             if keep is not None and not keep(period):
@@ -428,6 +456,16 @@ class _Checker:
                 )
         if SUBJECT in grouped:
             raise DataFormatError(f"$.{field}", f"Afghanistan is the subject and takes no {noun}")
+        return {code: tuple(chain) for code, chain in grouped.items()}
+
+    def _grouped(
+        self, field: str, keep: Callable[[_Period], bool] | None
+    ) -> dict[str, tuple[_Period, ...]]:
+        """The periods of `field` (that `keep` keeps) by country, unchecked."""
+        grouped: defaultdict[str, list[_Period]] = defaultdict(list)
+        for period in getattr(self.dataset, field):
+            if keep is None or keep(period):
+                grouped[period.country.alpha_2].append(period)
         return {code: tuple(chain) for code, chain in grouped.items()}
 
     def _link(

@@ -3,11 +3,14 @@
 `_convert.loads` reads any data file with cattrs and checks every value's JSON type, which
 costs importing cattrs and generating its hooks on the way to the first answer (about a sixth
 of its time). The files a release ships never change, and their digests are known, so a file
-whose SHA-256 digest is one of `TRUSTED` is read here instead: each record is made from its
-JSON object by calling the model class, whose own checks still run, and the same `Dataset` is
-built. The tests read every trusted file both ways and require equal datasets, so the two
-readers cannot drift apart; any other file, or a trusted one this reader fails on, is read by
-`_convert.loads`, which says where a file is wrong.
+whose SHA-256 digest is one of `TRUSTED` is read here instead, and without checks: its
+bytes are those of a shipped file, which the tests read with every check, so no check can
+fail on them. Each record is made from its JSON object by its class's unchecked maker
+(`_record.unchecked`), and the dataset's indices are built without their checks; the
+checks took about a third of reading the file. The tests read every trusted file both ways,
+and every 2.x dataset the strategies draw, and require equal datasets with equal indices,
+so the two readers cannot drift apart; any other file, or a trusted one this reader fails
+on, is read by `_convert.loads`, which says where a file is wrong.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import json
 import threading
 from typing import TYPE_CHECKING, Any
 
-from taliban_recognition._dataset import Dataset
+from taliban_recognition._dataset import Dataset, unchecked_dataset
 from taliban_recognition._model import (
     Actor,
     ActorKind,
@@ -41,6 +44,7 @@ from taliban_recognition._model import (
     Source,
     parse_iso_day,
 )
+from taliban_recognition._record import unchecked
 
 if TYPE_CHECKING:
     import enum
@@ -61,11 +65,12 @@ def trusted(version: str, sha256: str) -> bool:
     return TRUSTED.get(version) == sha256
 
 
-def _record(kind: Callable[..., Any], fields: dict[str, Callable[[Any], Any]]) -> Any:  # noqa: ANN401
+def _record(kind: type, fields: dict[str, Callable[[Any], Any]]) -> Any:  # noqa: ANN401
     """A reader of one JSON object into `kind`: `fields` converts the values that need it."""
+    make: Callable[..., Any] = unchecked(kind)
 
     def build(entry: dict[str, Any]) -> Any:  # noqa: ANN401
-        return kind(**{name: fields[name](v) if name in fields else v for name, v in entry.items()})
+        return make(**{name: fields[name](v) if name in fields else v for name, v in entry.items()})
 
     return build
 
@@ -85,26 +90,30 @@ def _member(kind: type[enum.Enum]) -> Callable[[Any], Any]:
 
 
 def read(record: dict[str, Any], sha256: str) -> Dataset:
-    """The dataset of a trusted 2.x file's JSON object, read without cattrs.
+    """The dataset of a trusted 2.x file's JSON object, read without cattrs and unchecked.
 
-    It checks only what the model classes and `Dataset` check when called. A trusted file is
-    one whose bytes the tests read with `_convert.loads` too, which checks everything else (the
-    fields of the file and of each record, their JSON types, ids that name their records, no
-    record that none names) and must give an equal dataset. `sha256` is the file's digest.
+    Nothing is checked but what reading needs (a key that is missing, an id that names no
+    record, a value no enum member has raises). A trusted file is one whose bytes the tests
+    read with `_convert.loads` too, which checks everything (the fields of the file and of
+    each record, their JSON types and values, ids that name their records, no record that
+    none names, the invariants `Indices` checks) and must give an equal dataset with equal
+    indices. `sha256` is the file's digest.
     """
     # Each day and date is made once for each text it has: about one date in two repeats.
     day = functools.cache(parse_iso_day)
     precision = _member(DatePrecision)
 
+    make_date = unchecked(FuzzyDate)
+
     @functools.cache
     def date(earliest: str, latest: str, of: str) -> FuzzyDate:
-        return FuzzyDate(day(earliest), day(latest), precision(of))
+        return make_date(day(earliest), day(latest), precision(of))
 
     def fuzzy(entry: dict[str, str]) -> FuzzyDate:
         return date(entry["earliest"], entry["latest"], entry["precision"])
 
-    countries = {key: Country(**entry) for key, entry in record["countries"].items()}
-    quotes = {key: Evidence(**entry) for key, entry in record["quotes"].items()}
+    countries = {key: unchecked(Country)(**entry) for key, entry in record["countries"].items()}
+    quotes = {key: unchecked(Evidence)(**entry) for key, entry in record["quotes"].items()}
 
     def evidence(keys: list[str]) -> tuple[Evidence, ...]:
         return tuple(quotes[key] for key in keys)
@@ -138,7 +147,7 @@ def read(record: dict[str, Any], sha256: str) -> Dataset:
         "references": _record(Reference, {"date": _or_none(fuzzy), "checked_on": _or_none(day)}),
     }
     values = {name: tuple(map(build, record[name])) for name, build in readers.items()}
-    return Dataset(
+    return unchecked_dataset(
         version=record["version"],
         sha256=sha256,
         as_of=day(record["as_of"]),

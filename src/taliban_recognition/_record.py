@@ -21,7 +21,9 @@ A ``__repr__`` the class body defines itself (``Dataset.__repr__``) is kept, as 
 it; a class that defines another of the methods it would be given, derives from a class, or
 declares a field in a way read differently here (``attrs.field``, an ``attrs.Factory``
 default, an ``eq`` or ``repr`` function) is refused. ``__init__`` is the one method written
-for each class, ahead of time for the shipped ones (`_inits`); the others are shared.
+for each class, ahead of time for the shipped ones (`_inits`); the others are shared. Beside
+it, each class gets a maker that sets the fields and runs no check (`unchecked`), for the
+records of files the tests have already read with every check.
 
 Where it is knowingly not attrs: ``attrs.validators.disabled()`` does not turn the
 validators off; an ``attrs.define`` subclass of a record class is not made frozen; fields
@@ -40,10 +42,12 @@ import sys
 import threading
 import typing
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
+
+_R = TypeVar("_R")
 
 
 class _Nothing:
@@ -151,13 +155,15 @@ def _key(names: tuple[str, ...]) -> Callable[[Any], Any]:
 
 
 def _init_factory(kind: type, fields: tuple[Field, ...]) -> tuple[str, dict[str, Any]]:
-    """The source of a function that makes `kind`'s ``__init__``, and the values it takes.
+    """The source of a function that makes `kind`'s ``__init__`` and unchecked maker.
 
     The ``__init__`` is the one attrs writes for `fields`: set them all, then run the
-    validators in field order, then ``__attrs_post_init__``. The values it uses (the
-    defaults, the validators and the fields they are given) are the factory's parameters.
+    validators in field order, then ``__attrs_post_init__``. The maker (`unchecked`) takes
+    the same arguments and makes a new instance with its fields set, and does nothing else.
+    The values both use (the defaults, the validators and the fields they are given, the
+    class) are the factory's parameters.
     """
-    values: dict[str, Any] = {"_set": object.__setattr__}
+    values: dict[str, Any] = {"_set": object.__setattr__, "_new": object.__new__, "_cls": kind}
     parameters: list[str] = []
     lines: list[str] = []
     for n, item in enumerate(fields):
@@ -169,6 +175,7 @@ def _init_factory(kind: type, fields: tuple[Field, ...]) -> tuple[str, dict[str,
             lines.append(f"_set(self, {item.name!r}, {item.alias})")
         elif item.default is not NOTHING:
             lines.append(f"_set(self, {item.name!r}, _d{n})")
+    setting = "\n        ".join(["self = _new(_cls)", *lines, "return self"])
     for n, item in enumerate(fields):
         for m, check in enumerate(item.validators):
             values[f"_f{n}"] = item
@@ -180,7 +187,8 @@ def _init_factory(kind: type, fields: tuple[Field, ...]) -> tuple[str, dict[str,
     source = (
         f"def factory({', '.join(values)}):\n"
         f"    def __init__(self, {', '.join(parameters)}):\n        {body}\n"
-        "    return __init__\n"
+        f"    def unchecked({', '.join(parameters)}):\n        {setting}\n"
+        "    return __init__, unchecked\n"
     )
     return source, values
 
@@ -192,8 +200,8 @@ def _written() -> Mapping[str, Any]:
     return FACTORIES
 
 
-def _init(kind: type, fields: tuple[Field, ...]) -> Callable[..., None]:
-    """`kind`'s ``__init__``, from a factory written ahead of time if there is one for it.
+def _init(kind: type, fields: tuple[Field, ...]) -> tuple[Callable[..., None], Callable[..., Any]]:
+    """`kind`'s ``__init__`` and unchecked maker, from a factory written ahead of time if any.
 
     The shipped record classes have theirs in `_inits` (``scripts/write_inits.py`` writes it,
     and a test requires it to be current), so making them compiles nothing: compiling the
@@ -206,20 +214,41 @@ def _init(kind: type, fields: tuple[Field, ...]) -> Callable[..., None]:
         name = f"{kind.__module__}.{kind.__qualname__}"
         exec(compile(source, f"<record __init__ {name}>", "exec"), space)  # noqa: S102 -- our text
         factory = space["factory"]
-    init: Callable[..., None] = factory(*values.values())
+    init, maker = factory(*values.values())
     init.__qualname__ = f"{kind.__qualname__}.__init__"
     init.__module__ = kind.__module__
-    return init
+    return init, maker
+
+
+_UNCHECKED: dict[type, Callable[..., Any]] = {}
+"""The unchecked maker of each record class (`unchecked`)."""
+
+
+def unchecked(kind: type[_R]) -> Callable[..., _R]:
+    """A maker of `kind`'s records that runs neither its validators nor its post-init.
+
+    It takes what `kind` takes and sets the fields; nothing else runs. It is for values
+    known to pass the checks already: the reader of shipped files (`_reader`) makes the
+    records of files the tests have read with every check.
+
+    Raises:
+        TypeError: `kind` is not a class `record` made (a subclass of one is not).
+    """
+    maker = _UNCHECKED.get(kind)
+    if maker is None:
+        msg = f"{kind!r} is not a record class"
+        raise TypeError(msg)
+    return maker
 
 
 def inits_module(kinds: Iterable[type]) -> str:
     """The text of `_inits`: the ``__init__`` factories of `kinds`, by their source."""
     sources = dict.fromkeys(_init_factory(kind, fields_of(kind))[0] for kind in kinds)
     lines = [
-        '"""The ``__init__`` of each record class, written ahead of time: do not edit.',
+        '"""The ``__init__`` and unchecked maker of each record class, written ahead of time.',
         "",
         "``scripts/write_inits.py`` writes this file from the record classes, and a test requires",
-        "it to be current; see `taliban_recognition._record`.",
+        "it to be current; see `taliban_recognition._record`. Do not edit it.",
         '"""',
         "# mypy: ignore-errors",
         "",
@@ -303,7 +332,8 @@ def _record(kind: type) -> type:
     for name, method in _METHODS.items():
         namespace.setdefault(name, method)
     made = type(kind)(kind.__name__, kind.__bases__, namespace)
-    type.__setattr__(made, "__init__", _init(made, record_fields))
+    init, _UNCHECKED[made] = _init(made, record_fields)
+    type.__setattr__(made, "__init__", init)
     return made
 
 
@@ -459,6 +489,7 @@ __all__ = [
     "is_record",
     "record",
     "resolve_types",
+    "unchecked",
 ]
 
 if TYPE_CHECKING:
