@@ -599,6 +599,49 @@ def test_suggestions_are_those_difflib_and_re_give(key: str) -> None:
     assert _iso._suggestions(_iso._index(), key) == suggested(key)  # noqa: SLF001
 
 
+def _miss(query: str) -> tr.UnknownCountryError:
+    with pytest.raises(tr.UnknownCountryError) as caught:
+        tr.country(query)
+    return caught.value
+
+
+def _unknown(text: str) -> bool:
+    """Whether `text` names no country and no place outside the dataset's."""
+    index = _iso._index()  # noqa: SLF001
+    return normalize(text) not in index.by_key and normalize(text) not in index.outside
+
+
+@given(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.'-ÉÅ", min_size=1, max_size=110).filter(_unknown)
+)
+def test_a_miss_asked_again_raises_anew_with_the_same_suggestions(query: str) -> None:
+    first, again = _miss(query), _miss(f"  {query.upper()} ")  # the same key, spelled otherwise
+    assert again is not first
+    assert again.query == f"  {query.upper()} "
+    assert first.suggestions == again.suggestions == suggested(normalize(query))
+    remembered = _iso._index().suggested  # noqa: SLF001
+    key = normalize(query)
+    assert remembered.get(key, first.suggestions) == first.suggestions
+    if len(key) > 100:
+        assert key not in remembered
+    else:
+        assert key in remembered or len(remembered) >= _iso.SUGGESTIONS_KEPT
+
+
+def test_the_suggestions_remembered_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    remembered: dict[str, tuple[str, ...]] = {}
+    monkeypatch.setattr(_iso._index(), "suggested", remembered)  # noqa: SLF001
+    monkeypatch.setattr(_iso, "SUGGESTIONS_KEPT", 1)
+    assert _miss("Rusia").suggestions == ("Russia",)
+    assert _miss("Austrlia").suggestions == ("Australia", "Austria")
+    assert remembered == {"rusia": ("Russia",)}  # the first is kept; then it is full
+    assert _miss("Austrlia").suggestions == ("Australia", "Austria")  # searched for again
+    assert _miss("RUSIA").suggestions == ("Russia",)
+    remembered.clear()
+    assert _miss("x" * 101).suggestions == ()
+    assert remembered == {}  # longer than any name: never kept
+
+
 @given(st.sampled_from(NAMES), st.integers(0, 3), st.data())
 def test_close_names_of_a_near_miss_are_those_difflib_finds(
     name: str, edits: int, data: st.DataObject

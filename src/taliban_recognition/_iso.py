@@ -366,6 +366,8 @@ class _Index:
             for place, names, _, why in OUTSIDE
             for name in names
         }
+        # The suggestions for each key that found nothing so far, up to SUGGESTIONS_KEPT.
+        self.suggested: dict[str, tuple[str, ...]] = {}
 
     def _add(self, key: str, found: Country) -> None:
         known = self.by_key.setdefault(key, found)
@@ -473,7 +475,7 @@ def lookup(query: object) -> Country:
         reason = index.outside.get(found_key)
         if reason is not None:
             raise UnknownCountryError(query, reason=reason)
-        raise UnknownCountryError(query, _suggestions(index, found_key))
+        raise UnknownCountryError(query, _suggested(index, found_key))
     return found
 
 
@@ -532,6 +534,25 @@ _CUTOFF = 0.8
 
 _MOST = 3
 """How many names close in spelling are suggested at most."""
+
+
+SUGGESTIONS_KEPT = 4096
+"""How many queries that found nothing the ISO index remembers the suggestions of."""
+
+
+def _suggested(index: _Index, key: str) -> tuple[str, ...]:
+    """`_suggestions` for `key`, remembered for the next query with that key.
+
+    A list of names to clean repeats its misspellings; each is searched for once. Only the
+    suggestions are kept, by the query's normalized key (a plain str): each query that finds
+    nothing raises a new error, as the first did.
+    """
+    found = index.suggested.get(key)
+    if found is None:
+        found = _suggestions(index, key)
+        if len(index.suggested) < SUGGESTIONS_KEPT and len(key) <= _LONGEST:
+            index.suggested[key] = found
+    return found
 
 
 def _suggestions(index: _Index, key: str) -> tuple[str, ...]:
