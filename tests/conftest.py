@@ -65,8 +65,8 @@ def _state(value: object) -> object:
     if isinstance(value, Chain | Indices):
         slots = [name for name in type(value).__slots__ if name not in _MEMOS]
         return (type(value).__name__, {name: _state(getattr(value, name)) for name in slots})
-    if isinstance(value, dict):
-        return {key: _state(item) for key, item in value.items()}
+    if isinstance(value, dict):  # in order: the order of an index is the order of its answers
+        return [(key, _state(item)) for key, item in value.items()]
     if isinstance(value, tuple | list):
         return [_state(item) for item in value]
     if type(value).__name__ == "array":

@@ -632,11 +632,22 @@ def test_the_suggestions_remembered_are_bounded(monkeypatch: pytest.MonkeyPatch)
     remembered: dict[str, tuple[str, ...]] = {}
     monkeypatch.setattr(_iso._index(), "suggested", remembered)  # noqa: SLF001
     monkeypatch.setattr(_iso, "SUGGESTIONS_KEPT", 1)
+    searched: list[str] = []
+    search = _iso._suggestions  # noqa: SLF001
+
+    def counted(index: object, key: str) -> tuple[str, ...]:
+        searched.append(key)
+        return search(index, key)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_iso, "_suggestions", counted)
     assert _miss("Rusia").suggestions == ("Russia",)
+    assert _miss(" RUSIA").suggestions == ("Russia",)  # remembered: not searched for again
+    assert searched == ["rusia"]
     assert _miss("Austrlia").suggestions == ("Australia", "Austria")
     assert remembered == {"rusia": ("Russia",)}  # the first is kept; then it is full
     assert _miss("Austrlia").suggestions == ("Australia", "Austria")  # searched for again
-    assert _miss("RUSIA").suggestions == ("Russia",)
+    assert searched == ["rusia", "austrlia", "austrlia"]
+    assert remembered == {"rusia": ("Russia",)}
     remembered.clear()
     assert _miss("x" * 101).suggestions == ()
     assert remembered == {}  # longer than any name: never kept

@@ -25,7 +25,8 @@ start. Nodes joined by a chain form a component, drawn jointly:
   rather than days (`_Tangle`).
 
 Data whose chains cannot all be put in order together, though each can alone, is refused
-when it is loaded (`check_order`), so every dataset that loads can be drawn from.
+when it is loaded (`check_order`), so every dataset that loads can be drawn from. (A shipped
+file is read without the check, which the tests run on its exact bytes: see `_reader`.)
 
 Every other event, which dates no change, is drawn uniformly within its own window.
 """

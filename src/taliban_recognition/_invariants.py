@@ -2,6 +2,8 @@
 
 `Indices` is built when a `Dataset` is made: it checks every invariant of the records (ids,
 quotes, the order of events, each chain of periods) and keeps the indices the queries read.
+Only the reader of shipped files (`_reader`) builds them without the checks, for the exact
+bytes of files the tests read with every check (`Indices(..., checked=False)`).
 """
 
 from __future__ import annotations

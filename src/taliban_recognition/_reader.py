@@ -112,8 +112,9 @@ def read(record: dict[str, Any], sha256: str) -> Dataset:
     def fuzzy(entry: dict[str, str]) -> FuzzyDate:
         return date(entry["earliest"], entry["latest"], entry["precision"])
 
-    countries = {key: unchecked(Country)(**entry) for key, entry in record["countries"].items()}
-    quotes = {key: unchecked(Evidence)(**entry) for key, entry in record["quotes"].items()}
+    country, quote = unchecked(Country), unchecked(Evidence)
+    countries = {key: country(**entry) for key, entry in record["countries"].items()}
+    quotes = {key: quote(**entry) for key, entry in record["quotes"].items()}
 
     def evidence(keys: list[str]) -> tuple[Evidence, ...]:
         return tuple(quotes[key] for key in keys)
@@ -170,8 +171,8 @@ def loads(data: bytes, version: str, sha256: str) -> Dataset | None:
     `sha256` is the digest the caller computed of `data`, which is not hashed again here. None
     when it is not `version`'s trusted digest, when the file's own version is another, or when
     reading fails in any way: the caller then reads the file with `_convert.loads`, which says
-    what is wrong. A file with a trusted digest is a shipped file, byte for byte, so only the
-    checks the model classes make run here (see `read`).
+    what is wrong. A file with a trusted digest is a shipped file, byte for byte, which the
+    tests read with every check, so none runs here (see `read`).
     """
     if not trusted(version, sha256):
         return None

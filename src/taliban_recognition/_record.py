@@ -41,6 +41,7 @@ import re
 import sys
 import threading
 import typing
+import weakref
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -220,16 +221,20 @@ def _init(kind: type, fields: tuple[Field, ...]) -> tuple[Callable[..., None], C
     return init, maker
 
 
-_UNCHECKED: dict[type, Callable[..., Any]] = {}
-"""The unchecked maker of each record class (`unchecked`)."""
+_UNCHECKED: weakref.WeakKeyDictionary[type, Callable[..., Any]] = weakref.WeakKeyDictionary()
+"""The unchecked maker of each record class (`unchecked`); a class made and dropped (as the
+tests make some) is not kept alive by it."""
 
 
 def unchecked(kind: type[_R]) -> Callable[..., _R]:
     """A maker of `kind`'s records that runs neither its validators nor its post-init.
 
-    It takes what `kind` takes and sets the fields; nothing else runs. It is for values
-    known to pass the checks already: the reader of shipped files (`_reader`) makes the
-    records of files the tests have read with every check.
+    It takes what `kind` takes and sets the fields; nothing else runs. A field that is not
+    an argument (``init=False``) is set to its default, and one without a default is left
+    unset for the caller to set: what `kind`'s post-init would have set (``Dataset._indices``;
+    `_dataset.unchecked_dataset` sets it). It is for values known to pass the checks already:
+    the reader of shipped files (`_reader`) makes the records of files the tests have read
+    with every check.
 
     Raises:
         TypeError: `kind` is not a class `record` made (a subclass of one is not).
